@@ -1,0 +1,336 @@
+//! The article feed (DESIGN §4): one JSON object, `title` required, as the
+//! text of an HTTP response body (a `var_dump` envelope is accepted too, as
+//! for the related feed, since both come from the same kind of server).
+
+use super::date::Published;
+use super::error::{Feed, FeedError, Problem};
+use super::feed::unwrap_envelope;
+use super::lenient::{Key, Scalar};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// An article as the view shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Its id, if the feed gives one.
+    pub id: Option<String>,
+    /// Its headline.
+    pub title: String,
+    /// When it was published; `None` also when the date was unparsable, so
+    /// no dateline is shown rather than a wrong one.
+    pub published: Option<Published>,
+    /// The publication it comes from, such as "Express".
+    pub source: Option<String>,
+    /// Its paragraphs: trimmed, none empty.
+    pub body: Vec<String>,
+}
+
+/// Parses an article.
+///
+/// # Errors
+/// [`Problem::Syntax`] for text that is not JSON; [`Problem::Shape`] for JSON
+/// that is not an object or has no usable `title`; the envelope's problems.
+///
+/// ```
+/// use lede::core::article::parse_article;
+/// let a = parse_article(r#"{"title":"T","published":"Sun Aug 28, 2016 14:25:16",
+///                          "body":"One.\n\n\nTwo,\nstill two.\n \nThree."}"#).unwrap();
+/// assert_eq!(a.body, ["One.", "Two,\nstill two.", "Three."]);
+/// assert_eq!(a.published.unwrap().rfc3339, "2016-08-28T14:25:16Z");
+/// assert!(parse_article(r#"{"body":["no title"]}"#).is_err());
+/// ```
+pub fn parse_article(input: &str) -> Result<Article, FeedError> {
+    let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Article, p))?;
+    let mut de = serde_json::Deserializer::from_str(json);
+    let article = de
+        .deserialize_map(ArticleVisitor)
+        .map_err(|e| FeedError::from_json(Feed::Article, &e))?;
+    de.end()
+        .map_err(|e| FeedError::from_json(Feed::Article, &e))?;
+    article.ok_or_else(|| {
+        FeedError::new(
+            Feed::Article,
+            Problem::Shape {
+                message: "the article has no usable \"title\" string".into(),
+            },
+        )
+    })
+}
+
+/// Splits text into paragraphs at blank lines (lines of only whitespace),
+/// trimming each and dropping empty ones.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut current, &mut out);
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let t = current.trim();
+    if !t.is_empty() {
+        out.push(t.to_owned());
+    }
+    current.clear();
+}
+
+const FIELDS: &[&str] = &["id", "title", "published", "source", "body"];
+
+struct ArticleVisitor;
+
+impl<'de> Visitor<'de> for ArticleVisitor {
+    /// `None` when there is no usable title.
+    type Value = Option<Article>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an article object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Article>, A::Error> {
+        let (mut id, mut title, mut published, mut source) =
+            (Scalar::Other, Scalar::Other, Scalar::Other, Scalar::Other);
+        let mut body = Vec::new();
+        while let Some(key) = map.next_key_seed(Key { names: FIELDS })? {
+            match key {
+                Some(0) => id = map.next_value()?,
+                Some(1) => title = map.next_value()?,
+                Some(2) => published = map.next_value()?,
+                Some(3) => source = map.next_value()?,
+                Some(4) => body = map.next_value::<Body>()?.0,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let Some(title) = title.into_string() else {
+            return Ok(None);
+        };
+        Ok(Some(Article {
+            id: id.into_text(),
+            title,
+            published: published.into_string().and_then(|s| Published::parse(&s)),
+            source: source.into_string(),
+            body,
+        }))
+    }
+}
+
+/// `body`: one string of paragraphs, or an array of paragraph strings (other
+/// elements are dropped); anything else is no body.
+struct Body(Vec<String>);
+
+impl<'de> de::Deserialize<'de> for Body {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(BodyVisitor)
+    }
+}
+
+struct BodyVisitor;
+
+impl<'de> Visitor<'de> for BodyVisitor {
+    type Value = Body;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("paragraphs")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Body, E> {
+        Ok(Body(paragraphs(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Body, A::Error> {
+        let mut out = Vec::new();
+        while let Some(p) = seq.next_element::<Scalar>()? {
+            if let Some(p) = p.into_string() {
+                out.push(p);
+            }
+        }
+        Ok(Body(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Body, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Body(Vec::new()))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Body, E> {
+        Ok(Body(Vec::new()))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Body, E> {
+        Ok(Body(Vec::new()))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Body, E> {
+        Ok(Body(Vec::new()))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Body, E> {
+        Ok(Body(Vec::new()))
+    }
+    fn visit_unit<E>(self) -> Result<Body, E> {
+        Ok(Body(Vec::new()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const DEMO: &str = include_str!("../../demo/api/article/1855600.json");
+
+    fn ok(input: &str) -> Article {
+        parse_article(input).unwrap_or_else(|e| panic!("{input:?} must parse: {}", e.detail()))
+    }
+
+    fn problem(input: &str) -> Problem {
+        match parse_article(input) {
+            Ok(a) => panic!("{input:?} must fail, gave {a:?}"),
+            Err(e) => {
+                assert_eq!(e.feed, Feed::Article);
+                e.problem
+            }
+        }
+    }
+
+    #[test]
+    fn the_seed_article() {
+        let a = ok(DEMO);
+        assert_eq!(a.id.as_deref(), Some("1855600"));
+        assert_eq!(
+            a.title,
+            "Superpowers Vow to DESTROY ISIS: Russia and the US Team up"
+        );
+        assert_eq!(a.source.as_deref(), Some("Express"));
+        assert_eq!(
+            a.published.map(|p| p.rfc3339).as_deref(),
+            Some("2016-08-28T14:25:16Z")
+        );
+        assert_eq!(a.body.len(), 7);
+        assert_eq!(a.body.first().map(String::as_str), Some("Russia and the US are joining forces to crush ISIS and put an end to the civil war raging through the Middle East."));
+        assert!(a
+            .body
+            .last()
+            .is_some_and(|p| p.ends_with("Express reported.")));
+    }
+
+    #[test]
+    fn design_example_and_optional_fields() {
+        let a = ok(
+            r#"{"id":"1855600","title":"Superpowers Vow","published":"2016-08-28T14:25:16Z","source":"Express","body":["Russia and the US are joining forces ...","..."]}"#,
+        );
+        assert_eq!(a.body, ["Russia and the US are joining forces ...", "..."]);
+        assert_eq!(a.published.map(|p| p.epoch_ms), Some(1_472_394_316_000));
+        let a = ok(r#"{"title":"Only a title"}"#);
+        assert_eq!(
+            a,
+            Article {
+                id: None,
+                title: "Only a title".into(),
+                published: None,
+                source: None,
+                body: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn lenient_fields() {
+        let a = ok(
+            r#"{"id":1855600,"title":"  T  ","published":"yesterday","source":7,"body":["  a  ","",null,3,{"x":1},"b\n\nstill b"],"extra":{"x":[1,2]}}"#,
+        );
+        assert_eq!(a.id.as_deref(), Some("1855600"));
+        assert_eq!(a.title, "T");
+        assert_eq!(a.published, None);
+        assert_eq!(a.source, None);
+        assert_eq!(a.body, ["a", "b\n\nstill b"]);
+        for body in [
+            "null",
+            "1",
+            "true",
+            "{}",
+            "{\"p\":\"x\"}",
+            "[]",
+            "\"\"",
+            "\"  \\n\\n \"",
+        ] {
+            assert_eq!(
+                ok(&format!(r#"{{"title":"T","body":{body}}}"#)).body,
+                Vec::<String>::new(),
+                "body {body}"
+            );
+        }
+        assert_eq!(ok("string(13) \"{\"title\":\"T\"}\"").title, "T");
+    }
+
+    #[test]
+    fn paragraph_splitting() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("one", &["one"]),
+            ("one\ntwo", &["one\ntwo"]),
+            ("one\n\ntwo", &["one", "two"]),
+            ("one\r\n\r\ntwo\r\n", &["one", "two"]),
+            ("\n\n  one  \n \t \n\n\ntwo\n\n", &["one", "two"]),
+            ("خبر أول\n\nخبر ثانٍ", &["خبر أول", "خبر ثانٍ"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(paragraphs(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn errors() {
+        for bad in ["", "{", "{\"title\":}", "<!doctype html>", "{} x"] {
+            assert!(matches!(problem(bad), Problem::Syntax { .. }), "{bad:?}");
+        }
+        for shape in [
+            "[]",
+            "[{\"title\":\"T\"}]",
+            "\"T\"",
+            "null",
+            "{}",
+            "{\"title\":\"\"}",
+            "{\"title\":\" \"}",
+            "{\"title\":null}",
+            "{\"title\":1}",
+            "{\"title\":[\"T\"]}",
+            "{\"headline\":\"T\"}",
+        ] {
+            assert!(matches!(problem(shape), Problem::Shape { .. }), "{shape:?}");
+        }
+        assert_eq!(
+            problem("string(99) \"{}\""),
+            Problem::Truncated {
+                expected: 99,
+                actual: 2
+            }
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in any::<String>()) {
+            let _ = parse_article(&s);
+            let _ = paragraphs(&s);
+        }
+
+        #[test]
+        fn round_trips(title in "[^\\s]([\\PC]{0,20}[^\\s])?", paras in proptest::collection::vec("[^\\s]([\\PC]{0,20}[^\\s])?", 0..6), as_string in any::<bool>()) {
+            // Paragraphs without blank lines inside survive both body forms.
+            let paras: Vec<String> = paras.into_iter().map(|p| p.replace(['\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'], " ")).collect();
+            let body = if as_string { serde_json::to_string(&paras.join("\n\n")) } else { serde_json::to_string(&paras) }.unwrap_or_default();
+            let json = format!(r#"{{"title":{},"body":{body}}}"#, serde_json::to_string(&title).unwrap_or_default());
+            let a = parse_article(&json);
+            prop_assert!(a.is_ok(), "{:?}", a);
+            let a = a.unwrap_or_else(|_| unreachable!());
+            prop_assert_eq!(a.title, title);
+            let want: Vec<String> = paras.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+            prop_assert_eq!(a.body, want);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Why a section could not show its feed: as a sentence for the reader
+//! ([`FeedError::message`]) and as technical detail for the console
+//! ([`FeedError::detail`]).
+
+use super::text::Text;
+use std::fmt;
+
+/// Which feed, and so which section of the widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    /// The article JSON.
+    Article,
+    /// The related-items JSON.
+    Related,
+}
+
+impl Feed {
+    /// The name used in events and in the console.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feed::Article => "article",
+            Feed::Related => "related",
+        }
+    }
+}
+
+/// What went wrong, from the network to the last byte of the JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The server answered with a status outside 200–299.
+    Http {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// No answer at all: connection refused, DNS, CORS, offline.
+    Network {
+        /// The browser's own message.
+        message: String,
+    },
+    /// No complete answer within the timeout.
+    Timeout {
+        /// The timeout that ran out, in milliseconds.
+        ms: u32,
+    },
+    /// `string(N) "…"` whose content is not `N` bytes long: a cut-off feed.
+    Truncated {
+        /// The length the envelope announces.
+        expected: usize,
+        /// The length of what arrived.
+        actual: usize,
+    },
+    /// Starts like a `var_dump` envelope but is not one.
+    BadEnvelope,
+    /// Not JSON (or not UTF-8).
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// JSON, but not of the feed's shape.
+    Shape {
+        /// What was wrong with it.
+        message: String,
+    },
+}
+
+/// A feed that could not be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedError {
+    /// Which feed.
+    pub feed: Feed,
+    /// Where it came from, when known.
+    pub url: Option<String>,
+    /// What went wrong.
+    pub problem: Problem,
+}
+
+impl FeedError {
+    /// An error of `feed` with no URL yet.
+    pub fn new(feed: Feed, problem: Problem) -> FeedError {
+        FeedError {
+            feed,
+            url: None,
+            problem,
+        }
+    }
+
+    /// The same error, saying where the feed came from.
+    #[must_use]
+    pub fn at(mut self, url: &str) -> FeedError {
+        self.url = Some(url.to_owned());
+        self
+    }
+
+    /// The reader's sentence: short, with no jargon.
+    pub fn message(&self) -> Text {
+        match (self.feed, &self.problem) {
+            (Feed::Article, Problem::Timeout { .. }) => Text::ArticleTimedOut,
+            (Feed::Article, Problem::Network { .. }) => Text::ArticleOffline,
+            (Feed::Article, _) => Text::ArticleFailed,
+            (Feed::Related, Problem::Timeout { .. }) => Text::RelatedTimedOut,
+            (Feed::Related, Problem::Network { .. }) => Text::RelatedOffline,
+            (Feed::Related, _) => Text::RelatedFailed,
+        }
+    }
+
+    /// The developer's detail, for the console: feed, URL, and the status,
+    /// position or lengths that explain the failure.
+    pub fn detail(&self) -> String {
+        let mut s = String::from("lede: the ");
+        s.push_str(self.feed.as_str());
+        s.push_str(" feed");
+        if let Some(url) = &self.url {
+            s.push_str(" at ");
+            s.push_str(url);
+        }
+        s.push_str(": ");
+        match &self.problem {
+            Problem::Http { status } => {
+                s.push_str("HTTP status ");
+                s.push_str(&status.to_string());
+            }
+            Problem::Network { message } => {
+                s.push_str("network error: ");
+                s.push_str(message);
+            }
+            Problem::Timeout { ms } => {
+                s.push_str("no answer within ");
+                s.push_str(&ms.to_string());
+                s.push_str(" ms");
+            }
+            Problem::Truncated { expected, actual } => {
+                s.push_str("truncated feed: the envelope announces ");
+                s.push_str(&expected.to_string());
+                s.push_str(" bytes, ");
+                s.push_str(&actual.to_string());
+                s.push_str(" arrived");
+            }
+            Problem::BadEnvelope => s.push_str("malformed string(N) \"…\" envelope"),
+            Problem::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                s.push_str("invalid JSON at line ");
+                s.push_str(&line.to_string());
+                s.push_str(", column ");
+                s.push_str(&column.to_string());
+                s.push_str(": ");
+                s.push_str(message);
+            }
+            Problem::Shape { message } => {
+                s.push_str("unexpected JSON shape: ");
+                s.push_str(message);
+            }
+        }
+        s
+    }
+
+    /// Turns serde_json's error into a syntax or a shape problem.
+    pub(crate) fn from_json(feed: Feed, e: &serde_json::Error) -> FeedError {
+        let problem = if e.is_data() {
+            Problem::Shape {
+                message: e.to_string(),
+            }
+        } else {
+            Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }
+        };
+        FeedError::new(feed, problem)
+    }
+}
+
+impl fmt::Display for FeedError {
+    /// The reader's sentence, in English.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.message().get(super::text::Lang::En))
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::Lang;
+
+    #[test]
+    fn reader_messages_depend_on_feed_and_problem() {
+        let e = |feed, problem| FeedError::new(feed, problem);
+        assert_eq!(
+            e(Feed::Related, Problem::Http { status: 500 }).to_string(),
+            "Related stories could not be loaded."
+        );
+        assert_eq!(
+            e(Feed::Article, Problem::BadEnvelope).to_string(),
+            "This article could not be loaded."
+        );
+        assert_eq!(
+            e(Feed::Article, Problem::Timeout { ms: 10_000 }).message(),
+            Text::ArticleTimedOut
+        );
+        assert_eq!(
+            e(
+                Feed::Related,
+                Problem::Network {
+                    message: "x".into()
+                }
+            )
+            .message(),
+            Text::RelatedOffline
+        );
+        assert_eq!(
+            e(
+                Feed::Related,
+                Problem::Truncated {
+                    expected: 3,
+                    actual: 2
+                }
+            )
+            .message()
+            .get(Lang::Ar),
+            "تعذّر تحميل الأخبار ذات الصلة."
+        );
+    }
+
+    #[test]
+    fn detail_carries_the_facts() {
+        let d = FeedError::new(
+            Feed::Related,
+            Problem::Truncated {
+                expected: 1578,
+                actual: 1200,
+            },
+        )
+        .at("https://n.example/r.json")
+        .detail();
+        assert_eq!(d, "lede: the related feed at https://n.example/r.json: truncated feed: the envelope announces 1578 bytes, 1200 arrived");
+        let d = FeedError::new(Feed::Article, Problem::Http { status: 404 }).detail();
+        assert_eq!(d, "lede: the article feed: HTTP status 404");
+        let d = FeedError::new(Feed::Article, Problem::Timeout { ms: 10_000 }).detail();
+        assert!(d.ends_with("no answer within 10000 ms"), "{d}");
+        let d = FeedError::new(
+            Feed::Article,
+            Problem::Syntax {
+                line: 3,
+                column: 7,
+                message: "expected value".into(),
+            },
+        )
+        .detail();
+        assert!(
+            d.ends_with("invalid JSON at line 3, column 7: expected value"),
+            "{d}"
+        );
+    }
+}

@@ -1,0 +1,727 @@
+//! The related feed (DESIGN §1): a JSON array of items, bare or inside the PHP
+//! `var_dump` envelope `string(N) "…"` the seed shows, as the text of an HTTP
+//! response body.
+
+use super::error::{Feed, FeedError, Problem};
+use super::lenient::{Key, Scalar};
+use super::media::MediaKind;
+use super::text::{slide_label, Lang};
+use super::url::{LinkTemplate, MediaBase, SafeUrl};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One usable related story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedItem {
+    /// The story's id, as text (numbers are written in decimal).
+    pub id: String,
+    /// Its headline, trimmed.
+    pub title: String,
+    /// Its thumbnail path or URL, trimmed, as the feed gave it.
+    pub pic: String,
+    /// Where it goes in the carousel: higher first.
+    pub sort: Option<i64>,
+    /// The feed's content type (21 is a news story).
+    pub content_type_id: Option<i64>,
+    /// Image, video or neither, from `pic`'s extension.
+    pub media: MediaKind,
+}
+
+/// A parsed related feed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RelatedFeed {
+    /// The usable items, by `sort` descending; ties, and items without a
+    /// usable `sort` (which come last), keep feed order.
+    pub items: Vec<RelatedItem>,
+    /// Items skipped for a missing, empty or mistyped `id`, `title` or `pic`,
+    /// or for not being objects at all.
+    pub skipped: usize,
+    /// Later items with an id already seen, skipped too (a carousel showing
+    /// the same story twice looks broken).
+    pub duplicates: usize,
+}
+
+/// Takes the JSON out of a `string(N) "…"` envelope, or returns a bare feed
+/// as it is. A UTF-8 byte-order mark and surrounding whitespace are dropped
+/// first.
+///
+/// # Errors
+/// [`Problem::Truncated`] when the content is not `N` bytes of UTF-8 (or the
+/// closing quote is missing); [`Problem::BadEnvelope`] when it starts with
+/// `string(` but `N` is not a number or the opening quote is missing.
+///
+/// ```
+/// use lede::core::feed::unwrap_envelope;
+/// use lede::core::error::Problem;
+/// assert_eq!(unwrap_envelope("string(2) \"[]\""), Ok("[]"));
+/// assert_eq!(unwrap_envelope("\u{feff} [] \n"), Ok("[]"));
+/// assert_eq!(unwrap_envelope("string(9) \"[]\""), Err(Problem::Truncated { expected: 9, actual: 2 }));
+/// ```
+pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
+    let s = input.strip_prefix('\u{feff}').unwrap_or(input).trim();
+    let Some(rest) = s.strip_prefix("string(") else {
+        return Ok(s);
+    };
+    let (len, after) = rest.split_once(')').ok_or(Problem::BadEnvelope)?;
+    let expected: usize = if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) {
+        len.parse().map_err(|_| Problem::BadEnvelope)?
+    } else {
+        return Err(Problem::BadEnvelope);
+    };
+    let quoted = after
+        .trim_start()
+        .strip_prefix('"')
+        .ok_or(Problem::BadEnvelope)?;
+    let Some(content) = quoted.strip_suffix('"') else {
+        return Err(Problem::Truncated {
+            expected,
+            actual: quoted.len(),
+        });
+    };
+    if content.len() != expected {
+        return Err(Problem::Truncated {
+            expected,
+            actual: content.len(),
+        });
+    }
+    Ok(content)
+}
+
+/// Parses a related feed: envelope or bare array, then the items, skipping
+/// the unusable ones on their own, then sorting.
+///
+/// # Errors
+/// The envelope's problems (see [`unwrap_envelope`]); [`Problem::Syntax`] for
+/// text that is not JSON; [`Problem::Shape`] for JSON that is not an array.
+///
+/// ```
+/// use lede::core::feed::parse_related;
+/// let feed = parse_related(r#"[{"id":1,"title":"A","pic":"/a.jpg","sort":"1"},
+///                              {"id":"2","title":"","pic":"/b.jpg"},
+///                              {"id":"3","title":"C","pic":"/c.mp4","sort":9,"x":[]}]"#).unwrap();
+/// assert_eq!(feed.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["3", "1"]);
+/// assert_eq!(feed.skipped, 1);
+/// ```
+pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
+    let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Related, p))?;
+    let mut de = serde_json::Deserializer::from_str(json);
+    let mut feed = de
+        .deserialize_seq(FeedVisitor)
+        .map_err(|e| FeedError::from_json(Feed::Related, &e))?;
+    de.end()
+        .map_err(|e| FeedError::from_json(Feed::Related, &e))?;
+    feed.items.sort_by(|a, b| match (a.sort, b.sort) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let mut seen = HashSet::with_capacity(feed.items.len());
+    let before = feed.items.len();
+    feed.items.retain(|item| seen.insert(item.id.clone()));
+    feed.duplicates = before - feed.items.len();
+    Ok(feed)
+}
+
+struct FeedVisitor;
+
+impl<'de> Visitor<'de> for FeedVisitor {
+    type Value = RelatedFeed;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of related items")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RelatedFeed, A::Error> {
+        let mut feed = RelatedFeed::default();
+        while let Some(item) = seq.next_element::<MaybeItem>()? {
+            match item.0 {
+                Some(item) => feed.items.push(item),
+                None => feed.skipped += 1,
+            }
+        }
+        Ok(feed)
+    }
+}
+
+/// An array element: a usable item, or `None` for anything else.
+struct MaybeItem(Option<RelatedItem>);
+
+const FIELDS: &[&str] = &["id", "title", "pic", "sort", "contenttypeid"];
+
+impl<'de> de::Deserialize<'de> for MaybeItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ItemVisitor)
+    }
+}
+
+struct ItemVisitor;
+
+impl ItemVisitor {
+    fn not_an_item<E>(self) -> Result<MaybeItem, E> {
+        Ok(MaybeItem(None))
+    }
+}
+
+impl<'de> Visitor<'de> for ItemVisitor {
+    type Value = MaybeItem;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a related item")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MaybeItem, A::Error> {
+        let mut fields: [Scalar; 5] = [
+            Scalar::Other,
+            Scalar::Other,
+            Scalar::Other,
+            Scalar::Other,
+            Scalar::Other,
+        ];
+        while let Some(key) = map.next_key_seed(Key { names: FIELDS })? {
+            match key.and_then(|i| fields.get_mut(i)) {
+                Some(slot) => *slot = map.next_value()?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let [id, title, pic, sort, kind] = fields;
+        let item = (|| {
+            let pic = pic.into_string()?;
+            Some(RelatedItem {
+                id: id.into_text()?,
+                title: title.into_string()?,
+                media: MediaKind::of(&pic),
+                pic,
+                sort: sort.to_int(),
+                content_type_id: kind.to_int(),
+            })
+        })();
+        Ok(MaybeItem(item))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<MaybeItem, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        self.not_an_item()
+    }
+    fn visit_str<E>(self, _: &str) -> Result<MaybeItem, E> {
+        self.not_an_item()
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<MaybeItem, E> {
+        self.not_an_item()
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<MaybeItem, E> {
+        self.not_an_item()
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<MaybeItem, E> {
+        self.not_an_item()
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<MaybeItem, E> {
+        self.not_an_item()
+    }
+    fn visit_unit<E>(self) -> Result<MaybeItem, E> {
+        self.not_an_item()
+    }
+}
+
+/// One slide as the view shows it: every URL already checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// The story's id.
+    pub id: String,
+    /// Its headline, as text.
+    pub title: String,
+    /// How its thumbnail is rendered: `Unknown` also when `pic` gave no safe URL.
+    pub media: MediaKind,
+    /// The thumbnail's URL, for an image or a video.
+    pub src: Option<SafeUrl>,
+    /// Where the slide links to; none when the link would not be http(s).
+    pub href: Option<SafeUrl>,
+}
+
+impl Slide {
+    /// The slide for `item`, with its thumbnail under `base` and its link from
+    /// `links`.
+    pub fn new(item: &RelatedItem, base: &MediaBase, links: &LinkTemplate) -> Slide {
+        let src = match item.media {
+            MediaKind::Unknown => None,
+            MediaKind::Image | MediaKind::Video => base.join(&item.pic),
+        };
+        Slide {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            media: if src.is_some() {
+                item.media
+            } else {
+                MediaKind::Unknown
+            },
+            src,
+            href: links.link(&item.id),
+        }
+    }
+
+    /// The slide's accessible label, "N of M", for position `index` (0-based).
+    pub fn label(lang: Lang, index: usize, total: usize) -> String {
+        slide_label(lang, index, total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SEED: &str = include_str!("../../demo/api/related/1855600.json");
+
+    fn ids(feed: &RelatedFeed) -> Vec<&str> {
+        feed.items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    fn ok(input: &str) -> RelatedFeed {
+        parse_related(input).unwrap_or_else(|e| panic!("{input:?} must parse: {}", e.detail()))
+    }
+
+    fn problem(input: &str) -> Problem {
+        match parse_related(input) {
+            Ok(f) => panic!("{input:?} must fail, gave {f:?}"),
+            Err(e) => {
+                assert_eq!(e.feed, Feed::Related);
+                e.problem
+            }
+        }
+    }
+
+    #[test]
+    fn the_seed_from_its_envelope() {
+        assert!(
+            SEED.starts_with("string(1578) \"[{"),
+            "demo data is the seed's envelope byte for byte"
+        );
+        let feed = ok(SEED);
+        assert_eq!(feed.skipped, 0);
+        assert_eq!(
+            ids(&feed),
+            [
+                "1855111", "1855161", "1855219", "1855307", "1855459", "1855469", "1855525",
+                "1855538"
+            ]
+        );
+        let kinds: Vec<MediaKind> = feed.items.iter().map(|i| i.media).collect();
+        use MediaKind::{Image as I, Video as V};
+        assert_eq!(kinds, [I, I, I, V, V, I, I, I]);
+        assert_eq!(feed.items.first().map(|i| i.sort), Some(Some(3_613_338)));
+        assert!(feed.items.iter().all(|i| i.content_type_id == Some(21)));
+        assert_eq!(
+            feed.items.get(3).map(|i| i.title.as_str()),
+            Some("VIDEO: Bangladesh Police Kill ISIS-Linked Mastermind of Dhaka Café Attack")
+        );
+
+        let base = MediaBase::new(
+            &SafeUrl::parse("https://media.example/uploads").unwrap_or_else(|| unreachable!()),
+        );
+        let page = SafeUrl::parse("https://news.example/world/1855600.html")
+            .unwrap_or_else(|| unreachable!());
+        let links =
+            LinkTemplate::parse(LinkTemplate::DEFAULT, &page).unwrap_or_else(|_| unreachable!());
+        let slides: Vec<Slide> = feed
+            .items
+            .iter()
+            .map(|i| Slide::new(i, &base, &links))
+            .collect();
+        let want = [
+            (
+                "1855111",
+                "https://media.example/uploads/2016/08/27/alalam_636078979081121458_25f_4x3.jpg",
+            ),
+            (
+                "1855161",
+                "https://media.example/uploads/2016/08/27/alalam_636079053225911651_25f_4x3.jpg",
+            ),
+            (
+                "1855219",
+                "https://media.example/uploads/2016/08/27/alalam_636079123580611038_25f_4x3.jpg",
+            ),
+            (
+                "1855307",
+                "https://media.example/uploads/2016/08/27/alalam_636079270218421892_25f_4x3.mp4",
+            ),
+            (
+                "1855459",
+                "https://media.example/uploads/2016/08/28/alalam_636079770269914523_25f_4x3.mp4",
+            ),
+            (
+                "1855469",
+                "https://media.example/uploads/2016/08/28/alalam_636079785845678270_25f_4x3.jpg",
+            ),
+            (
+                "1855525",
+                "https://media.example/uploads/2016/08/28/alalam_636079867760129766_25f_4x3.jpg",
+            ),
+            (
+                "1855538",
+                "https://media.example/uploads/2016/08/28/alalam_636079874908531767_25f_4x3.jpg",
+            ),
+        ];
+        assert_eq!(slides.len(), want.len());
+        for (slide, (id, src)) in slides.iter().zip(want) {
+            assert_eq!(slide.id, id);
+            assert_eq!(slide.src.as_ref().map(SafeUrl::as_str), Some(src));
+            let href = ["https://news.example/news/", id].concat();
+            assert_eq!(
+                slide.href.as_ref().map(SafeUrl::as_str),
+                Some(href.as_str())
+            );
+        }
+        assert_eq!(Slide::label(Lang::En, 3, slides.len()), "4 of 8");
+    }
+
+    #[test]
+    fn bare_and_enveloped_are_the_same() {
+        let bare = SEED
+            .strip_prefix("string(1578) \"")
+            .and_then(|s| s.strip_suffix('"'))
+            .unwrap_or("");
+        assert_eq!(ok(bare), ok(SEED));
+        assert_eq!(ok(&format!("\u{feff}\n  {SEED}\r\n")), ok(SEED));
+        assert_eq!(ok(&format!("\u{feff}{bare}")), ok(SEED));
+    }
+
+    #[test]
+    fn envelopes() {
+        let cases: &[(&str, Result<&str, Problem>)] = &[
+            ("string(2) \"[]\"", Ok("[]")),
+            ("string(2)\"[]\"", Ok("[]")),
+            ("string(2)   \"[]\"  ", Ok("[]")),
+            ("string(0) \"\"", Ok("")),
+            (
+                "string(4) \"\"\"\"\"",
+                Err(Problem::Truncated {
+                    expected: 4,
+                    actual: 3,
+                }),
+            ),
+            ("string(3) \"\"\"\"\"", Ok("\"\"\"")),
+            // Multi-byte: the length counts UTF-8 bytes, not characters.
+            ("string(4) \"\"é\"\"", Ok("\"é\"")),
+            (
+                "string(3) \"\"é\"\"",
+                Err(Problem::Truncated {
+                    expected: 3,
+                    actual: 4,
+                }),
+            ),
+            (
+                "string(1578) \"[{\"id\":1",
+                Err(Problem::Truncated {
+                    expected: 1578,
+                    actual: 8,
+                }),
+            ),
+            (
+                "string(10) \"[]\"",
+                Err(Problem::Truncated {
+                    expected: 10,
+                    actual: 2,
+                }),
+            ),
+            (
+                "string(1) \"[]\"",
+                Err(Problem::Truncated {
+                    expected: 1,
+                    actual: 2,
+                }),
+            ),
+            ("string(", Err(Problem::BadEnvelope)),
+            ("string() \"\"", Err(Problem::BadEnvelope)),
+            ("string(-2) \"[]\"", Err(Problem::BadEnvelope)),
+            ("string(+2) \"[]\"", Err(Problem::BadEnvelope)),
+            ("string(2 ) \"[]\"", Err(Problem::BadEnvelope)),
+            (
+                "string(99999999999999999999999) \"[]\"",
+                Err(Problem::BadEnvelope),
+            ),
+            ("string(2) []", Err(Problem::BadEnvelope)),
+            ("string(2) '[]'", Err(Problem::BadEnvelope)),
+            ("[]", Ok("[]")),
+            ("", Ok("")),
+            ("STRING(2) \"[]\"", Ok("STRING(2) \"[]\"")),
+        ];
+        for (input, want) in cases {
+            assert_eq!(unwrap_envelope(input), *want, "input {input:?}");
+        }
+        assert_eq!(
+            problem("string(1578) \"[]\""),
+            Problem::Truncated {
+                expected: 1578,
+                actual: 2
+            }
+        );
+        let cut = SEED.get(..SEED.len() - 100).unwrap_or("");
+        assert_eq!(
+            problem(cut),
+            Problem::Truncated {
+                expected: 1578,
+                actual: 1578 - 99
+            }
+        );
+    }
+
+    #[test]
+    fn bad_json_and_bad_shapes() {
+        for bad in [
+            "",
+            "   ",
+            "[",
+            "[{]",
+            "[{\"id\":",
+            "<html>502 Bad Gateway</html>",
+            "[1,]",
+            "[] []",
+            "nul",
+            "\"[]",
+        ] {
+            assert!(matches!(problem(bad), Problem::Syntax { .. }), "{bad:?}");
+        }
+        match problem("[\n{\"id\": 1,\n\"title\": x}]") {
+            Problem::Syntax { line, column, .. } => assert_eq!((line, column), (3, 10)),
+            other => panic!("{other:?}"),
+        }
+        for shape in ["{}", "{\"items\":[]}", "null", "1", "\"text\"", "true"] {
+            assert!(matches!(problem(shape), Problem::Shape { .. }), "{shape:?}");
+        }
+    }
+
+    #[test]
+    fn items_are_skipped_one_by_one() {
+        let input = r#"[
+            {"id":"1","title":"ok","pic":"/1.jpg"},
+            {"title":"no id","pic":"/x.jpg"},
+            {"id":null,"title":"null id","pic":"/x.jpg"},
+            {"id":"","title":"empty id","pic":"/x.jpg"},
+            {"id":"  ","title":"blank id","pic":"/x.jpg"},
+            {"id":true,"title":"bool id","pic":"/x.jpg"},
+            {"id":[1],"title":"array id","pic":"/x.jpg"},
+            {"id":1.5,"title":"fractional id","pic":"/x.jpg"},
+            {"id":"2","pic":"/x.jpg"},
+            {"id":"3","title":"","pic":"/x.jpg"},
+            {"id":"4","title":42,"pic":"/x.jpg"},
+            {"id":"5","title":{"en":"x"},"pic":"/x.jpg"},
+            {"id":"6","title":"no pic"},
+            {"id":"7","title":"empty pic","pic":""},
+            {"id":"8","title":"number pic","pic":8},
+            "a string", 17, null, true, [1,2,3], [],
+            {"id":"9","title":"ok too","pic":"/9.mp4"}
+        ]"#;
+        let feed = ok(input);
+        assert_eq!(ids(&feed), ["1", "9"]);
+        assert_eq!(feed.skipped, 20);
+    }
+
+    #[test]
+    fn numbers_strings_and_unknown_fields() {
+        let feed = ok(
+            r#"[{"id":1855307,"sort":3613335,"contenttypeid":21,"pic":" /a.MP4 ","title":"  T  ","extra":{"deep":[1,{"x":null}]},"id2":"x"},
+                         {"id":18446744073709551615,"title":"big","pic":"/b.png","sort":"x","contenttypeid":"21.0"},
+                         {"id":-4,"title":"neg","pic":"/c.gif","sort":-1.0},
+                         {"id":2e3,"title":"float","pic":"/d.gif","sort":" 7 "}]"#,
+        );
+        let first = feed
+            .items
+            .first()
+            .cloned()
+            .unwrap_or_else(|| unreachable!());
+        assert_eq!(
+            first,
+            RelatedItem {
+                id: "1855307".into(),
+                title: "T".into(),
+                pic: "/a.MP4".into(),
+                sort: Some(3_613_335),
+                content_type_id: Some(21),
+                media: MediaKind::Video,
+            }
+        );
+        assert_eq!(
+            ids(&feed),
+            ["1855307", "2000", "-4", "18446744073709551615"]
+        );
+        let big = feed.items.get(3).cloned().unwrap_or_else(|| unreachable!());
+        assert_eq!((big.sort, big.content_type_id), (None, None));
+        // Escaped keys and values are read like plain ones.
+        let feed = ok(r#"[{"\u0069d":"\u0031","title":"caf\u00e9 \"q\"","pic":"\/a.jpg"}]"#);
+        assert_eq!(
+            feed.items
+                .first()
+                .map(|i| (i.id.as_str(), i.title.as_str(), i.pic.as_str())),
+            Some(("1", "café \"q\"", "/a.jpg"))
+        );
+        // A repeated key: the last one counts.
+        assert_eq!(
+            ids(&ok(r#"[{"id":"1","id":"2","title":"t","pic":"/a.jpg"}]"#)),
+            ["2"]
+        );
+    }
+
+    #[test]
+    fn stable_sort_with_unsorted_last() {
+        let feed = ok(r#"[{"id":"a","title":"t","pic":"p","sort":1},
+                         {"id":"b","title":"t","pic":"p"},
+                         {"id":"c","title":"t","pic":"p","sort":"5"},
+                         {"id":"d","title":"t","pic":"p","sort":1},
+                         {"id":"e","title":"t","pic":"p","sort":null},
+                         {"id":"f","title":"t","pic":"p","sort":5},
+                         {"id":"g","title":"t","pic":"p","sort":-3}]"#);
+        assert_eq!(ids(&feed), ["c", "f", "a", "d", "g", "b", "e"]);
+    }
+
+    #[test]
+    fn duplicate_ids_keep_the_first_shown() {
+        let feed = ok(r#"[{"id":"1","title":"low","pic":"p","sort":1},
+                         {"id":"1","title":"high","pic":"p","sort":2},
+                         {"id":1,"title":"number","pic":"p","sort":0}]"#);
+        assert_eq!(
+            feed.items
+                .iter()
+                .map(|i| i.title.as_str())
+                .collect::<Vec<_>>(),
+            ["high"]
+        );
+        assert_eq!((feed.skipped, feed.duplicates), (0, 2));
+    }
+
+    #[test]
+    fn slides_only_hold_safe_urls() {
+        let page = SafeUrl::parse("https://news.example/").unwrap_or_else(|| unreachable!());
+        let base = MediaBase::new(&page);
+        let links =
+            LinkTemplate::parse(LinkTemplate::DEFAULT, &page).unwrap_or_else(|_| unreachable!());
+        let feed = ok(
+            r#"[{"id":"1","title":"<img src=x onerror=alert(1)>","pic":"javascript:alert(1).jpg"},
+                         {"id":"a/b?c#d\"e","title":"t","pic":"data:image/png;base64,AAA.png"},
+                         {"id":"3","title":"t","pic":"//cdn.example/x.webp"},
+                         {"id":"4","title":"t","pic":" JaVa\tScript:alert(1)//.mp4"},
+                         {"id":"5","title":"t","pic":"/no-extension"}]"#,
+        );
+        let slides: Vec<Slide> = feed
+            .items
+            .iter()
+            .map(|i| Slide::new(i, &base, &links))
+            .collect();
+        let view: Vec<(MediaKind, Option<&str>, Option<&str>)> = slides
+            .iter()
+            .map(|s| {
+                (
+                    s.media,
+                    s.src.as_ref().map(SafeUrl::as_str),
+                    s.href.as_ref().map(SafeUrl::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            view,
+            [
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/1")
+                ),
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/a%2Fb%3Fc%23d%22e")
+                ),
+                (
+                    MediaKind::Image,
+                    Some("https://cdn.example/x.webp"),
+                    Some("https://news.example/news/3")
+                ),
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/4")
+                ),
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/5")
+                ),
+            ]
+        );
+        assert_eq!(
+            slides.first().map(|s| s.title.as_str()),
+            Some("<img src=x onerror=alert(1)>")
+        );
+    }
+
+    fn item_strategy() -> impl Strategy<Value = (String, String, String, Option<i64>, Option<i64>)>
+    {
+        (
+            "[a-zA-Z0-9_-]{1,12}",
+            "[^\\s][\\PC]{0,30}[^\\s]",
+            "/[a-z0-9/_]{1,20}\\.(jpg|mp4|png|webm|txt)",
+            proptest::option::of(any::<i64>()),
+            proptest::option::of(0i64..100),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in any::<String>()) {
+            let _ = parse_related(&s);
+            let _ = parse_related(&format!("string({}) \"{s}\"", s.len()));
+        }
+
+        #[test]
+        fn never_panics_on_near_json(s in "[\\[\\]{}\",:0-9a-z \\\\]{0,60}") {
+            let _ = parse_related(&s);
+        }
+
+        #[test]
+        fn generated_feeds_round_trip(items in proptest::collection::vec(item_strategy(), 0..20), numeric in any::<bool>()) {
+            let mut json = String::from("[");
+            for (n, (id, title, pic, sort, kind)) in items.iter().enumerate() {
+                if n > 0 { json.push(','); }
+                let sort_json = match sort {
+                    Some(s) if numeric => s.to_string(),
+                    Some(s) => serde_json::to_string(&s.to_string()).unwrap_or_default(),
+                    None => "null".into(),
+                };
+                let kind_json = kind.map_or("null".into(), |k| if numeric { k.to_string() } else { format!("\"{k}\"") });
+                json.push_str(&format!(
+                    r#"{{"id":{},"title":{},"pic":{},"sort":{sort_json},"contenttypeid":{kind_json},"unknown":[{{}}]}}"#,
+                    serde_json::to_string(id).unwrap_or_default(),
+                    serde_json::to_string(title).unwrap_or_default(),
+                    serde_json::to_string(pic).unwrap_or_default(),
+                ));
+            }
+            json.push(']');
+            let envelope = format!("string({}) \"{json}\"", json.len());
+            let bare = parse_related(&json);
+            prop_assert!(bare.is_ok(), "{:?}", bare);
+            prop_assert_eq!(&bare, &parse_related(&envelope));
+
+            // What should come out: unique ids, first in display order.
+            let mut want: Vec<_> = items.clone();
+            want.sort_by(|a, b| match (a.3, b.3) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+            let mut seen = HashSet::new();
+            want.retain(|i| seen.insert(i.0.clone()));
+            let got = bare.map(|f| f.items).unwrap_or_default();
+            prop_assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                prop_assert_eq!(&g.id, &w.0);
+                prop_assert_eq!(&g.title, &w.1);
+                prop_assert_eq!(&g.pic, &w.2);
+                prop_assert_eq!(g.sort, w.3);
+                prop_assert_eq!(g.content_type_id, w.4);
+                prop_assert_eq!(g.media, MediaKind::of(&w.2));
+            }
+        }
+    }
+}

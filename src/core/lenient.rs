@@ -1,0 +1,143 @@
+//! Accepts any JSON value and keeps only what a feed field can use: a string,
+//! an integer, or "something else". This is what lets one bad item or field be
+//! skipped without failing the whole feed, without the cost of `serde_json::Value`.
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// One JSON value as a feed field sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scalar {
+    Str(String),
+    Int(i64),
+    /// An integer above `i64::MAX`: kept as its decimal text.
+    BigUint(u64),
+    Float(f64),
+    /// `null`, a boolean, an array or an object.
+    Other,
+}
+
+impl Scalar {
+    /// The value as non-blank text, trimmed; integers are written in decimal
+    /// (the seed sends ids as strings, other feeds as numbers).
+    pub(crate) fn into_text(self) -> Option<String> {
+        match self {
+            Scalar::Str(s) => {
+                let t = s.trim();
+                if t.is_empty() {
+                    None
+                } else if t.len() == s.len() {
+                    Some(s)
+                } else {
+                    Some(t.to_owned())
+                }
+            }
+            Scalar::Int(n) => Some(n.to_string()),
+            Scalar::BigUint(n) => Some(n.to_string()),
+            Scalar::Float(f) => float_to_int(f).map(|n| n.to_string()),
+            Scalar::Other => None,
+        }
+    }
+
+    /// The value as a string only (titles and paths are never numbers).
+    pub(crate) fn into_string(self) -> Option<String> {
+        match self {
+            Scalar::Str(_) => self.into_text(),
+            _ => None,
+        }
+    }
+
+    /// The value as an integer: a JSON integer, an integral float, or a string
+    /// holding a decimal integer.
+    pub(crate) fn to_int(&self) -> Option<i64> {
+        match self {
+            Scalar::Str(s) => s.trim().parse().ok(),
+            Scalar::Int(n) => Some(*n),
+            Scalar::BigUint(_) | Scalar::Other => None,
+            Scalar::Float(f) => float_to_int(*f),
+        }
+    }
+}
+
+/// An integral float inside the range where it is exact, as an integer.
+fn float_to_int(f: f64) -> Option<i64> {
+    // 2^53: beyond it, floats no longer hold every integer.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if f.is_finite() && f.fract() == 0.0 && f.abs() <= EXACT {
+        // In range and integral, so the conversion is exact.
+        Some(f as i64)
+    } else {
+        None
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+        Ok(i64::try_from(v).map_or(Scalar::BigUint(v), Scalar::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Float(v))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_none<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+}
+
+/// Deserializes an object key into one of a fixed set of names, or `None` for
+/// a key the feed format does not use (ignored, as DESIGN §1 asks).
+pub(crate) struct Key<'n> {
+    pub(crate) names: &'n [&'static str],
+}
+
+impl<'de> de::DeserializeSeed<'de> for Key<'_> {
+    type Value = Option<usize>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_> {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Option<usize>, E> {
+        Ok(self.names.iter().position(|n| *n == v))
+    }
+}

@@ -1,0 +1,670 @@
+//! URLs from feeds and from the embed's attributes (DESIGN §3): feed and page
+//! URLs, media bases, `pic` paths and link templates, as untrusted strings.
+//!
+//! Only [`SafeUrl`] values reach `src` and `href`, and a `SafeUrl` is always an
+//! absolute `http:` or `https:` URL with a host. Anything else (`javascript:`,
+//! `data:`, `vbscript:`, a relative path with no base, an unparsable string)
+//! has no `SafeUrl` at all, so the view cannot put it into the DOM.
+//!
+//! This is not a full WHATWG URL parser: it decides the scheme and the
+//! authority exactly as a browser would for these inputs (stripping what the
+//! URL standard strips), and leaves the path to the browser, which cannot
+//! change the scheme or the host of an absolute URL.
+
+use std::fmt;
+
+/// An absolute `http:` or `https:` URL with a non-empty host.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SafeUrl {
+    text: String,
+    /// Byte length of `scheme://authority`.
+    origin_len: usize,
+}
+
+impl SafeUrl {
+    /// Parses an absolute `http(s)://host…` URL, or a protocol-relative
+    /// `//host…` one as `https:`. The scheme is written in lower case.
+    ///
+    /// Leading and trailing spaces and control characters and every tab and
+    /// newline are removed first, as browsers do, so `" JaVa\tScript:x"` is
+    /// seen for the `javascript:` URL it is (and refused).
+    ///
+    /// ```
+    /// use lede::core::url::SafeUrl;
+    /// let u = SafeUrl::parse("HTTPS://news.example/a?b#c").unwrap();
+    /// assert_eq!(u.as_str(), "https://news.example/a?b#c");
+    /// assert_eq!(u.origin(), "https://news.example");
+    /// assert_eq!(SafeUrl::parse("//cdn.example/x.jpg").unwrap().as_str(), "https://cdn.example/x.jpg");
+    /// assert!(SafeUrl::parse(" JaVa\tScript:alert(1)").is_none());
+    /// assert!(SafeUrl::parse("/relative/path").is_none());
+    /// ```
+    pub fn parse(input: &str) -> Option<SafeUrl> {
+        let s = clean(input)?;
+        if s.starts_with("//") {
+            return SafeUrl::from_parts("https", &s);
+        }
+        let (scheme, rest) = split_scheme(&s)?;
+        let scheme = if scheme.eq_ignore_ascii_case("https") {
+            "https"
+        } else if scheme.eq_ignore_ascii_case("http") {
+            "http"
+        } else {
+            return None;
+        };
+        SafeUrl::from_parts(scheme, rest)
+    }
+
+    /// Builds `scheme:` + `rest`, where `rest` must be `//authority…`.
+    fn from_parts(scheme: &str, rest: &str) -> Option<SafeUrl> {
+        let after = rest.strip_prefix("//")?;
+        let end = after.find(['/', '?', '#', '\\']).unwrap_or(after.len());
+        let authority = after.get(..end)?;
+        if !valid_authority(authority) {
+            return None;
+        }
+        let mut text = String::with_capacity(scheme.len() + 1 + rest.len());
+        text.push_str(scheme);
+        text.push(':');
+        text.push_str(rest);
+        let origin_len = scheme.len() + 3 + authority.len();
+        Some(SafeUrl { text, origin_len })
+    }
+
+    /// The whole URL.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// `scheme://authority`, with no trailing slash.
+    pub fn origin(&self) -> &str {
+        self.text.get(..self.origin_len).unwrap_or(&self.text)
+    }
+
+    /// Everything after the origin: path, query and fragment.
+    fn tail(&self) -> &str {
+        self.text.get(self.origin_len..).unwrap_or("")
+    }
+
+    /// The URL without its `#fragment`.
+    fn without_fragment(&self) -> &str {
+        let t = self.as_str();
+        t.split_once('#').map_or(t, |(a, _)| a)
+    }
+
+    /// Resolves a reference against this URL, as a link on a page at this
+    /// URL would: absolute, protocol-relative, root-relative, query-only,
+    /// fragment-only or relative to this URL's directory. The result is an
+    /// http(s) URL or nothing. Dot segments are left for the browser, which
+    /// removes them without touching the scheme or host.
+    ///
+    /// ```
+    /// use lede::core::url::SafeUrl;
+    /// let page = SafeUrl::parse("https://news.example/world/story.html?x=1").unwrap();
+    /// let r = |s: &str| page.resolve(s).map(|u| u.as_str().to_owned());
+    /// assert_eq!(r("/api/a.json").as_deref(), Some("https://news.example/api/a.json"));
+    /// assert_eq!(r("b.json").as_deref(), Some("https://news.example/world/b.json"));
+    /// assert_eq!(r("//cdn.example/x").as_deref(), Some("https://cdn.example/x"));
+    /// assert_eq!(r("data:text/html,x"), None);
+    /// ```
+    pub fn resolve(&self, reference: &str) -> Option<SafeUrl> {
+        let r = clean(reference)?;
+        if r.starts_with("//") {
+            let scheme = self.origin().split_once(':').map_or("https", |(s, _)| s);
+            return SafeUrl::from_parts(scheme, &r);
+        }
+        if split_scheme(&r).is_some() {
+            return SafeUrl::parse(&r);
+        }
+        let base = self.without_fragment();
+        let joined = match r.as_bytes().first() {
+            None => base.to_owned(),
+            Some(b'/' | b'\\') => concat(self.origin(), &r),
+            Some(b'?') => {
+                let path = base.split_once('?').map_or(base, |(p, _)| p);
+                concat(path, &r)
+            }
+            Some(b'#') => concat(base, &r),
+            Some(_) => {
+                let tail = self.tail();
+                let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
+                let path = tail.get(..path_end).unwrap_or("");
+                let dir = path.rfind('/').and_then(|i| path.get(..=i)).unwrap_or("/");
+                let mut s = concat(self.origin(), dir);
+                s.push_str(&r);
+                s
+            }
+        };
+        SafeUrl::parse(&joined)
+    }
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+fn concat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
+/// What the URL standard does to input first: trim leading and trailing C0
+/// controls and spaces, then delete every tab and newline. Any other control
+/// character left makes the string unusable here.
+fn clean(input: &str) -> Option<String> {
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    let s: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if s.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Splits `scheme:rest` when `s` starts with a syntactically valid scheme.
+fn split_scheme(s: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = s.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    let valid = first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some((scheme, rest))
+}
+
+/// `[userinfo@]host[:port]` with a non-empty host, no spaces, a numeric port.
+fn valid_authority(authority: &str) -> bool {
+    if authority.is_empty() || authority.contains([' ', '<', '>', '"', '^', '`', '{', '|', '}']) {
+        return false;
+    }
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
+        match v6.split_once(']') {
+            Some((addr, rest)) if !addr.is_empty() => (addr, rest.strip_prefix(':')),
+            _ => return false,
+        }
+    } else {
+        match host_port.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (host_port, None),
+        }
+    };
+    if host.is_empty() || host.contains([':', '[', ']', '@']) && !host_port.starts_with('[') {
+        return false;
+    }
+    match port {
+        None | Some("") => true,
+        Some(p) => {
+            p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok()
+        }
+    }
+}
+
+/// Where `pic` paths live: an http(s) URL with no query, fragment or
+/// trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaBase(String);
+
+impl MediaBase {
+    /// The base from an absolute URL: its query and fragment are dropped
+    /// (a path is appended to it) and so are trailing slashes.
+    pub fn new(url: &SafeUrl) -> MediaBase {
+        let s = url.as_str();
+        let end = s.find(['?', '#']).unwrap_or(s.len());
+        let s = s.get(..end).unwrap_or(s).trim_end_matches('/');
+        MediaBase(s.to_owned())
+    }
+
+    /// The default base: the origin of the related feed's URL (DESIGN §3).
+    pub fn origin_of(feed: &SafeUrl) -> MediaBase {
+        MediaBase(feed.origin().to_owned())
+    }
+
+    /// The base as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL of a `pic`: joined to the base with exactly one slash; an
+    /// absolute http(s) URL kept as it is; `//host/x` as `https://host/x`;
+    /// any other scheme, or an empty or unusable `pic`, gives nothing.
+    ///
+    /// ```
+    /// use lede::core::url::{MediaBase, SafeUrl};
+    /// let base = MediaBase::new(&SafeUrl::parse("https://media.example/uploads/").unwrap());
+    /// let j = |p: &str| base.join(p).map(|u| u.as_str().to_owned());
+    /// assert_eq!(j("/2016/08/27/a.jpg").as_deref(), Some("https://media.example/uploads/2016/08/27/a.jpg"));
+    /// assert_eq!(j("2016/a.jpg").as_deref(), Some("https://media.example/uploads/2016/a.jpg"));
+    /// assert_eq!(j("//cdn.example/x.jpg").as_deref(), Some("https://cdn.example/x.jpg"));
+    /// assert_eq!(j("javascript:alert(1)"), None);
+    /// ```
+    pub fn join(&self, pic: &str) -> Option<SafeUrl> {
+        let p = clean(pic)?;
+        if p.is_empty() {
+            return None;
+        }
+        if p.starts_with("//") || split_scheme(&p).is_some() {
+            return SafeUrl::parse(&p);
+        }
+        let mut s = concat(&self.0, "/");
+        s.push_str(p.trim_start_matches('/'));
+        SafeUrl::parse(&s)
+    }
+}
+
+/// The characters `encodeURIComponent` leaves as they are.
+fn unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b)
+}
+
+/// Percent-encodes `s` exactly as JavaScript's `encodeURIComponent` does
+/// (UTF-8, upper-case hex).
+///
+/// ```
+/// use lede::core::url::encode_component;
+/// assert_eq!(encode_component("a/b?c#d\"e"), "a%2Fb%3Fc%23d%22e");
+/// assert_eq!(encode_component("café 1"), "caf%C3%A9%201");
+/// ```
+pub fn encode_component(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            for nibble in [b >> 4, b & 0xF] {
+                // A nibble is below 16, so this always finds a digit.
+                if let Some(&h) = HEX.get(usize::from(nibble)) {
+                    out.push(char::from(h));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The placeholder a link template must contain.
+pub const ID_PLACEHOLDER: &str = "{id}";
+
+/// A link template such as `https://news.example/news/{id}`, resolved
+/// against the page it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTemplate {
+    template: String,
+    page: SafeUrl,
+}
+
+/// Why a link template cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateError {
+    /// It has no `{id}`.
+    MissingId,
+    /// It gives a URL that is not http(s), or is unparsable.
+    NotHttp,
+}
+
+impl LinkTemplate {
+    /// The default template (DESIGN §3).
+    pub const DEFAULT: &'static str = "/news/{id}";
+
+    /// Checks a template against the page URL it will be resolved on.
+    ///
+    /// # Errors
+    /// [`TemplateError::MissingId`] without `{id}`; [`TemplateError::NotHttp`]
+    /// when it gives a non-http(s) URL, or could for some id (`{id}:x`).
+    pub fn parse(template: &str, page: &SafeUrl) -> Result<LinkTemplate, TemplateError> {
+        if !template.contains(ID_PLACEHOLDER) {
+            return Err(TemplateError::MissingId);
+        }
+        let t = LinkTemplate {
+            template: template.to_owned(),
+            page: page.clone(),
+        };
+        // An id made of letters could turn `{id}:x` into a scheme; one made of
+        // digits cannot. Both must give an http(s) URL.
+        if t.resolve_raw("a").is_none() || t.resolve_raw("1").is_none() {
+            return Err(TemplateError::NotHttp);
+        }
+        Ok(t)
+    }
+
+    /// The link of the story with this id (encoded as by
+    /// `encodeURIComponent`), or nothing if it is not an http(s) URL.
+    pub fn link(&self, id: &str) -> Option<SafeUrl> {
+        self.resolve_raw(&encode_component(id))
+    }
+
+    fn resolve_raw(&self, encoded_id: &str) -> Option<SafeUrl> {
+        self.page
+            .resolve(&self.template.replace(ID_PLACEHOLDER, encoded_id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn url(s: &str) -> SafeUrl {
+        SafeUrl::parse(s).unwrap_or_else(|| panic!("test URL {s:?} must parse"))
+    }
+
+    #[test]
+    fn parse_accepts_only_http_with_a_host() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("https://a.example/x", Some("https://a.example/x")),
+            ("http://a.example", Some("http://a.example")),
+            ("HTTP://A.example/X", Some("http://A.example/X")),
+            (
+                "hTtPs://a.example:8443/x?y#z",
+                Some("https://a.example:8443/x?y#z"),
+            ),
+            ("//a.example/x.jpg", Some("https://a.example/x.jpg")),
+            ("  https://a.example/x \n", Some("https://a.example/x")),
+            ("ht\ttps://a.exa\nmple/x", Some("https://a.example/x")),
+            (
+                "https://user:pw@a.example/",
+                Some("https://user:pw@a.example/"),
+            ),
+            ("https://[::1]:8080/x", Some("https://[::1]:8080/x")),
+            ("https://127.0.0.1:8080", Some("https://127.0.0.1:8080")),
+            ("https://a.example:/x", Some("https://a.example:/x")),
+            (
+                "https://صحيفة.example/خبر",
+                Some("https://صحيفة.example/خبر"),
+            ),
+            // Not http(s), or no host, or not a URL.
+            ("javascript:alert(1)", None),
+            (" JaVa\tScript:alert(1)", None),
+            ("java\nscript:alert(1)", None),
+            ("\u{1}javascript:alert(1)", None),
+            ("JAVASCRIPT:alert(1)", None),
+            ("data:image/png;base64,AAAA", None),
+            ("vbscript:msgbox(1)", None),
+            ("ftp://a.example/x", None),
+            ("file:///etc/passwd", None),
+            ("https:a.example", None),
+            ("https:/a.example", None),
+            ("https://", None),
+            ("https:///x", None),
+            ("https://a.example:99999/", None),
+            ("https://a.example:8o/", None),
+            ("https://a b.example/", None),
+            ("https://a.example\u{7f}/", None),
+            ("https://a.example/\u{0}x", None),
+            ("https://[::1/x", None),
+            ("https://@/x", None),
+            ("http:\\\\evil.example", None),
+            ("///evil.example", None),
+            ("/path", None),
+            ("path", None),
+            ("", None),
+            ("   ", None),
+        ];
+        for (input, want) in cases {
+            let got = SafeUrl::parse(input);
+            assert_eq!(got.as_ref().map(SafeUrl::as_str), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn origin_and_display() {
+        let u = url("https://a.example:8080/x/y?q#f");
+        assert_eq!(u.origin(), "https://a.example:8080");
+        assert_eq!(u.to_string(), "https://a.example:8080/x/y?q#f");
+        assert_eq!(url("http://a.example?q").origin(), "http://a.example");
+        assert_eq!(url("http://a.example#f").origin(), "http://a.example");
+    }
+
+    #[test]
+    fn resolve_references() {
+        let page = url("https://news.example/world/2016/story.html?x=1#top");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("/news/1", Some("https://news.example/news/1")),
+            ("news/1", Some("https://news.example/world/2016/news/1")),
+            (
+                "../news/1",
+                Some("https://news.example/world/2016/../news/1"),
+            ),
+            (
+                "?id=2",
+                Some("https://news.example/world/2016/story.html?id=2"),
+            ),
+            (
+                "#end",
+                Some("https://news.example/world/2016/story.html?x=1#end"),
+            ),
+            ("", Some("https://news.example/world/2016/story.html?x=1")),
+            ("//cdn.example/a", Some("https://cdn.example/a")),
+            ("http://other.example/b", Some("http://other.example/b")),
+            (
+                "\\\\evil.example\\x",
+                Some("https://news.example\\\\evil.example\\x"),
+            ),
+            ("1:x", Some("https://news.example/world/2016/1:x")),
+            ("javascript:alert(1)", None),
+            (" data:text/html,<b>", None),
+            ("mailto:a@b.example", None),
+            ("//", None),
+        ];
+        for (r, want) in cases {
+            let got = page.resolve(r);
+            assert_eq!(got.as_ref().map(SafeUrl::as_str), *want, "reference {r:?}");
+        }
+        // An http page keeps http for protocol-relative references.
+        assert_eq!(
+            url("http://a.example/")
+                .resolve("//b.example/x")
+                .map(|u| u.text)
+                .as_deref(),
+            Some("http://b.example/x")
+        );
+        // A page URL with no path resolves relative paths from the root.
+        assert_eq!(
+            url("https://a.example")
+                .resolve("x.json")
+                .map(|u| u.text)
+                .as_deref(),
+            Some("https://a.example/x.json")
+        );
+    }
+
+    #[test]
+    fn media_join() {
+        let base = MediaBase::new(&url("https://media.example/uploads"));
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "/2016/08/27/a.jpg",
+                Some("https://media.example/uploads/2016/08/27/a.jpg"),
+            ),
+            (
+                "2016/08/27/a.jpg",
+                Some("https://media.example/uploads/2016/08/27/a.jpg"),
+            ),
+            ("///x.jpg", None),
+            (
+                "https://cdn.example/a.mp4",
+                Some("https://cdn.example/a.mp4"),
+            ),
+            ("HTTP://cdn.example/a.mp4", Some("http://cdn.example/a.mp4")),
+            ("//cdn.example/a.jpg", Some("https://cdn.example/a.jpg")),
+            ("javascript:alert(1)", None),
+            (" JaVa\tScript:alert(1)", None),
+            ("data:image/gif;base64,R0lGOD", None),
+            ("vbscript:x", None),
+            ("", None),
+            (" \t", None),
+            ("/a b.jpg", Some("https://media.example/uploads/a b.jpg")),
+            (
+                "/a.jpg?w=1#f",
+                Some("https://media.example/uploads/a.jpg?w=1#f"),
+            ),
+            ("/صورة.jpg", Some("https://media.example/uploads/صورة.jpg")),
+        ];
+        for (pic, want) in cases {
+            let got = base.join(pic);
+            assert_eq!(got.as_ref().map(SafeUrl::as_str), *want, "pic {pic:?}");
+        }
+        // Exactly one slash, whatever the base ends with.
+        for b in [
+            "https://m.example/up",
+            "https://m.example/up/",
+            "https://m.example/up//",
+            "https://m.example/up/?v=1#x",
+        ] {
+            let base = MediaBase::new(&url(b));
+            assert_eq!(base.as_str(), "https://m.example/up");
+            assert_eq!(
+                base.join("/a.jpg").map(|u| u.text).as_deref(),
+                Some("https://m.example/up/a.jpg")
+            );
+            assert_eq!(
+                base.join("a.jpg").map(|u| u.text).as_deref(),
+                Some("https://m.example/up/a.jpg")
+            );
+        }
+        let root = MediaBase::new(&url("https://m.example/"));
+        assert_eq!(
+            root.join("/a.jpg").map(|u| u.text).as_deref(),
+            Some("https://m.example/a.jpg")
+        );
+        let feed = url("https://news.example/api/related/1.json?x=1");
+        assert_eq!(MediaBase::origin_of(&feed).as_str(), "https://news.example");
+    }
+
+    #[test]
+    fn encode_like_encode_uri_component() {
+        let cases = [
+            ("1855307", "1855307"),
+            ("a/b?c#d\"e", "a%2Fb%3Fc%23d%22e"),
+            ("-_.!~*'()", "-_.!~*'()"),
+            ("<script>&", "%3Cscript%3E%26"),
+            ("a b+c", "a%20b%2Bc"),
+            ("café", "caf%C3%A9"),
+            ("خبر", "%D8%AE%D8%A8%D8%B1"),
+            ("😀", "%F0%9F%98%80"),
+            ("javascript:x", "javascript%3Ax"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(encode_component(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn link_templates() {
+        let page = url("https://news.example/world/story.html");
+        let link = |t: &str, id: &str| {
+            LinkTemplate::parse(t, &page)
+                .ok()
+                .and_then(|t| t.link(id))
+                .map(|u| u.text)
+        };
+        assert_eq!(
+            link(LinkTemplate::DEFAULT, "1855307").as_deref(),
+            Some("https://news.example/news/1855307")
+        );
+        assert_eq!(
+            link("https://other.example/n/{id}", "a/b?c#d\"e").as_deref(),
+            Some("https://other.example/n/a%2Fb%3Fc%23d%22e")
+        );
+        assert_eq!(
+            link("/s?id={id}&again={id}", "7").as_deref(),
+            Some("https://news.example/s?id=7&again=7")
+        );
+        assert_eq!(
+            link("{id}.html", "9").as_deref(),
+            Some("https://news.example/world/9.html")
+        );
+        assert_eq!(
+            link("//m.example/{id}", "9").as_deref(),
+            Some("https://m.example/9")
+        );
+        // An id cannot smuggle in a scheme: its colon is encoded.
+        assert_eq!(
+            link("{id}", "javascript:alert(1)").as_deref(),
+            Some("https://news.example/world/javascript%3Aalert(1)")
+        );
+
+        assert_eq!(
+            LinkTemplate::parse("/news/", &page),
+            Err(TemplateError::MissingId)
+        );
+        assert_eq!(
+            LinkTemplate::parse("", &page),
+            Err(TemplateError::MissingId)
+        );
+        assert_eq!(
+            LinkTemplate::parse("/news/{ID}", &page),
+            Err(TemplateError::MissingId)
+        );
+        for bad in [
+            "javascript:go({id})",
+            "data:text/html,{id}",
+            "{id}:x",
+            "http{id}://x",
+            "ftp://a.example/{id}",
+            "https://{id}",
+        ] {
+            if let Ok(t) = LinkTemplate::parse(bad, &page) {
+                // `https://{id}` is fine for ordinary ids; it must at least
+                // never give a non-http URL.
+                assert!(
+                    t.link("x")
+                        .is_none_or(|u| u.as_str().starts_with("https://")),
+                    "template {bad:?}"
+                );
+                assert_eq!(bad, "https://{id}");
+            }
+        }
+        // An id that leaves the host empty drops that link only.
+        let t = LinkTemplate::parse("https://{id}", &page);
+        assert!(t.is_ok());
+        assert_eq!(t.ok().and_then(|t| t.link("")), None);
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_panics(s in any::<String>(), t in any::<String>()) {
+            let page = url("https://news.example/a/b");
+            let _ = SafeUrl::parse(&s);
+            let _ = page.resolve(&s);
+            let _ = MediaBase::new(&page).join(&s);
+            let _ = encode_component(&s);
+            if let Ok(tpl) = LinkTemplate::parse(&t, &page) {
+                let _ = tpl.link(&s);
+            }
+        }
+
+        #[test]
+        fn every_result_is_http(s in "[ -~\t\n]{0,40}") {
+            let page = url("https://news.example/a/b");
+            for u in [SafeUrl::parse(&s), page.resolve(&s), MediaBase::new(&page).join(&s)].into_iter().flatten() {
+                let lower = u.as_str().to_ascii_lowercase();
+                prop_assert!(lower.starts_with("https://") || lower.starts_with("http://"), "{:?}", u);
+                prop_assert!(!u.origin().ends_with('/'));
+            }
+        }
+
+        #[test]
+        fn encoded_ids_stay_in_the_path(id in any::<String>()) {
+            let page = url("https://news.example/");
+            let tpl = LinkTemplate::parse(LinkTemplate::DEFAULT, &page);
+            prop_assert!(tpl.is_ok());
+            if let Ok(tpl) = tpl {
+                let link = tpl.link(&id);
+                prop_assert!(link.is_some());
+                if let Some(link) = link {
+                    let rest = link.as_str().strip_prefix("https://news.example/news/");
+                    prop_assert!(rest.is_some());
+                    prop_assert!(rest.is_some_and(|r| !r.contains(['/', '?', '#'])));
+                }
+            }
+        }
+    }
+}
