@@ -1,0 +1,441 @@
+//! The embed's configuration (DESIGN §5): the `data-*` attributes of a
+//! `[data-lede]` element, its language and direction, and the page's URL, as
+//! untrusted strings.
+
+use super::text::Lang;
+use super::url::{LinkTemplate, MediaBase, SafeUrl, TemplateError};
+use std::fmt;
+
+/// What the host element says, read by the mount code.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Attrs<'a> {
+    /// `data-article-src`.
+    pub article_src: Option<&'a str>,
+    /// `data-related-src`.
+    pub related_src: Option<&'a str>,
+    /// `data-media-base`.
+    pub media_base: Option<&'a str>,
+    /// `data-link-template`.
+    pub link_template: Option<&'a str>,
+    /// `data-theme`: `light`, `dark` or `auto`.
+    pub theme: Option<&'a str>,
+    /// The `lang` of the element or its nearest ancestor with one.
+    pub lang: Option<&'a str>,
+    /// Whether an explicit `dir` on the element or an ancestor applies.
+    pub dir_set: bool,
+    /// The element's computed `direction` is `rtl`.
+    pub computed_rtl: bool,
+}
+
+/// The colour scheme a publisher asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The value of the root's `data-theme` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// A usable configuration of one widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The article feed, if the widget shows an article.
+    pub article: Option<SafeUrl>,
+    /// The related feed, if the widget shows a carousel.
+    pub related: Option<SafeUrl>,
+    /// Where `pic` paths are joined to.
+    pub media_base: MediaBase,
+    /// Where related stories link to.
+    pub links: LinkTemplate,
+    /// The language of the widget's own words.
+    pub lang: Lang,
+    /// The language tag for dates (`Intl.DateTimeFormat`); empty for the
+    /// reader's default.
+    pub locale: String,
+    /// Right to left.
+    pub rtl: bool,
+    /// The colour scheme.
+    pub theme: Theme,
+}
+
+/// Why an element's attributes cannot make a widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// Neither `data-article-src` nor `data-related-src`.
+    NoSource,
+    /// An attribute that is not a URL an http(s) page can use.
+    BadUrl {
+        /// The attribute's name.
+        attribute: &'static str,
+        /// Its value.
+        value: String,
+    },
+    /// `data-link-template` without `{id}`.
+    TemplateWithoutId {
+        /// The template.
+        value: String,
+    },
+    /// `data-link-template` that gives a non-http(s) URL.
+    TemplateNotHttp {
+        /// The template.
+        value: String,
+    },
+    /// The page itself is not on http(s), so relative URLs have no base.
+    PageNotHttp {
+        /// The page's base URL.
+        value: String,
+    },
+}
+
+impl ConfigError {
+    /// The detail for the console, saying which attribute to fix.
+    pub fn detail(&self) -> String {
+        let (what, value) = match self {
+            ConfigError::NoSource => {
+                return "lede: a [data-lede] element needs data-article-src, data-related-src or both".into()
+            }
+            ConfigError::BadUrl { attribute, value } => {
+                let mut s = String::from("lede: ");
+                s.push_str(attribute);
+                s.push_str(" is not an http(s) URL");
+                (s, value)
+            }
+            ConfigError::TemplateWithoutId { value } => {
+                ("lede: data-link-template has no {id} placeholder".into(), value)
+            }
+            ConfigError::TemplateNotHttp { value } => {
+                ("lede: data-link-template does not give an http(s) URL".into(), value)
+            }
+            ConfigError::PageNotHttp { value } => {
+                ("lede: the page is not served over http(s), so its feeds cannot be resolved".into(), value)
+            }
+        };
+        let mut s = what;
+        s.push_str(": \"");
+        s.push_str(value);
+        s.push('"');
+        s
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.detail())
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Resolves an optional URL attribute against the page.
+fn url_attr(
+    page: &SafeUrl,
+    attribute: &'static str,
+    value: Option<&str>,
+) -> Result<Option<SafeUrl>, ConfigError> {
+    match value {
+        None => Ok(None),
+        Some(v) => page
+            .resolve(v)
+            .filter(|_| !v.trim().is_empty())
+            .map(Some)
+            .ok_or_else(|| ConfigError::BadUrl {
+                attribute,
+                value: v.to_owned(),
+            }),
+    }
+}
+
+impl Config {
+    /// Reads a widget's configuration.
+    ///
+    /// `page` is the document's base URL. Feed and media URLs may be relative
+    /// to it. The media base defaults to the related feed's origin, the link
+    /// template to `/news/{id}`. Without a `dir` anywhere, Arabic is laid out
+    /// right to left.
+    ///
+    /// # Errors
+    /// See [`ConfigError`]; an empty attribute counts as a bad one, not a
+    /// missing one, since a publisher who wrote it meant something.
+    pub fn from_attrs(attrs: &Attrs, page: &str) -> Result<Config, ConfigError> {
+        let page = SafeUrl::parse(page).ok_or_else(|| ConfigError::PageNotHttp {
+            value: page.to_owned(),
+        })?;
+        let article = url_attr(&page, "data-article-src", attrs.article_src)?;
+        let related = url_attr(&page, "data-related-src", attrs.related_src)?;
+        if article.is_none() && related.is_none() {
+            return Err(ConfigError::NoSource);
+        }
+        let media_base = match url_attr(&page, "data-media-base", attrs.media_base)? {
+            Some(base) => MediaBase::new(&base),
+            None => MediaBase::origin_of(related.as_ref().unwrap_or(&page)),
+        };
+        let template = attrs.link_template.unwrap_or(LinkTemplate::DEFAULT);
+        let links = LinkTemplate::parse(template, &page).map_err(|e| match e {
+            TemplateError::MissingId => ConfigError::TemplateWithoutId {
+                value: template.to_owned(),
+            },
+            TemplateError::NotHttp => ConfigError::TemplateNotHttp {
+                value: template.to_owned(),
+            },
+        })?;
+        let locale = attrs.lang.map(str::trim).unwrap_or("").to_owned();
+        let lang = Lang::from_tag(&locale);
+        let rtl = if attrs.dir_set {
+            attrs.computed_rtl
+        } else {
+            lang == Lang::Ar
+        };
+        let theme = match attrs.theme.map(str::trim) {
+            Some(t) if t.eq_ignore_ascii_case("light") => Theme::Light,
+            Some(t) if t.eq_ignore_ascii_case("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        Ok(Config {
+            article,
+            related,
+            media_base,
+            links,
+            lang,
+            locale,
+            rtl,
+            theme,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://news.example/world/1855600.html";
+
+    fn cfg(attrs: Attrs) -> Result<Config, ConfigError> {
+        Config::from_attrs(&attrs, PAGE)
+    }
+
+    fn ok(attrs: Attrs) -> Config {
+        cfg(attrs).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_design_embed() {
+        let c = ok(Attrs {
+            article_src: Some("https://news.example/api/article/1855600.json"),
+            related_src: Some("https://news.example/api/related/1855600.json"),
+            media_base: Some("https://media.news.example/uploads"),
+            link_template: Some("https://news.example/news/{id}"),
+            lang: Some("ar"),
+            dir_set: true,
+            computed_rtl: true,
+            theme: None,
+        });
+        assert_eq!(
+            c.article.as_ref().map(SafeUrl::as_str),
+            Some("https://news.example/api/article/1855600.json")
+        );
+        assert_eq!(c.media_base.as_str(), "https://media.news.example/uploads");
+        assert_eq!(
+            c.links.link("7").map(|u| u.to_string()).as_deref(),
+            Some("https://news.example/news/7")
+        );
+        assert_eq!(
+            (c.lang, c.locale.as_str(), c.rtl, c.theme),
+            (Lang::Ar, "ar", true, Theme::Auto)
+        );
+    }
+
+    #[test]
+    fn defaults_and_relative_urls() {
+        let c = ok(Attrs {
+            related_src: Some("/api/related/1.json"),
+            ..Attrs::default()
+        });
+        assert_eq!(c.article, None);
+        assert_eq!(
+            c.related.as_ref().map(SafeUrl::as_str),
+            Some("https://news.example/api/related/1.json")
+        );
+        assert_eq!(c.media_base.as_str(), "https://news.example");
+        assert_eq!(
+            c.links.link("1").map(|u| u.to_string()).as_deref(),
+            Some("https://news.example/news/1")
+        );
+        assert_eq!((c.lang, c.rtl, c.locale.as_str()), (Lang::En, false, ""));
+
+        let c = ok(Attrs {
+            related_src: Some("https://feeds.example/r.json"),
+            ..Attrs::default()
+        });
+        assert_eq!(
+            c.media_base.as_str(),
+            "https://feeds.example",
+            "media base defaults to the related feed's origin"
+        );
+
+        let c = ok(Attrs {
+            article_src: Some("api/a.json"),
+            media_base: Some("media/"),
+            ..Attrs::default()
+        });
+        assert_eq!(
+            c.article.as_ref().map(SafeUrl::as_str),
+            Some("https://news.example/world/api/a.json")
+        );
+        assert_eq!(c.media_base.as_str(), "https://news.example/world/media");
+    }
+
+    #[test]
+    fn direction_language_and_theme() {
+        let rtl = |lang, dir_set, computed_rtl| {
+            ok(Attrs {
+                article_src: Some("a"),
+                lang,
+                dir_set,
+                computed_rtl,
+                ..Attrs::default()
+            })
+            .rtl
+        };
+        assert!(
+            rtl(Some("ar"), false, false),
+            "Arabic without any dir is right to left"
+        );
+        assert!(!rtl(Some("ar"), true, false), "an explicit dir=ltr wins");
+        assert!(rtl(Some("en"), true, true), "an explicit dir=rtl wins");
+        assert!(!rtl(None, false, false));
+        let theme = |t| {
+            ok(Attrs {
+                article_src: Some("a"),
+                theme: t,
+                ..Attrs::default()
+            })
+            .theme
+        };
+        assert_eq!(theme(Some("dark")), Theme::Dark);
+        assert_eq!(theme(Some(" LIGHT ")), Theme::Light);
+        assert_eq!(theme(Some("sepia")), Theme::Auto);
+        assert_eq!(Theme::Dark.as_str(), "dark");
+    }
+
+    #[test]
+    fn bad_configurations() {
+        assert_eq!(cfg(Attrs::default()), Err(ConfigError::NoSource));
+        let bad = |attrs: Attrs| cfg(attrs).err();
+        assert_eq!(
+            bad(Attrs {
+                article_src: Some("javascript:alert(1)"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::BadUrl {
+                attribute: "data-article-src",
+                value: "javascript:alert(1)".into()
+            })
+        );
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some("ftp://x.example/r.json"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::BadUrl {
+                attribute: "data-related-src",
+                value: "ftp://x.example/r.json".into()
+            })
+        );
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some(""),
+                article_src: Some("a.json"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::BadUrl {
+                attribute: "data-related-src",
+                value: String::new()
+            })
+        );
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some("https://"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::BadUrl {
+                attribute: "data-related-src",
+                value: "https://".into()
+            })
+        );
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some("r.json"),
+                media_base: Some("data:,x"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::BadUrl {
+                attribute: "data-media-base",
+                value: "data:,x".into()
+            })
+        );
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some("r.json"),
+                link_template: Some("/news/"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::TemplateWithoutId {
+                value: "/news/".into()
+            })
+        );
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some("r.json"),
+                link_template: Some("javascript:open({id})"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::TemplateNotHttp {
+                value: "javascript:open({id})".into()
+            })
+        );
+        assert_eq!(
+            Config::from_attrs(
+                &Attrs {
+                    related_src: Some("r.json"),
+                    ..Attrs::default()
+                },
+                "file:///tmp/x.html"
+            ),
+            Err(ConfigError::PageNotHttp {
+                value: "file:///tmp/x.html".into()
+            })
+        );
+    }
+
+    #[test]
+    fn details_name_the_attribute() {
+        let e = ConfigError::BadUrl {
+            attribute: "data-media-base",
+            value: "data:,x".into(),
+        };
+        assert_eq!(
+            e.detail(),
+            "lede: data-media-base is not an http(s) URL: \"data:,x\""
+        );
+        assert!(ConfigError::NoSource.detail().contains("data-article-src"));
+        assert!(ConfigError::TemplateWithoutId {
+            value: "/n/".into()
+        }
+        .to_string()
+        .contains("{id}"));
+    }
+}
