@@ -1,9 +1,9 @@
-//! The wasm start-up: mounts every `[data-lede]` element of the page.
+//! The wasm start-up: mounts every `[data-lede]` element of the page, now
+//! and later, whether started by the demo page or by `lede.js`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use leptos::prelude::*;
-    mount_to_body(|| view! { <p>"hello"</p> });
+    lede::mount::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -176,7 +176,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -227,7 +227,7 @@ fn civil_from_days(z: i64) -> (i64, u8, u8) {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -186,7 +186,7 @@ impl fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::text::Lang;

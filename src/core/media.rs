@@ -65,7 +65,7 @@ impl MediaKind {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::MediaKind::{self, *};
     use proptest::prelude::*;

@@ -43,6 +43,10 @@ pub enum Text {
     Next,
     /// Said before a video tile's title.
     Video,
+    /// The play button of a video tile.
+    PlayVideo,
+    /// The same button while the video plays.
+    PauseVideo,
     /// The retry button.
     Retry,
     /// Announced while the article loads.
@@ -80,6 +84,8 @@ impl Text {
             Text::Previous => "Previous stories",
             Text::Next => "Next stories",
             Text::Video => "Video",
+            Text::PlayVideo => "Play video",
+            Text::PauseVideo => "Pause video",
             Text::Retry => "Retry",
             Text::LoadingArticle => "Loading the article…",
             Text::LoadingRelated => "Loading related stories…",
@@ -99,6 +105,8 @@ impl Text {
             Text::Previous => "الأخبار السابقة",
             Text::Next => "الأخبار التالية",
             Text::Video => "فيديو",
+            Text::PlayVideo => "تشغيل الفيديو",
+            Text::PauseVideo => "إيقاف الفيديو مؤقتًا",
             Text::Retry => "إعادة المحاولة",
             Text::LoadingArticle => "جارٍ تحميل المقال…",
             Text::LoadingRelated => "جارٍ تحميل الأخبار ذات الصلة…",
@@ -132,15 +140,17 @@ pub fn slide_label(lang: Lang, position: usize, total: usize) -> String {
     s
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
-    const ALL: [Text; 14] = [
+    const ALL: [Text; 16] = [
         Text::RelatedStories,
         Text::Previous,
         Text::Next,
         Text::Video,
+        Text::PlayVideo,
+        Text::PauseVideo,
         Text::Retry,
         Text::LoadingArticle,
         Text::LoadingRelated,

@@ -1,0 +1,202 @@
+// The end-to-end tests' web server: serves dist/ like a static host (with
+// Range requests for video, and a byte count per request), plus feeds that
+// fail in every way DESIGN §7 lists, publisher pages on a second origin, and
+// pages under a strict CSP. No dependencies.
+//
+//   node e2e/server.mjs [port] [publisherPort]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { extname, join, normalize, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, "..", "dist");
+const pages = join(here, "pages");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+  ".mp4": "video/mp4",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Per-path log of requests: { path, status, bytes, range, aborted }. */
+export const log = [];
+/** Counters for feeds that fail a number of times, then work. */
+const flaky = new Map();
+
+const seedRelated = () => readFile(join(dist, "api/related/1855600.json"), "utf8");
+const seedArticle = () => readFile(join(dist, "api/article/1855600.json"), "utf8");
+
+function envelope(json) {
+  return `string(${Buffer.byteLength(json)}) "${json}"`;
+}
+
+function items(n, { video = false } = {}) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const ext = video && i % 2 === 1 ? "mp4" : "jpg";
+    out.push({ id: String(100000 + i), sort: String(n - i), contenttypeid: "21", pic: `/gen/${i}.${ext}`, title: `Generated story number ${i + 1}` });
+  }
+  return JSON.stringify(out);
+}
+
+const hostile = JSON.stringify([
+  { id: "1", title: "<img src=x onerror=\"window.__pwned=1\"><b>bold</b>", pic: "javascript:window.__pwned=2//.jpg" },
+  { id: "a\"/><script>window.__pwned=3</script>", title: "<script>window.__pwned=4</script>", pic: "data:image/png;base64,iVBORw0KGgo=.png" },
+  { id: "3", title: "Protocol-relative", pic: "//127.0.0.1:1/x.jpg" },
+  { id: "4", title: "VBScript", pic: " VbScRiPt:msgbox(1).jpg" },
+  { id: "5", title: "Tab trick", pic: "java\tscript:window.__pwned=5//.mp4" },
+  { id: "6", title: "&lt;escaped&gt; &amp; entities", pic: "/media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg" },
+]);
+
+/** Feeds for the fault cases, by name: [status, type, body] or a function. */
+const faults = {
+  "500": () => [500, "text/html", "<h1>Internal Server Error</h1>"],
+  "404": () => [404, "text/html", "<h1>Not Found</h1>"],
+  invalid: () => [200, "application/json", "[{\"id\": \"1\", \"title\": oops}]"],
+  html: () => [200, "text/html", "<!doctype html><title>Login</title>"],
+  shape: () => [200, "application/json", "{\"items\": []}"],
+  truncated: async () => [200, "text/plain", (await seedRelated()).slice(0, 900)],
+  empty: () => [200, "application/json", "[]"],
+  "empty-envelope": () => [200, "text/plain", envelope("[]")],
+  hostile: () => [200, "application/json", hostile],
+  "hostile-article": () => [200, "application/json", JSON.stringify({
+    title: "<img src=x onerror=\"window.__pwned=6\">Headline",
+    source: "<script>window.__pwned=7</script>",
+    published: "<b>not a date</b>",
+    body: ["<script>window.__pwned=8</script>", "<a href=\"javascript:alert(1)\">link</a>"],
+  })],
+  "no-title": () => [200, "application/json", "{\"body\": [\"text\"]}"],
+  "skip-some": () => [200, "application/json", JSON.stringify([{ id: "1", title: "Kept", pic: "/a.jpg" }, { id: "2", pic: "/b.jpg" }, 7, { id: "3", title: "Also kept", pic: "/c.jpg" }])],
+  "many-40": () => [200, "application/json", items(40, { video: true })],
+  "many-10000": () => [200, "application/json", items(10000)],
+  "many-10000-env": () => [200, "text/plain", envelope(items(10000))],
+};
+
+function send(res, status, type, body, extra = {}) {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...extra });
+  res.end(body);
+}
+
+function cors(req) {
+  return { "access-control-allow-origin": "*", "timing-allow-origin": "*" };
+}
+
+async function serveFile(req, res, root, path, headers = {}) {
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root)) return send(res, 403, "text/plain", "forbidden");
+  let info;
+  try {
+    info = await stat(file);
+    if (info.isDirectory()) return serveFile(req, res, root, join(path, "index.html"), headers);
+  } catch {
+    return send(res, 404, "text/plain", "not found", headers);
+  }
+  const type = types[extname(file)] ?? "application/octet-stream";
+  const entry = { path: req.url, status: 200, bytes: 0, range: req.headers.range ?? null, aborted: false };
+  log.push(entry);
+  let start = 0;
+  let end = info.size - 1;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  const base = { "content-type": type, "accept-ranges": "bytes", "cache-control": "no-cache", ...headers };
+  if (m) {
+    if (m[1]) start = Number(m[1]);
+    if (m[2]) end = Math.min(Number(m[2]), end);
+    if (!m[1] && m[2]) { start = info.size - Number(m[2]); end = info.size - 1; }
+    if (start > end || start >= info.size) {
+      entry.status = 416;
+      res.writeHead(416, { "content-range": `bytes */${info.size}`, ...base });
+      return res.end();
+    }
+    entry.status = 206;
+    res.writeHead(206, { ...base, "content-range": `bytes ${start}-${end}/${info.size}`, "content-length": end - start + 1 });
+  } else {
+    res.writeHead(200, { ...base, "content-length": info.size });
+  }
+  if (req.method === "HEAD") return res.end();
+  const stream = createReadStream(file, { start, end, highWaterMark: 16 * 1024 });
+  stream.on("data", (chunk) => { entry.bytes += chunk.length; });
+  res.on("close", () => { if (!res.writableFinished) entry.aborted = true; stream.destroy(); });
+  stream.pipe(res);
+}
+
+async function handle(req, res, { publisher }) {
+  const url = new URL(req.url, "http://x");
+  const p = decodeURIComponent(url.pathname);
+  if (p === "/__log") return send(res, 200, "application/json", JSON.stringify(log));
+  if (p === "/__reset") { log.length = 0; flaky.clear(); return send(res, 204, "text/plain", ""); }
+  if (p.startsWith("/fault/")) {
+    const name = p.slice("/fault/".length);
+    if (name.startsWith("slow/")) {
+      // Answers after the widget's timeout (10 s) with the real feed.
+      const ms = Number(url.searchParams.get("ms") ?? 12000);
+      await new Promise((r) => setTimeout(r, ms));
+      const body = name === "slow/article" ? await seedArticle() : await seedRelated();
+      return send(res, 200, "application/json", body, cors(req));
+    }
+    if (name.startsWith("flaky/")) {
+      // Fails until /fault/heal/<key> is called, then serves the seed.
+      const key = name.slice("flaky/".length);
+      if (!flaky.get(key)) return send(res, 503, "text/plain", "unavailable", cors(req));
+      const body = key.startsWith("article") ? await seedArticle() : await seedRelated();
+      return send(res, 200, "application/json", body, cors(req));
+    }
+    if (name.startsWith("heal/")) {
+      flaky.set(name.slice("heal/".length), true);
+      return send(res, 204, "text/plain", "");
+    }
+    const make = faults[name];
+    if (!make) return send(res, 404, "text/plain", "no such fault");
+    const [status, type, body] = await make();
+    return send(res, status, type, body, cors(req));
+  }
+  if (p.startsWith("/gen/")) {
+    // Generated thumbnails for the long feeds: the seed's files, by kind.
+    const file = p.endsWith(".mp4") ? "media/2016/08/27/alalam_636079270218421892_25f_4x3.mp4" : "media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg";
+    return serveFile(req, res, dist, file, cors(req));
+  }
+  if (publisher || p.startsWith("/pages/")) {
+    // Test pages, with their CSP (if any) from a sibling .csp file.
+    const rel = publisher ? p : p.slice("/pages".length);
+    let headers = {};
+    if (rel.endsWith(".html")) {
+      try {
+        const csp = (await readFile(join(pages, rel.replace(/\.html$/, ".csp")), "utf8")).trim()
+          .replaceAll("{cdn}", `http://127.0.0.1:${server.address().port}`);
+        headers["content-security-policy"] = csp;
+      } catch { /* no policy for this page */ }
+    }
+    return serveFile(req, res, pages, rel, headers);
+  }
+  return serveFile(req, res, dist, p === "/" ? "/index.html" : p, cors(req));
+}
+
+const port = Number(process.argv[2] ?? 8787);
+const publisherPort = Number(process.argv[3] ?? port + 1);
+const server = createServer((req, res) => handle(req, res, { publisher: false }).catch((e) => send(res, 500, "text/plain", String(e))));
+const publisherServer = createServer((req, res) => handle(req, res, { publisher: true }).catch((e) => send(res, 500, "text/plain", String(e))));
+
+export function start() {
+  return Promise.all([
+    new Promise((r) => server.listen(port, "127.0.0.1", r)),
+    new Promise((r) => publisherServer.listen(publisherPort, "127.0.0.1", r)),
+  ]).then(() => ({ origin: `http://127.0.0.1:${port}`, publisher: `http://127.0.0.1:${publisherPort}` }));
+}
+
+export function stop() {
+  server.closeAllConnections?.();
+  publisherServer.closeAllConnections?.();
+  return Promise.all([new Promise((r) => server.close(r)), new Promise((r) => publisherServer.close(r))]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  start().then(({ origin, publisher }) => console.log(`serving ${dist} at ${origin}; publisher pages at ${publisher}`));
+}

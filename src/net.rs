@@ -1,0 +1,74 @@
+//! The one place that talks to the network: GET a feed as text, with a
+//! timeout, abortable when its widget goes away.
+
+use crate::core::error::Problem;
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::AbortController;
+
+/// How long a feed may take, headers and body together (DESIGN §7).
+pub const TIMEOUT_MS: u32 = 10_000;
+
+/// How a fetch ended when it did not give text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// The network, the server or the clock said no.
+    Failed(Problem),
+    /// Aborted from outside: the widget was removed. Not worth telling anyone.
+    Aborted,
+}
+
+/// GETs `url` and returns its body as text (invalid UTF-8 replaced).
+///
+/// # Errors
+/// [`Problem::Http`] for a status outside 200–299, [`Problem::Timeout`] after
+/// `timeout_ms`, [`Problem::Network`] when no answer came; `Aborted` when
+/// `controller` was aborted by its owner.
+pub async fn fetch_text(
+    url: &str,
+    timeout_ms: u32,
+    controller: &AbortController,
+) -> Result<String, FetchError> {
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (flag, controller) = (timed_out.clone(), controller.clone());
+        set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                // No reason given: the signal then carries a proper
+                // AbortError, never a value gloo cannot read (gloo#477).
+                controller.abort();
+            },
+            Duration::from_millis(timeout_ms.into()),
+        )
+        .ok()
+    };
+    let result = async {
+        let response = Request::get(url)
+            .abort_signal(Some(&controller.signal()))
+            .send()
+            .await?;
+        if !response.ok() {
+            return Ok(Err(Problem::Http {
+                status: response.status(),
+            }));
+        }
+        response.text().await.map(Ok)
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Ok(Ok(text)) => Ok(text),
+        Ok(Err(problem)) => Err(FetchError::Failed(problem)),
+        Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
+        Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
+        Err(e) => Err(FetchError::Failed(Problem::Network {
+            message: e.to_string(),
+        })),
+    }
+}

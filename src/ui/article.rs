@@ -1,0 +1,128 @@
+//! The article section: headline, dateline, body; or its skeleton, or its
+//! error.
+
+use super::feed::use_feed;
+use super::js::{emit, format_date};
+use super::notice::Notice;
+use super::Load;
+use crate::core::article::{parse_article, Article};
+use crate::core::error::Feed;
+use crate::core::text::{Lang, Text};
+use crate::core::url::SafeUrl;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Fetches an article and shows it.
+#[component]
+pub fn ArticleFeed(
+    /// The article JSON.
+    url: SafeUrl,
+    /// The widget's language.
+    lang: Lang,
+    /// The language tag for the dateline.
+    locale: String,
+    /// Set once the section is no longer loading.
+    settled: WriteSignal<bool>,
+) -> impl IntoView {
+    let feed = use_feed(Feed::Article, url, parse_article);
+    let state = feed.state;
+    Effect::new(move |_| settled.set(!matches!(*state.read(), Load::Loading)));
+    view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry /> }
+}
+
+/// The article section in any state (DOM contract: `article[data-lede-article]`).
+#[component]
+pub fn ArticleSection(
+    /// The feed's state.
+    #[prop(into)]
+    state: Signal<Load<Article>>,
+    /// The widget's language.
+    lang: Lang,
+    /// The language tag for the dateline.
+    #[prop(into)]
+    locale: String,
+    /// Called by Retry.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let node = NodeRef::<html::Article>::new();
+    // Tell the publisher's page when the section settles.
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        state.with(|s| match s {
+            Load::Loading => {}
+            Load::Ready(_) => emit(&el, "lede:ready", &[("section", "article".into())]),
+            Load::Failed(e) => emit(
+                &el,
+                "lede:error",
+                &[
+                    ("section", "article".into()),
+                    ("message", e.message().get(lang).into()),
+                ],
+            ),
+        });
+    });
+    let locale = StoredValue::new(locale);
+    view! {
+        <article
+            class="article"
+            data-lede-article=""
+            node_ref=node
+            data-state=move || state.with(|s| s.state(|_| false))
+            aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
+        >
+            {move || state.with(|s| match s {
+                Load::Loading => view! { <ArticleSkeleton lang=lang /> }.into_any(),
+                Load::Ready(a) => view! { <ArticleView article=a.clone() locale=locale.get_value() /> }.into_any(),
+                Load::Failed(e) => view! {
+                    <Notice message=e.message().get(lang) retry_label=Text::Retry.get(lang) on_retry=on_retry />
+                }.into_any(),
+            })}
+        </article>
+    }
+}
+
+/// Grey bars the shape of an article, so that nothing jumps when it arrives.
+#[component]
+fn ArticleSkeleton(lang: Lang) -> impl IntoView {
+    view! {
+        <p class="visually-hidden">{Text::LoadingArticle.get(lang)}</p>
+        <div class="skeleton" aria-hidden="true">
+            <div class="bone bone-title"></div>
+            <div class="bone bone-title bone-short"></div>
+            <div class="bone bone-meta"></div>
+            {(0..5).map(|_| view! { <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div> }).collect_view()}
+        </div>
+    }
+}
+
+/// A ready article: every string as text.
+#[component]
+pub fn ArticleView(
+    /// The article.
+    article: Article,
+    /// The language tag for the dateline.
+    locale: String,
+) -> impl IntoView {
+    let Article {
+        title,
+        published,
+        source,
+        body,
+        ..
+    } = article;
+    let dateline = published.map(|p| {
+        let shown = format_date(p.epoch_ms, &locale).unwrap_or_else(|| p.rfc3339.clone());
+        view! { <time datetime=p.rfc3339>{shown}</time> }
+    });
+    let has_meta = dateline.is_some() || source.is_some();
+    view! {
+        <h1 class="headline">{title}</h1>
+        {has_meta.then(|| view! {
+            <p class="dateline">
+                {source.map(|s| view! { <span class="source">{s}</span> })}
+                {dateline}
+            </p>
+        })}
+        <div class="body">{body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
+    }
+}

@@ -1,0 +1,405 @@
+//! The carousel: controls, a scroll-snap track, and the slides near its
+//! viewport. Scrolling is the browser's own; this code only measures it,
+//! and all of the arithmetic is `core::carousel`'s.
+
+use super::js::{emit, reduced_motion};
+use super::slide::SlideView;
+use crate::core::carousel::{apply, key_move, Geometry};
+use crate::core::feed::Slide;
+use crate::core::text::{Lang, Text};
+use leptos::html;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
+    IntersectionObserverInit, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
+};
+
+/// How long a slide must stay half visible to count as seen.
+const VIEW_DWELL: Duration = Duration::from_secs(1);
+
+/// Observers owned by one carousel; disconnected with it.
+struct Observers {
+    resize: Option<ResizeObserver>,
+    near: Option<IntersectionObserver>,
+    views: Option<IntersectionObserver>,
+    _callbacks: Vec<Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl Observers {
+    fn disconnect(&self) {
+        if let Some(o) = &self.resize {
+            o.disconnect();
+        }
+        for o in [&self.near, &self.views].into_iter().flatten() {
+            o.disconnect();
+        }
+    }
+}
+
+/// Watches slides for `lede:view`: each slide that stays at least half
+/// visible for a second is reported once.
+#[derive(Clone, Copy)]
+pub struct ViewTracker {
+    observer: StoredValue<Option<IntersectionObserver>, LocalStorage>,
+}
+
+impl ViewTracker {
+    /// Starts watching a slide element.
+    pub fn observe(&self, el: &Element) {
+        self.observer.with_value(|o| {
+            if let Some(o) = o {
+                o.observe(el);
+            }
+        });
+    }
+
+    /// Stops watching a slide element.
+    pub fn unobserve(&self, el: &Element) {
+        let _ = self.observer.try_with_value(|o| {
+            if let Some(o) = o {
+                o.unobserve(el);
+            }
+        });
+    }
+}
+
+/// The slide index an element belongs to, from its slide's `data-index`.
+pub fn slide_index(el: &Element) -> Option<usize> {
+    el.closest("[data-lede-slide]")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
+/// The element that has focus, looking inside the shadow root `el` is in.
+fn active_element(el: &Element) -> Option<Element> {
+    let root = el.get_root_node();
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }
+}
+
+/// A carousel of ready slides.
+#[component]
+pub fn Carousel(
+    /// The slides, in order.
+    slides: Arc<Vec<Slide>>,
+    /// The widget's language.
+    lang: Lang,
+    /// Right to left: the track starts at the right.
+    rtl: bool,
+) -> impl IntoView {
+    let count = slides.len();
+    let slides = StoredValue::new(slides);
+    let track = NodeRef::<html::Div>::new();
+    let rail = NodeRef::<html::Div>::new();
+    let geometry = RwSignal::new(Geometry::default());
+    let current = RwSignal::new(0usize);
+    let section_near = RwSignal::new(false);
+    let rendered = Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())));
+    let near = Memo::new(move |_| geometry.with(|g| g.near(count)));
+    let at_start = Memo::new(move |_| geometry.with(Geometry::at_start));
+    let at_end = Memo::new(move |_| geometry.with(|g| g.at_end(count)));
+
+    let measure = move || {
+        let (Some(t), Some(r)) = (track.get_untracked(), rail.get_untracked()) else {
+            return;
+        };
+        let gap = web_sys::window()
+            .and_then(|w| w.get_computed_style(&r).ok().flatten())
+            .and_then(|s| s.get_property_value("column-gap").ok())
+            .and_then(|v| v.trim_end_matches("px").trim().parse::<f64>().ok())
+            .unwrap_or(0.0);
+        let width = r.get_bounding_client_rect().width();
+        let step = if count == 0 {
+            0.0
+        } else {
+            (width + gap) / count as f64
+        };
+        let g = Geometry {
+            offset: f64::from(t.scroll_left()).abs(),
+            viewport: f64::from(t.client_width()),
+            tile: step - gap,
+            step,
+        };
+        if geometry.get_untracked() != g {
+            geometry.set(g);
+        }
+        // Outside the carousel, Tab should come back to a slide in view.
+        let focus_inside = active_element(&t).is_some_and(|a| t.contains(Some(&a)));
+        if !focus_inside {
+            current.set(g.first_whole(count));
+        }
+    };
+
+    let scroll_to = move |offset: f64| {
+        let Some(t) = track.get_untracked() else {
+            return;
+        };
+        let options = ScrollToOptions::new();
+        options.set_left(if rtl { -offset } else { offset });
+        options.set_behavior(if reduced_motion() {
+            ScrollBehavior::Instant
+        } else {
+            ScrollBehavior::Smooth
+        });
+        t.scroll_to_with_scroll_to_options(&options);
+    };
+
+    let focus_slide = move |i: usize| {
+        current.set(i);
+        // After the slide is rendered (the DOM updates before the frame).
+        request_animation_frame(move || {
+            let Some(t) = track.get_untracked() else {
+                return;
+            };
+            let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
+            if let Ok(Some(el)) = t.query_selector(&selector) {
+                if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+            // Focus scrolls it in, maybe only partly: show it whole.
+            scroll_to(geometry.get_untracked().reveal(i, count));
+        });
+    };
+
+    let page = move |forward: bool| {
+        let (target, offset) = geometry.get_untracked().page(forward, count);
+        current.set(target);
+        scroll_to(offset);
+    };
+
+    // Scroll events come faster than frames: measure once per frame.
+    let frame_pending = StoredValue::new(false);
+    let on_scroll = move |_| {
+        if frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            let _ = frame_pending.try_set_value(false);
+            measure();
+        });
+    };
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        let Some(m) = key_move(&ev.key(), rtl) else {
+            return;
+        };
+        ev.prevent_default();
+        focus_slide(apply(current.get_untracked(), m, count));
+    };
+
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        let Some(i) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| slide_index(&el))
+        else {
+            return;
+        };
+        if current.get_untracked() != i {
+            current.set(i);
+        }
+    };
+
+    // Observers: size changes, nearness to the page's viewport, and views.
+    let observers = StoredValue::new_local(None::<Observers>);
+    let views = ViewTracker {
+        observer: StoredValue::new_local(None),
+    };
+    let view_timers = StoredValue::new_local(HashMap::<usize, TimeoutHandle>::new());
+    let viewed = StoredValue::new_local(HashSet::<usize>::new());
+    Effect::new(move |_| {
+        let Some(t) = track.get() else { return };
+        if observers.with_value(Option::is_some) {
+            return;
+        }
+        measure();
+        let mut callbacks = Vec::new();
+
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| measure());
+        let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let Some(o) = &resize {
+            o.observe(&t);
+        }
+        callbacks.push(on_resize);
+
+        // Media loads only when the carousel is within a viewport of the
+        // page's viewport, not just near the track's own.
+        let on_near = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let hit = entries.iter().any(|e| {
+                e.unchecked_into::<IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if hit && !section_near.get_untracked() {
+                section_near.set(true);
+            }
+        });
+        let init = IntersectionObserverInit::new();
+        init.set_root_margin("100% 50%");
+        let near_io =
+            IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &init).ok();
+        if let Some(o) = &near_io {
+            o.observe(&t);
+        }
+        callbacks.push(on_near);
+
+        let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            for entry in entries.iter() {
+                let entry: IntersectionObserverEntry = entry.unchecked_into();
+                let target = entry.target();
+                let Some(i) = slide_index(&target) else {
+                    continue;
+                };
+                let seen = entry.is_intersecting() && entry.intersection_ratio() >= 0.5;
+                if !seen {
+                    if let Some(Some(h)) = view_timers.try_update_value(|m| m.remove(&i)) {
+                        h.clear();
+                    }
+                    continue;
+                }
+                let already = viewed.with_value(|v| v.contains(&i))
+                    || view_timers.with_value(|m| m.contains_key(&i));
+                if already {
+                    continue;
+                }
+                let fire = move || {
+                    let _ = view_timers.try_update_value(|m| m.remove(&i));
+                    if viewed.try_update_value(|v| v.insert(i)) != Some(true) {
+                        return;
+                    }
+                    let id = slides
+                        .with_value(|s| s.get(i).map(|s| s.id.clone()))
+                        .unwrap_or_default();
+                    let position = JsValue::from_f64((i + 1) as f64);
+                    emit(
+                        &target,
+                        "lede:view",
+                        &[("id", id.into()), ("position", position)],
+                    );
+                };
+                if let Ok(h) = set_timeout_with_handle(fire, VIEW_DWELL) {
+                    view_timers.update_value(|m| {
+                        m.insert(i, h);
+                    });
+                }
+            }
+        });
+        let init = IntersectionObserverInit::new();
+        init.set_threshold_f64(0.5);
+        let views_io =
+            IntersectionObserver::new_with_options(on_view.as_ref().unchecked_ref(), &init).ok();
+        callbacks.push(on_view);
+        if let Some(io) = &views_io {
+            // Slides rendered before the observer existed.
+            if let Ok(list) = t.query_selector_all("[data-lede-slide]") {
+                for n in 0..list.length() {
+                    if let Some(el) = list.item(n).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        io.observe(&el);
+                    }
+                }
+            }
+        }
+        views.observer.set_value(views_io.clone());
+        observers.set_value(Some(Observers {
+            resize,
+            near: near_io,
+            views: views_io,
+            _callbacks: callbacks,
+        }));
+    });
+    on_cleanup(move || {
+        let _ = observers.try_update_value(|o| {
+            if let Some(o) = o.take() {
+                o.disconnect();
+            }
+        });
+        let _ = view_timers.try_update_value(|m| m.drain().for_each(|(_, h)| h.clear()));
+    });
+
+    let label = |t: Text| t.get(lang);
+    view! {
+        <div class="head">
+            <h2 class="label">{label(Text::RelatedStories)}</h2>
+            <div class="controls">
+                <button
+                    type="button"
+                    class="button nav"
+                    data-lede-prev=""
+                    aria-label=label(Text::Previous)
+                    aria-disabled=move || if at_start.get() { "true" } else { "false" }
+                    on:click=move |_| page(false)
+                >
+                    <Chevron />
+                </button>
+                <button
+                    type="button"
+                    class="button nav next"
+                    data-lede-next=""
+                    aria-label=label(Text::Next)
+                    aria-disabled=move || if at_end.get() { "true" } else { "false" }
+                    on:click=move |_| page(true)
+                >
+                    <Chevron />
+                </button>
+            </div>
+        </div>
+        <div class="track" node_ref=track on:scroll=on_scroll on:keydown=on_keydown on:focusin=on_focusin>
+            <div class="rail" node_ref=rail style=("--n", count.to_string())>
+                <For
+                    each=move || rendered.get()
+                    key=|i| *i
+                    children=move |i| {
+                        let slide = slides.with_value(|s| s.get(i).cloned());
+                        slide.map(|slide| view! {
+                            <SlideView
+                                index=i
+                                slide=slide
+                                total=count
+                                lang=lang
+                                current=Signal::derive(move || current.get() == i)
+                                near=Signal::derive(move || section_near.get() && near.with(|r| r.contains(&i)))
+                                views=views
+                            />
+                        })
+                    }
+                />
+            </div>
+        </div>
+    }
+}
+
+/// The arrow of the previous and next buttons (the next one is mirrored by CSS).
+#[component]
+fn Chevron() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2.25" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
+/// Emits `lede:select` for a slide being opened.
+pub fn emit_select(from: &Element, id: &str, url: &str, index: usize) {
+    emit(
+        from,
+        "lede:select",
+        &[
+            ("id", id.into()),
+            ("url", url.into()),
+            ("position", JsValue::from_f64((index + 1) as f64)),
+        ],
+    );
+}

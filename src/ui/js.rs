@@ -1,0 +1,84 @@
+//! Small browser helpers shared by the components: console, events, media
+//! queries, dates.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, EventTarget};
+
+/// Writes a technical detail to the console as an error.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+/// Writes a technical detail to the console as a warning.
+pub fn console_warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// A plain object from key/value pairs, for event details.
+pub fn object(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+/// Dispatches `lede:<name>` from `target`. It bubbles and crosses the shadow
+/// boundary, so the publisher hears it on the host element (where its target
+/// is the host) and above.
+pub fn emit(target: &EventTarget, name: &str, detail: &[(&str, JsValue)]) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object(detail));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Whether a media query matches now.
+pub fn matches_media(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The reader asked for less motion.
+pub fn reduced_motion() -> bool {
+    matches_media("(prefers-reduced-motion: reduce)")
+}
+
+/// A date as the reader's language writes it, with the time zone named, via
+/// `Intl.DateTimeFormat`. An unknown or malformed language tag falls back to
+/// the browser's default language instead of throwing.
+pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
+    let options = object(&[
+        ("year", "numeric".into()),
+        ("month", "long".into()),
+        ("day", "numeric".into()),
+        ("hour", "numeric".into()),
+        ("minute", "2-digit".into()),
+        ("timeZoneName", "short".into()),
+    ]);
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let construct = |tag: JsValue| Reflect::construct(&ctor, &Array::of2(&tag, &options)).ok();
+    let tag = if locale.is_empty() {
+        JsValue::UNDEFINED
+    } else {
+        locale.into()
+    };
+    let format = construct(tag).or_else(|| construct(JsValue::UNDEFINED))?;
+    let format: js_sys::Function = Reflect::get(&format, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    // Milliseconds within ±8.64e15 are exact in an f64; Published keeps years 0–9999.
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    format.call1(&JsValue::UNDEFINED, &date).ok()?.as_string()
+}

@@ -1,0 +1,36 @@
+//! The component tree: a widget holds an article section and a related
+//! section, each loading, failing and retrying on its own.
+
+pub mod article;
+pub mod carousel;
+pub mod feed;
+pub mod js;
+pub mod notice;
+pub mod related;
+pub mod slide;
+pub mod widget;
+
+use crate::core::error::FeedError;
+
+/// Where a section's feed is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    /// Asked for, not here yet.
+    Loading,
+    /// Here and parsed.
+    Ready(T),
+    /// Could not be shown.
+    Failed(FeedError),
+}
+
+impl<T> Load<T> {
+    /// The section's `data-state`, given whether a ready value is empty.
+    pub fn state(&self, empty: impl FnOnce(&T) -> bool) -> &'static str {
+        match self {
+            Load::Loading => "loading",
+            Load::Ready(v) if empty(v) => "empty",
+            Load::Ready(_) => "ready",
+            Load::Failed(_) => "error",
+        }
+    }
+}

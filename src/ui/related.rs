@@ -1,0 +1,150 @@
+//! The related section: loading skeleton, carousel, nothing (empty), or an
+//! error with Retry.
+
+use super::carousel::Carousel;
+use super::feed::use_feed;
+use super::js::{console_warn, emit};
+use super::notice::Notice;
+use super::Load;
+use crate::core::error::Feed;
+use crate::core::feed::{parse_related, Slide};
+use crate::core::text::{Lang, Text};
+use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
+
+/// The slides of a ready related feed.
+pub type Slides = Arc<Vec<Slide>>;
+
+/// Fetches the related feed and shows it.
+#[component]
+pub fn RelatedFeed(
+    /// The related JSON (bare or in its `var_dump` envelope).
+    url: SafeUrl,
+    /// Where `pic` paths are joined to.
+    media_base: MediaBase,
+    /// Where slides link to.
+    links: LinkTemplate,
+    /// The widget's language.
+    lang: Lang,
+    /// Right to left.
+    rtl: bool,
+    /// Whether the section may show anything yet.
+    #[prop(into)]
+    shown: Signal<bool>,
+) -> impl IntoView {
+    let feed = use_feed(Feed::Related, url.clone(), move |text| {
+        let feed = parse_related(text)?;
+        if feed.skipped + feed.duplicates > 0 {
+            let mut warning = String::from("lede: the related feed at ");
+            warning.push_str(url.as_str());
+            warning.push_str(" had ");
+            warning.push_str(&feed.skipped.to_string());
+            warning.push_str(" unusable item(s) without an id, title or pic, and ");
+            warning.push_str(&feed.duplicates.to_string());
+            warning.push_str(" repeated id(s); they were skipped");
+            console_warn(&warning);
+        }
+        Ok(Arc::new(
+            feed.items
+                .iter()
+                .map(|item| Slide::new(item, &media_base, &links))
+                .collect(),
+        ))
+    });
+    view! { <RelatedSection state=feed.state lang=lang rtl=rtl on_retry=feed.retry shown=shown /> }
+}
+
+/// The related section in any state (DOM contract: `section[data-lede-related]`).
+#[component]
+pub fn RelatedSection(
+    /// The feed's state.
+    #[prop(into)]
+    state: Signal<Load<Slides>>,
+    /// The widget's language.
+    lang: Lang,
+    /// Right to left.
+    rtl: bool,
+    /// Called by Retry.
+    on_retry: Callback<()>,
+    /// Whether the section may show anything yet: it waits for the article
+    /// above it to settle, so that it never moves once shown.
+    #[prop(into, optional)]
+    shown: Option<Signal<bool>>,
+) -> impl IntoView {
+    let shown = shown.unwrap_or_else(|| Signal::stored(true));
+    let node = NodeRef::<html::Section>::new();
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        state.with(|s| match s {
+            Load::Loading => {}
+            Load::Ready(slides) => emit(
+                &el,
+                "lede:ready",
+                &[
+                    ("section", "related".into()),
+                    ("count", JsValue::from_f64(slides.len() as f64)),
+                ],
+            ),
+            Load::Failed(e) => emit(
+                &el,
+                "lede:error",
+                &[
+                    ("section", "related".into()),
+                    ("message", e.message().get(lang).into()),
+                ],
+            ),
+        });
+    });
+    view! {
+        <section
+            class="related"
+            data-lede-related=""
+            node_ref=node
+            data-state=move || state.with(|s| s.state(|v| v.is_empty()))
+            aria-roledescription="carousel"
+            aria-label=Text::RelatedStories.get(lang)
+            aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
+            class:waiting=move || !shown.get()
+        >
+            {move || {
+                if !shown.get() {
+                    return ().into_any();
+                }
+                state.with(|s| match s {
+                    Load::Loading => view! { <RelatedSkeleton lang=lang /> }.into_any(),
+                    Load::Ready(slides) if slides.is_empty() => ().into_any(),
+                    Load::Ready(slides) => view! { <Carousel slides=slides.clone() lang=lang rtl=rtl /> }.into_any(),
+                    Load::Failed(e) => view! {
+                        <Notice message=e.message().get(lang) retry_label=Text::Retry.get(lang) on_retry=on_retry />
+                    }.into_any(),
+                })
+            }}
+        </section>
+    }
+}
+
+/// The carousel's outline while it loads: the same header and tile boxes.
+#[component]
+fn RelatedSkeleton(lang: Lang) -> impl IntoView {
+    view! {
+        <p class="visually-hidden">{Text::LoadingRelated.get(lang)}</p>
+        <div class="head" aria-hidden="true">
+            <h2 class="label">{Text::RelatedStories.get(lang)}</h2>
+        </div>
+        <div class="track skeleton" aria-hidden="true">
+            <div class="rail" style=("--n", "6")>
+                {(0..6).map(|i| view! {
+                    <div class="slide" style=("--i", i.to_string())>
+                        <div class="tile">
+                            <span class="thumb"></span>
+                            <span class="title"><span class="bone"></span><span class="bone bone-short"></span></span>
+                        </div>
+                    </div>
+                }).collect_view()}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,262 @@
+//! One slide: a link holding the thumbnail (image, video or placeholder) and
+//! the title, all as text; videos get a play/pause button.
+
+use super::carousel::{emit_select, ViewTracker};
+use super::js::reduced_motion;
+use crate::core::feed::Slide;
+use crate::core::media::MediaKind;
+use crate::core::text::{Lang, Text};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FocusEvent, MouseEvent, Node};
+
+/// The intrinsic size given to thumbnails (4:3), so the browser reserves
+/// their box before any byte arrives.
+const THUMB_W: &str = "320";
+const THUMB_H: &str = "240";
+
+/// One slide (DOM contract: `[data-lede-slide]`).
+#[component]
+pub fn SlideView(
+    /// Its 0-based position in the whole feed.
+    index: usize,
+    /// What it shows.
+    slide: Slide,
+    /// How many slides the feed has.
+    total: usize,
+    /// The widget's language.
+    lang: Lang,
+    /// Whether it is the carousel's current slide (the one Tab reaches).
+    #[prop(into)]
+    current: Signal<bool>,
+    /// Whether it is near enough to load its media.
+    #[prop(into)]
+    near: Signal<bool>,
+    /// Reports it once seen.
+    views: ViewTracker,
+) -> impl IntoView {
+    let Slide {
+        id,
+        title,
+        media,
+        src,
+        href,
+    } = slide;
+    let tabindex = move || if current.get() { "0" } else { "-1" };
+    // Hover, focus or a tap on a far slide loads it at once.
+    let intent = RwSignal::new(false);
+    // Once loaded, media stays: scrolling away must not download it again.
+    let loaded = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || near.get() || intent.get()
+    });
+    let failed = RwSignal::new(false);
+    let playing = RwSignal::new(false);
+    let video = NodeRef::<html::Video>::new();
+    let node = NodeRef::<html::Div>::new();
+
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            views.observe(&el);
+            let el = SendWrapper::new(el);
+            on_cleanup(move || views.unobserve(&el));
+        }
+    });
+
+    let play = move || {
+        intent.set(true);
+        // After the src is set, if it was not yet.
+        request_animation_frame(move || {
+            let Some(v) = video.get_untracked() else {
+                return;
+            };
+            if let Ok(p) = v.play() {
+                // A play cut short by a pause rejects; that is no error.
+                spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                });
+            }
+        });
+    };
+    let pause = move || {
+        if let Some(v) = video.get_untracked() {
+            let _ = v.pause();
+        }
+    };
+    let is_video = media == MediaKind::Video && src.is_some();
+    // Leaving for an element inside the same slide is not leaving.
+    let leaves = move |related: Option<web_sys::EventTarget>| {
+        let inside = related
+            .and_then(|r| r.dyn_into::<Node>().ok())
+            .is_some_and(|r| node.get_untracked().is_some_and(|n| n.contains(Some(&r))));
+        !inside
+    };
+    let on_enter = move |_: MouseEvent| {
+        if is_video && !reduced_motion() {
+            play();
+        }
+    };
+    let on_leave = move |ev: MouseEvent| {
+        if is_video && leaves(ev.related_target()) {
+            pause();
+        }
+    };
+    let on_focus = move |ev: FocusEvent| {
+        if is_video && !reduced_motion() && leaves(ev.related_target()) {
+            play();
+        }
+    };
+    let on_blur = move |ev: FocusEvent| {
+        if is_video && leaves(ev.related_target()) {
+            pause();
+        }
+    };
+
+    let src_attr = src.as_ref().map(ToString::to_string);
+    let thumb = match (media, src_attr) {
+        (MediaKind::Image, Some(url)) => view! {
+            <img
+                class="thumb-media"
+                alt=""
+                width=THUMB_W
+                height=THUMB_H
+                loading="lazy"
+                decoding="async"
+                src=move || loaded.get().then(|| url.clone())
+                on:error=move |_| failed.set(true)
+            />
+        }
+        .into_any(),
+        (MediaKind::Video, Some(url)) => view! {
+            <video
+                class="thumb-media"
+                node_ref=video
+                width=THUMB_W
+                height=THUMB_H
+                muted=""
+                prop:muted=true
+                playsinline=""
+                loop=""
+                disablepictureinpicture=""
+                disableremoteplayback=""
+                aria-hidden="true"
+                tabindex="-1"
+                preload=move || if loaded.get() { "metadata" } else { "none" }
+                src=move || loaded.get().then(|| url.clone())
+                on:play=move |_| playing.set(true)
+                on:pause=move |_| playing.set(false)
+                on:error=move |_| failed.set(true)
+            ></video>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    };
+    let media_box = view! {
+        <span class="thumb" aria-hidden="true" class:failed=move || failed.get()>
+            <svg class="ph-icon" viewBox="0 0 24 24" width="28" height="28" focusable="false">
+                <path d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" />
+            </svg>
+            {thumb}
+        </span>
+    };
+    let text = view! {
+        <span class="title">
+            {is_video.then(|| view! { <span class="visually-hidden">{Text::Video.get(lang)}": "</span> })}
+            {title}
+        </span>
+    };
+    let tile = match href {
+        Some(url) => {
+            let url = url.to_string();
+            let select = {
+                let (id, url) = (id.clone(), url.clone());
+                move |ev: MouseEvent| {
+                    // Left or middle click: either opens the story.
+                    if ev.button() > 1 {
+                        return;
+                    }
+                    if let Some(el) = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                    {
+                        emit_select(&el, &id, &url, index);
+                    }
+                }
+            };
+            view! {
+                <a class="tile" href=url tabindex=tabindex on:click=select.clone() on:auxclick=select>
+                    {media_box}
+                    {text}
+                </a>
+            }
+            .into_any()
+        }
+        None => view! {
+            <div class="tile" tabindex=tabindex>
+                {media_box}
+                {text}
+            </div>
+        }
+        .into_any(),
+    };
+    // The only way to play under reduced motion, and the way on touch screens.
+    let toggle = is_video.then(|| {
+        let label = move || if playing.get() { Text::PauseVideo.get(lang) } else { Text::PlayVideo.get(lang) };
+        let focusable = reduced_motion();
+        view! {
+            <button
+                type="button"
+                class="play"
+                aria-label=label
+                aria-pressed=move || if playing.get() { "true" } else { "false" }
+                tabindex=move || if focusable && current.get() { "0" } else { "-1" }
+                on:click=move |_| if playing.get_untracked() { pause() } else { play() }
+            >
+                {move || if playing.get() { view! { <PauseIcon /> }.into_any() } else { view! { <PlayIcon /> }.into_any() }}
+            </button>
+        }
+    });
+
+    view! {
+        <div
+            class="slide"
+            node_ref=node
+            data-lede-slide=""
+            data-media=media.as_str()
+            data-index=index
+            role="group"
+            aria-roledescription="slide"
+            aria-label=Slide::label(lang, index, total)
+            style=("--i", index.to_string())
+            on:mouseenter=on_enter
+            on:mouseleave=on_leave
+            on:focusin=on_focus
+            on:focusout=on_blur
+        >
+            {tile}
+            {toggle}
+        </div>
+    }
+}
+
+/// ▶
+#[component]
+fn PlayIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M8 5.5v13l10.5-6.5z" fill="currentColor" />
+        </svg>
+    }
+}
+
+/// ❚❚
+#[component]
+fn PauseIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
+        </svg>
+    }
+}

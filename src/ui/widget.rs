@@ -1,0 +1,44 @@
+//! One widget: the article above its related stories, or a configuration
+//! error.
+
+use super::article::ArticleFeed;
+use super::notice::Notice;
+use super::related::RelatedFeed;
+use crate::core::config::Config;
+use crate::core::text::{Lang, Text};
+use leptos::prelude::*;
+
+/// A configured widget: each section only if its feed is given.
+#[component]
+pub fn Widget(
+    /// What the host element asked for.
+    config: Config,
+) -> impl IntoView {
+    let Config {
+        article,
+        related,
+        media_base,
+        links,
+        lang,
+        locale,
+        rtl,
+        ..
+    } = config;
+    // Without an article, the carousel has nothing to wait for.
+    let (settled, set_settled) = signal(article.is_none());
+    view! {
+        {article.map(|url| view! { <ArticleFeed url=url lang=lang locale=locale settled=set_settled /> })}
+        {related.map(|url| view! {
+            <RelatedFeed url=url media_base=media_base links=links lang=lang rtl=rtl shown=settled />
+        })}
+    }
+}
+
+/// What a widget with unusable attributes shows instead of a blank box.
+#[component]
+pub fn Misconfigured(
+    /// The language of the message.
+    lang: Lang,
+) -> impl IntoView {
+    view! { <Notice message=Text::Misconfigured.get(lang) /> }
+}
