@@ -17,7 +17,7 @@ use web_sys::{
 
 /// The widget's stylesheet, compiled in: no request, no flash of unstyled
 /// content, and nothing a strict `style-src` has to allow.
-const CSS: &str = include_str!("../style/lede.css");
+pub const CSS: &str = include_str!("../style/lede.css");
 
 /// The selector of host elements.
 const HOSTS: &str = "[data-lede]";

@@ -2,7 +2,7 @@
 //! viewport. Scrolling is the browser's own; this code only measures it,
 //! and all of the arithmetic is `core::carousel`'s.
 
-use super::js::{emit, reduced_motion};
+use super::js::{emit, next_frame, reduced_motion};
 use super::slide::SlideView;
 use crate::core::carousel::{apply, key_move, Geometry};
 use crate::core::feed::Slide;
@@ -15,7 +15,7 @@ use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
+    Element, FocusOptions, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
     IntersectionObserverInit, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
 };
 
@@ -25,8 +25,7 @@ const VIEW_DWELL: Duration = Duration::from_secs(1);
 /// Observers owned by one carousel; disconnected with it.
 struct Observers {
     resize: Option<ResizeObserver>,
-    near: Option<IntersectionObserver>,
-    views: Option<IntersectionObserver>,
+    intersections: Vec<IntersectionObserver>,
     _callbacks: Vec<Closure<dyn FnMut(js_sys::Array)>>,
 }
 
@@ -35,10 +34,36 @@ impl Observers {
         if let Some(o) = &self.resize {
             o.disconnect();
         }
-        for o in [&self.near, &self.views].into_iter().flatten() {
+        for o in &self.intersections {
             o.disconnect();
         }
     }
+}
+
+/// Observes `target` against the page's viewport grown by `margin`, setting
+/// `flag` once it intersects.
+fn watch_viewport(
+    target: &Element,
+    margin: &str,
+    flag: RwSignal<bool>,
+    callbacks: &mut Vec<Closure<dyn FnMut(js_sys::Array)>>,
+) -> Option<IntersectionObserver> {
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let hit = entries.iter().any(|e| {
+            e.unchecked_into::<IntersectionObserverEntry>()
+                .is_intersecting()
+        });
+        if hit && !flag.get_untracked() {
+            flag.set(true);
+        }
+    });
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin(margin);
+    let io =
+        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &init).ok()?;
+    io.observe(target);
+    callbacks.push(on_change);
+    Some(io)
 }
 
 /// Watches slides for `lede:view`: each slide that stays at least half
@@ -102,11 +127,62 @@ pub fn Carousel(
     let rail = NodeRef::<html::Div>::new();
     let geometry = RwSignal::new(Geometry::default());
     let current = RwSignal::new(0usize);
-    let section_near = RwSignal::new(false);
+    // Readers' data: before any interaction, only the thumbnails actually in
+    // view load; once the reader scrolls or reaches for the carousel, those
+    // within a viewport of view load too, so they are there when scrolled to.
+    let in_view = RwSignal::new(false);
+    let in_reach = RwSignal::new(false);
+    let engaged = RwSignal::new(false);
+    let engage = move || {
+        if !engaged.get_untracked() {
+            engaged.set(true);
+        }
+    };
     let rendered = Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())));
+    let visible = Memo::new(move |_| geometry.with(|g| g.visible(count)));
     let near = Memo::new(move |_| geometry.with(|g| g.near(count)));
+    let wanted = move |i: usize| {
+        (in_view.get() && visible.with(|r| r.contains(&i)))
+            || (engaged.get() && in_reach.get() && near.with(|r| r.contains(&i)))
+    };
+    let page_scroll = window_event_listener(leptos::ev::scroll, move |_| engage());
+    on_cleanup(move || page_scroll.remove());
     let at_start = Memo::new(move |_| geometry.with(Geometry::at_start));
     let at_end = Memo::new(move |_| geometry.with(|g| g.at_end(count)));
+
+    // The keyed list may move a slide's element as the window slides, and a
+    // moved element loses focus: while focus belongs in the carousel, it is
+    // put back on the current slide.
+    let focus_within = StoredValue::new(false);
+    let tile = move |i: usize| -> Option<HtmlElement> {
+        let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
+        track
+            .get_untracked()?
+            .query_selector(&selector)
+            .ok()??
+            .dyn_into()
+            .ok()
+    };
+    let keep_focus = move || {
+        let Some(t) = track.get_untracked() else {
+            return;
+        };
+        if !focus_within.get_value() || active_element(&t).is_some_and(|a| t.contains(Some(&a))) {
+            return;
+        }
+        if let Some(el) = tile(current.get_untracked()) {
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    };
+    Effect::new(move |_| {
+        rendered.track();
+        leptos::task::spawn_local(async move {
+            next_frame().await;
+            keep_focus();
+        });
+    });
 
     let measure = move || {
         let (Some(t), Some(r)) = (track.get_untracked(), rail.get_untracked()) else {
@@ -132,9 +208,10 @@ pub fn Carousel(
         if geometry.get_untracked() != g {
             geometry.set(g);
         }
-        // Outside the carousel, Tab should come back to a slide in view.
-        let focus_inside = active_element(&t).is_some_and(|a| t.contains(Some(&a)));
-        if !focus_inside {
+        if focus_within.get_value() {
+            keep_focus();
+        } else {
+            // Tab from outside should come back to a slide in view.
             current.set(g.first_whole(count));
         }
     };
@@ -155,19 +232,17 @@ pub fn Carousel(
 
     let focus_slide = move |i: usize| {
         current.set(i);
-        // After the slide is rendered (the DOM updates before the frame).
-        request_animation_frame(move || {
-            let Some(t) = track.get_untracked() else {
+        focus_within.set_value(true);
+        // A far slide is rendered by the next frame or so; wait for it.
+        leptos::task::spawn_local(async move {
+            for _ in 0..10 {
+                next_frame().await;
+                let Some(el) = tile(i) else { continue };
+                let _ = el.focus();
+                // Focus scrolls it in, maybe only partly: show it whole.
+                scroll_to(geometry.get_untracked().reveal(i, count));
                 return;
-            };
-            let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
-            if let Ok(Some(el)) = t.query_selector(&selector) {
-                if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                    let _ = el.focus();
-                }
             }
-            // Focus scrolls it in, maybe only partly: show it whole.
-            scroll_to(geometry.get_untracked().reveal(i, count));
         });
     };
 
@@ -180,6 +255,7 @@ pub fn Carousel(
     // Scroll events come faster than frames: measure once per frame.
     let frame_pending = StoredValue::new(false);
     let on_scroll = move |_| {
+        engage();
         if frame_pending.get_value() {
             return;
         }
@@ -201,7 +277,33 @@ pub fn Carousel(
         focus_slide(apply(current.get_untracked(), m, count));
     };
 
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        // Focus went somewhere else on purpose (a removed element gives no
+        // related target; a pointer elsewhere is caught below).
+        let Some(t) = track.get_untracked() else {
+            return;
+        };
+        if let Some(to) = ev
+            .related_target()
+            .and_then(|r| r.dyn_into::<web_sys::Node>().ok())
+        {
+            if !t.contains(Some(&to)) {
+                focus_within.set_value(false);
+            }
+        }
+    };
+    let pointer_elsewhere = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let Some(t) = track.get_untracked() else {
+            return;
+        };
+        if !ev.composed_path().includes(&t, 0) {
+            focus_within.set_value(false);
+        }
+    });
+    on_cleanup(move || pointer_elsewhere.remove());
+
     let on_focusin = move |ev: web_sys::FocusEvent| {
+        focus_within.set_value(true);
         let Some(i) = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -236,25 +338,11 @@ pub fn Carousel(
         }
         callbacks.push(on_resize);
 
-        // Media loads only when the carousel is within a viewport of the
-        // page's viewport, not just near the track's own.
-        let on_near = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let hit = entries.iter().any(|e| {
-                e.unchecked_into::<IntersectionObserverEntry>()
-                    .is_intersecting()
-            });
-            if hit && !section_near.get_untracked() {
-                section_near.set(true);
-            }
-        });
-        let init = IntersectionObserverInit::new();
-        init.set_root_margin("100% 50%");
-        let near_io =
-            IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &init).ok();
-        if let Some(o) = &near_io {
-            o.observe(&t);
-        }
-        callbacks.push(on_near);
+        // In view, and within a viewport of view, of the page's viewport:
+        // the track's own scrolling is measured by `geometry`.
+        let mut intersections: Vec<IntersectionObserver> = Vec::new();
+        intersections.extend(watch_viewport(&t, "0px", in_view, &mut callbacks));
+        intersections.extend(watch_viewport(&t, "100% 50%", in_reach, &mut callbacks));
 
         let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             for entry in entries.iter() {
@@ -313,10 +401,10 @@ pub fn Carousel(
             }
         }
         views.observer.set_value(views_io.clone());
+        intersections.extend(views_io);
         observers.set_value(Some(Observers {
             resize,
-            near: near_io,
-            views: views_io,
+            intersections,
             _callbacks: callbacks,
         }));
     });
@@ -356,7 +444,18 @@ pub fn Carousel(
                 </button>
             </div>
         </div>
-        <div class="track" node_ref=track on:scroll=on_scroll on:keydown=on_keydown on:focusin=on_focusin>
+        <div
+            class="track"
+            node_ref=track
+            on:scroll=on_scroll
+            on:keydown=on_keydown
+            on:focusin=move |ev| {
+                engage();
+                on_focusin(ev)
+            }
+            on:focusout=on_focusout
+            on:pointerenter=move |_| engage()
+        >
             <div class="rail" node_ref=rail style=("--n", count.to_string())>
                 <For
                     each=move || rendered.get()
@@ -370,7 +469,7 @@ pub fn Carousel(
                                 total=count
                                 lang=lang
                                 current=Signal::derive(move || current.get() == i)
-                                near=Signal::derive(move || section_near.get() && near.with(|r| r.contains(&i)))
+                                near=Signal::derive(move || wanted(i))
                                 views=views
                             />
                         })

@@ -82,3 +82,14 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
     format.call1(&JsValue::UNDEFINED, &date).ok()?.as_string()
 }
+
+/// Resolves at the next animation frame (at once if there is no window).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+        if !matches!(scheduled, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,39 @@
+# Lede. The README's two commands are `make dev` and `make test`; both set up
+# what is missing first (build/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Trunk never downloads a tool: the ones on PATH are exactly the pinned ones.
+export TRUNK_OFFLINE := true
+
+.PHONY: setup dev test dist bench fuzz clean
+
+setup:
+	@bash build/setup.sh
+
+## The demo at http://127.0.0.1:8080 (the Arabic one at /ar.html), rebuilt on change.
+dev: setup
+	trunk serve --offline
+
+## Every check and test level; ends with one summary line.
+test: setup
+	@bash build/test.sh
+
+## The release build into dist/: index.html, lede.js, the wasm and its glue.
+dist: setup
+	trunk build --release --offline
+	@bash build/size.sh
+
+## Size and speed against a Swiper-based peer; writes bench/RESULTS.md.
+bench: dist
+	@bash bench/run.sh
+
+## Each parser under the fuzzer for FUZZ_SECONDS (default 120) seconds.
+FUZZ_SECONDS ?= 120
+fuzz: setup
+	@bash build/fuzz.sh $(FUZZ_SECONDS)
+
+clean:
+	cargo clean
+	rm -rf dist e2e/out

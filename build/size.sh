@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sizes of every shipped code file in dist/ (raw, gzip -9, brotli -q 11), and
+# the budget: all code together at most BUDGET_KB brotli.
+set -euo pipefail
+cd "$(dirname "$0")/../dist"
+BUDGET_KB=${BUDGET_KB:-70}
+total_br=0
+printf '%-34s %9s %9s %9s\n' file raw gzip brotli
+for f in lede.js lede-*.js lede-*_bg.wasm; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  br=$(node -e 'const z=require("zlib");const b=require("fs").readFileSync(process.argv[1]);process.stdout.write(String(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,[z.constants.BROTLI_PARAM_LGWIN]:24}}).length))' "$f")
+  total_br=$((total_br + br))
+  printf '%-34s %9d %9d %9d\n' "$f" "$raw" "$gz" "$br"
+done
+awk -v b="$total_br" -v k="$BUDGET_KB" 'BEGIN { printf "all code: %.1f KB brotli (budget %d KB)\n", b / 1024, k }'
+mkdir -p ../target && echo "$total_br" > ../target/size-brotli
+if [ "$total_br" -gt $((BUDGET_KB * 1024)) ]; then
+  echo "size: over budget" >&2
+  exit 1
+fi

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `make test`: every check and every test level, in order; stops at the first
+# failure and always ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p target
+log=target/test-log
+: >"$log"
+started=$(date +%s)
+summary=()
+
+step() { # name, command...
+  local name=$1
+  shift
+  printf '\n\033[1m== %s\033[0m\n' "$name"
+  if ! "$@" 2>&1 | tee -a "$log"; then
+    local took=$(($(date +%s) - started))
+    printf '\nmake test: FAILED at "%s" after %ds (%s)\n' "$name" "$took" "$(IFS=', '; echo "${summary[*]:-nothing passed}")"
+    exit 1
+  fi
+}
+
+count() { # pattern in the log of the last step: sums "N passed"
+  grep -Eo "$1" "$log" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+step "rustfmt" cargo fmt --check
+summary+=("fmt ok")
+
+step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+summary+=("clippy ok")
+
+# The core must stay free of browser crates (they panic natively).
+pure_core() {
+  if grep -RnE '\b(leptos|web_sys|js_sys|wasm_bindgen|gloo)\b' src/core; then
+    echo "src/core must not use browser crates" >&2
+    return 1
+  fi
+  echo "src/core uses no browser crate"
+}
+step "pure core" pure_core
+
+: >"$log"
+step "native tests (cargo test)" cargo test --locked
+summary+=("$(count 'test result: ok\. [0-9]+ passed') native tests")
+
+: >"$log"
+step "component tests (wasm-bindgen-test, headless Chromium)" \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+summary+=("$(count 'test result: ok\. [0-9]+ passed') component tests")
+
+: >"$log"
+step "release build (make dist)" bash -c 'trunk build --release --offline && bash build/size.sh'
+summary+=("$(grep -Eo 'all code: [0-9.]+ KB brotli' "$log" | sed 's/all code: //') of code")
+
+: >"$log"
+step "end-to-end tests (Playwright, Chromium, dist/)" node e2e/run.mjs
+summary+=("$(count '[0-9]+ passed') end-to-end tests")
+
+took=$(($(date +%s) - started))
+printf '\nmake test: OK in %ds: %s\n' "$took" "$(IFS=','; echo "${summary[*]}" | sed 's/,/, /g')"

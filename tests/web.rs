@@ -1,0 +1,508 @@
+//! Component tests: each mounts a component into a fresh element of a real
+//! page in headless Chromium, with fixture data, and checks the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use lede::core::article::parse_article;
+use lede::core::error::{Feed, FeedError, Problem};
+use lede::core::feed::{parse_related, Slide};
+use lede::core::text::Lang;
+use lede::core::url::{LinkTemplate, MediaBase, SafeUrl};
+use lede::ui::article::ArticleSection;
+use lede::ui::related::{RelatedSection, Slides};
+use lede::ui::Load;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = include_str!("../demo/api/article/1855600.json");
+const RELATED: &str = include_str!("../demo/api/related/1855600.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A fresh, visible container of desktop width, styled as a widget's root.
+fn container() -> HtmlElement {
+    if document().get_element_by_id("lede-css").is_none() {
+        let style = document().create_element("style").expect("style");
+        style.set_id("lede-css");
+        style.set_text_content(Some(lede::mount::CSS));
+        document()
+            .head()
+            .expect("head")
+            .append_child(&style)
+            .expect("append");
+    }
+    let el: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    el.set_class_name("lede");
+    el.set_attribute("data-theme", "light").expect("attr");
+    el.style().set_property("width", "1000px").expect("style");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
+    el
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+    // One more turn, for effects that schedule work of their own.
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .expect("timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .expect("timer");
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name)
+        .unwrap_or_else(|| panic!("no {name} on {}", el.outer_html()))
+}
+
+fn seed_slides() -> Slides {
+    let base = MediaBase::new(&SafeUrl::parse("https://media.example/uploads").expect("base"));
+    let page = SafeUrl::parse("https://news.example/").expect("page");
+    let links = LinkTemplate::parse(LinkTemplate::DEFAULT, &page).expect("template");
+    let feed = parse_related(RELATED).expect("seed");
+    Arc::new(
+        feed.items
+            .iter()
+            .map(|i| Slide::new(i, &base, &links))
+            .collect(),
+    )
+}
+
+fn generated_slides(n: usize) -> Slides {
+    let base = MediaBase::new(&SafeUrl::parse("https://media.example").expect("base"));
+    let page = SafeUrl::parse("https://news.example/").expect("page");
+    let links = LinkTemplate::parse(LinkTemplate::DEFAULT, &page).expect("template");
+    let json: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"{i}","title":"Story {i}","pic":"/p/{i}.jpg"}}"#))
+        .collect();
+    let feed = parse_related(&format!("[{}]", json.join(","))).expect("generated");
+    Arc::new(
+        feed.items
+            .iter()
+            .map(|i| Slide::new(i, &base, &links))
+            .collect(),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn article_states() {
+    let root = container();
+    let (state, set_state) = signal(Load::Loading);
+    let retries = Arc::new(AtomicUsize::new(0));
+    let r = retries.clone();
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <ArticleSection state=state lang=Lang::En locale="en-GB" on_retry=Callback::new(move |()| {
+                r.fetch_add(1, Ordering::SeqCst);
+            }) />
+        }
+    });
+    tick().await;
+    let article = one(&root, "article[data-lede-article]");
+    assert_eq!(attr(&article, "data-state"), "loading");
+    assert_eq!(attr(&article, "aria-busy"), "true");
+    assert!(
+        !all(&article, ".skeleton .bone").is_empty(),
+        "a skeleton while loading"
+    );
+    assert!(all(&article, "h1").is_empty());
+
+    set_state.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
+    tick().await;
+    assert_eq!(attr(&article, "data-state"), "ready");
+    assert!(article.get_attribute("aria-busy").is_none());
+    assert_eq!(
+        one(&article, "h1").text_content().as_deref(),
+        Some("Superpowers Vow to DESTROY ISIS: Russia and the US Team up")
+    );
+    let time = one(&article, "time");
+    assert_eq!(attr(&time, "datetime"), "2016-08-28T14:25:16Z");
+    let shown = time.text_content().unwrap_or_default();
+    assert!(
+        shown.contains("2016") && shown.contains("August"),
+        "dateline in the page's language: {shown}"
+    );
+    assert_eq!(
+        one(&article, ".source").text_content().as_deref(),
+        Some("Express")
+    );
+    assert_eq!(all(&article, ".body p").len(), 7);
+
+    set_state.set(Load::Failed(FeedError::new(
+        Feed::Article,
+        Problem::Http { status: 500 },
+    )));
+    tick().await;
+    assert_eq!(attr(&article, "data-state"), "error");
+    let alert = one(&article, "[role=alert]");
+    assert_eq!(
+        one(&alert, "p").text_content().as_deref(),
+        Some("This article could not be loaded.")
+    );
+    let retry: HtmlElement = one(&article, "button[data-lede-retry]").unchecked_into();
+    assert_eq!(
+        retry.text_content().as_deref().map(str::trim),
+        Some("Retry")
+    );
+    retry.click();
+    tick().await;
+    assert_eq!(retries.load(Ordering::SeqCst), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn article_text_is_never_html() {
+    let root = container();
+    let hostile = r#"{"title":"<img src=x onerror=alert(1)>T","source":"<b>S</b>","body":["<script>x()</script>","a &amp; b"]}"#;
+    let article = parse_article(hostile).expect("hostile but valid");
+    let _handle = mount_to(root.clone(), move || {
+        view! { <ArticleSection state=Signal::stored(Load::Ready(article.clone())) lang=Lang::En locale="" on_retry=Callback::new(|()| {}) /> }
+    });
+    tick().await;
+    assert_eq!(
+        one(&root, "h1").text_content().as_deref(),
+        Some("<img src=x onerror=alert(1)>T")
+    );
+    assert!(
+        all(&root, "img, script, b").is_empty(),
+        "no element came from feed text"
+    );
+    assert_eq!(
+        one(&root, ".body p").text_content().as_deref(),
+        Some("<script>x()</script>")
+    );
+    assert!(all(&root, "time").is_empty(), "no date, no dateline");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn related_ready_with_the_seed() {
+    let root = container();
+    let slides = seed_slides();
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=Signal::stored(Load::Ready(slides.clone())) lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+    });
+    tick().await;
+    let section = one(&root, "section[data-lede-related]");
+    assert_eq!(attr(&section, "data-state"), "ready");
+    assert_eq!(attr(&section, "aria-roledescription"), "carousel");
+    assert_eq!(attr(&section, "aria-label"), "Related stories");
+    let slides = all(&section, "[data-lede-slide]");
+    assert_eq!(slides.len(), 8);
+    let kinds: Vec<String> = slides.iter().map(|s| attr(s, "data-media")).collect();
+    assert_eq!(
+        kinds,
+        ["image", "image", "image", "video", "video", "image", "image", "image"]
+    );
+    for (i, s) in slides.iter().enumerate() {
+        assert_eq!(attr(s, "role"), "group");
+        assert_eq!(attr(s, "aria-roledescription"), "slide");
+        assert_eq!(attr(s, "aria-label"), format!("{} of 8", i + 1));
+    }
+    let first_link = one(&slides[0], "a[href]");
+    assert_eq!(
+        attr(&first_link, "href"),
+        "https://news.example/news/1855111"
+    );
+    assert_eq!(
+        attr(&first_link, "tabindex"),
+        "0",
+        "the first slide is the roving tab stop"
+    );
+    assert_eq!(attr(&one(&slides[1], "a"), "tabindex"), "-1");
+    let video = one(&slides[3], "video");
+    assert!(video.has_attribute("muted") && video.has_attribute("playsinline"));
+    assert!(video.unchecked_ref::<web_sys::HtmlMediaElement>().muted());
+    assert!(one(&slides[3], ".visually-hidden")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Video"));
+    assert!(one(&slides[3], "button.play").has_attribute("aria-label"));
+    let img = one(&slides[0], "img");
+    assert_eq!(
+        (attr(&img, "width"), attr(&img, "height")),
+        ("320".into(), "240".into())
+    );
+    assert_eq!(attr(&img, "alt"), "");
+    assert_eq!(attr(&img, "loading"), "lazy");
+    assert_eq!(attr(&img, "decoding"), "async");
+    assert!(section
+        .query_selector("button[data-lede-prev]")
+        .expect("q")
+        .is_some());
+    assert_eq!(
+        attr(&one(&section, "button[data-lede-prev]"), "aria-disabled"),
+        "true",
+        "at the start"
+    );
+    assert_eq!(
+        attr(&one(&section, "button[data-lede-next]"), "aria-label"),
+        "Next stories"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn related_loading_empty_and_error() {
+    let root = container();
+    let (state, set_state) = signal(Load::<Slides>::Loading);
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=state lang=Lang::Ar rtl=true on_retry=Callback::new(|()| {}) /> }
+    });
+    tick().await;
+    let section: HtmlElement = one(&root, "section[data-lede-related]").unchecked_into();
+    assert_eq!(attr(&section, "data-state"), "loading");
+    assert_eq!(
+        all(&section, ".skeleton .thumb").len(),
+        6,
+        "tile-shaped skeletons"
+    );
+    assert_eq!(attr(&section, "aria-label"), "أخبار ذات صلة");
+
+    set_state.set(Load::Ready(Arc::new(Vec::new())));
+    tick().await;
+    assert_eq!(attr(&section, "data-state"), "empty");
+    assert_eq!(
+        section.children().length(),
+        0,
+        "an empty feed shows nothing"
+    );
+
+    set_state.set(Load::Failed(FeedError::new(
+        Feed::Related,
+        Problem::Truncated {
+            expected: 1578,
+            actual: 900,
+        },
+    )));
+    tick().await;
+    assert_eq!(attr(&section, "data-state"), "error");
+    assert_eq!(
+        one(&section, "[role=alert] p").text_content().as_deref(),
+        Some("تعذّر تحميل الأخبار ذات الصلة.")
+    );
+    assert_eq!(
+        one(&section, "button[data-lede-retry]")
+            .text_content()
+            .as_deref()
+            .map(str::trim),
+        Some("إعادة المحاولة")
+    );
+    root.remove();
+}
+
+fn key(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&ev).expect("dispatch");
+}
+
+async fn frame() {
+    tick().await;
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .request_animation_frame(&resolve)
+            .expect("raf");
+    });
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .expect("frame");
+    tick().await;
+}
+
+fn focused_label(root: &Element) -> Option<String> {
+    let active = document().active_element()?;
+    if !root.contains(Some(&active)) {
+        return None;
+    }
+    active
+        .closest("[data-lede-slide]")
+        .ok()??
+        .get_attribute("aria-label")
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_moves_a_roving_focus() {
+    for rtl in [false, true] {
+        let root = container();
+        let slides = seed_slides();
+        let _handle = mount_to(root.clone(), move || {
+            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=Signal::stored(Load::Ready(slides.clone())) lang=Lang::En rtl=rtl on_retry=Callback::new(|()| {}) /></div> }
+        });
+        frame().await;
+        let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
+        first.focus().expect("focus");
+        let on = if rtl { "ArrowLeft" } else { "ArrowRight" };
+        let back = if rtl { "ArrowRight" } else { "ArrowLeft" };
+        key(&first, on);
+        frame().await;
+        assert_eq!(focused_label(&root).as_deref(), Some("2 of 8"), "rtl={rtl}");
+        let tabbable: Vec<String> = all(&root, "[data-lede-slide] .tile[tabindex=\"0\"]")
+            .iter()
+            .filter_map(slide_label)
+            .collect();
+        assert_eq!(
+            tabbable,
+            ["2 of 8"],
+            "exactly one slide is in the tab order"
+        );
+        let active = document().active_element().expect("focus");
+        key(&active, "End");
+        frame().await;
+        assert_eq!(focused_label(&root).as_deref(), Some("8 of 8"));
+        let active = document().active_element().expect("focus");
+        key(&active, on);
+        frame().await;
+        assert_eq!(
+            focused_label(&root).as_deref(),
+            Some("8 of 8"),
+            "no wrapping"
+        );
+        let active = document().active_element().expect("focus");
+        key(&active, back);
+        frame().await;
+        assert_eq!(focused_label(&root).as_deref(), Some("7 of 8"));
+        let active = document().active_element().expect("focus");
+        key(&active, "Home");
+        frame().await;
+        assert_eq!(focused_label(&root).as_deref(), Some("1 of 8"));
+        root.remove();
+    }
+}
+
+fn slide_label(el: &Element) -> Option<String> {
+    el.closest("[data-lede-slide]")
+        .ok()??
+        .get_attribute("aria-label")
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_feed_is_virtualized() {
+    let root = container();
+    let slides = generated_slides(10_000);
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=Signal::stored(Load::Ready(slides.clone())) lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+    });
+    frame().await;
+    let rendered = all(&root, "[data-lede-slide]");
+    assert!(
+        !rendered.is_empty() && rendered.len() < 100,
+        "{} slide elements",
+        rendered.len()
+    );
+    assert_eq!(attr(&rendered[0], "aria-label"), "1 of 10000");
+    let track = one(&root, ".track");
+    assert!(
+        track.scroll_width() > 10_000 * 100,
+        "the track keeps the whole feed's width: {}",
+        track.scroll_width()
+    );
+    let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
+    first.focus().expect("focus");
+    key(&first, "End");
+    for _ in 0..30 {
+        frame().await;
+        if focused_label(&root).as_deref() == Some("10000 of 10000") {
+            break;
+        }
+    }
+    assert_eq!(focused_label(&root).as_deref(), Some("10000 of 10000"));
+    assert!(all(&root, "[data-lede-slide]").len() < 100);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_shadow_root_and_reports_bad_configuration() {
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("data-lede", "").expect("attr");
+    host.set_attribute("data-link-template", "/news/")
+        .expect("attr");
+    host.set_attribute("data-related-src", "/nothing.json")
+        .expect("attr");
+    host.set_inner_html("<p id=fallback>Without JavaScript</p>");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    lede::mount::mount_element(&host).expect("mounts");
+    tick().await;
+    let shadow = host.shadow_root().expect("an open shadow root");
+    let sheets = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).expect("sheets");
+    assert_eq!(
+        js_sys::Array::from(&sheets).length(),
+        1,
+        "the stylesheet is adopted"
+    );
+    let root = shadow
+        .query_selector("[data-lede-root]")
+        .expect("q")
+        .expect("container");
+    let alert = one(&root, "[role=alert]");
+    assert_eq!(
+        alert.text_content().as_deref(),
+        Some("This news widget is not set up correctly.")
+    );
+    assert!(
+        all(&root, "button[data-lede-retry]").is_empty(),
+        "nothing to retry"
+    );
+    // Mounting again is a no-op; unmounting empties the root and can be undone.
+    lede::mount::mount_element(&host).expect("no-op");
+    tick().await;
+    assert_eq!(root.children().length(), 1);
+    lede::mount::unmount_element(&host);
+    tick().await;
+    assert_eq!(root.children().length(), 0);
+    host.set_attribute("data-link-template", "/news/{id}")
+        .expect("attr");
+    host.remove_attribute("data-related-src").expect("attr");
+    lede::mount::mount_element(&host).expect("mounts again");
+    tick().await;
+    assert!(
+        one(&root, "[role=alert]")
+            .text_content()
+            .unwrap_or_default()
+            .contains("not set up"),
+        "no source: still a message"
+    );
+    lede::mount::unmount_element(&host);
+    host.remove();
+}
