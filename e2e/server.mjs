@@ -62,6 +62,7 @@ const faults = {
   "500": () => [500, "text/html", "<h1>Internal Server Error</h1>"],
   "404": () => [404, "text/html", "<h1>Not Found</h1>"],
   invalid: () => [200, "application/json", "[{\"id\": \"1\", \"title\": oops}]"],
+  "invalid-article": () => [200, "application/json", "{\"title\": oops}"],
   html: () => [200, "text/html", "<!doctype html><title>Login</title>"],
   shape: () => [200, "application/json", "{\"items\": []}"],
   truncated: async () => [200, "text/plain", (await seedRelated()).slice(0, 900)],
@@ -166,25 +167,30 @@ async function handle(req, res, { publisher }) {
   if (publisher || p.startsWith("/pages/")) {
     // Test pages, with their CSP (if any) from a sibling .csp file.
     const rel = publisher ? p : p.slice("/pages".length);
-    let headers = {};
-    if (rel.endsWith(".html")) {
-      try {
-        const csp = (await readFile(join(pages, rel.replace(/\.html$/, ".csp")), "utf8")).trim()
-          .replaceAll("{cdn}", `http://127.0.0.1:${server.address().port}`);
-        headers["content-security-policy"] = csp;
-      } catch { /* no policy for this page */ }
+    if (!rel.endsWith(".html")) return serveFile(req, res, pages, rel, cors(req));
+    // Pages name the widget's origin as {cdn}; a sibling .csp file is the
+    // page's Content-Security-Policy.
+    const cdn = `http://127.0.0.1:${server.address().port}`;
+    const headers = { "content-type": types[".html"], "cache-control": "no-store" };
+    try {
+      headers["content-security-policy"] = (await readFile(join(pages, rel.replace(/\.html$/, ".csp")), "utf8")).trim().replaceAll("{cdn}", cdn);
+    } catch { /* no policy for this page */ }
+    let html;
+    try {
+      html = await readFile(join(pages, normalize(rel)), "utf8");
+    } catch {
+      return send(res, 404, "text/plain", "not found");
     }
-    return serveFile(req, res, pages, rel, headers);
+    res.writeHead(200, headers);
+    return res.end(html.replaceAll("{cdn}", cdn));
   }
   return serveFile(req, res, dist, p === "/" ? "/index.html" : p, cors(req));
 }
 
-const port = Number(process.argv[2] ?? 8787);
-const publisherPort = Number(process.argv[3] ?? port + 1);
 const server = createServer((req, res) => handle(req, res, { publisher: false }).catch((e) => send(res, 500, "text/plain", String(e))));
 const publisherServer = createServer((req, res) => handle(req, res, { publisher: true }).catch((e) => send(res, 500, "text/plain", String(e))));
 
-export function start() {
+export function start(port = 8787, publisherPort = port + 1) {
   return Promise.all([
     new Promise((r) => server.listen(port, "127.0.0.1", r)),
     new Promise((r) => publisherServer.listen(publisherPort, "127.0.0.1", r)),
@@ -198,5 +204,5 @@ export function stop() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  start().then(({ origin, publisher }) => console.log(`serving ${dist} at ${origin}; publisher pages at ${publisher}`));
+  start(Number(process.argv[2] ?? 8787), Number(process.argv[3] ?? 8788)).then(({ origin, publisher }) => console.log(`serving ${dist} at ${origin}; publisher pages at ${publisher}`));
 }

@@ -1,0 +1,104 @@
+// Helpers for the end-to-end tests: a browser, pages that record what the
+// console says, and queries into the widget's shadow DOM.
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+
+export { assert };
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--autoplay-policy=no-user-gesture-required",
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** What a page's console may say: the browser's note on a failed request, and
+ * Lede's own technical detail (prefixed "lede:"). Anything else (a panic, an
+ * exception, a CSP report) fails the test. */
+const allowed = [/^Failed to load resource/, /^lede: /, /^Access to fetch at .* has been blocked by CORS/];
+
+/**
+ * Opens a page in a fresh context. `page.problems()` lists console errors
+ * and page errors that are not allowed; `page.done()` asserts there are none
+ * and closes the context.
+ */
+export async function open(browser, url, options = {}) {
+  const { viewport = { width: 1280, height: 900 }, allow = [], contextOptions = {}, before } = options;
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  const messages = [];
+  page.on("console", (m) => {
+    messages.push({ type: m.type(), text: m.text() });
+    if (m.type() === "error" && ![...allowed, ...allow].some((re) => re.test(m.text()))) problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("crash", () => problems.push("page crashed"));
+  if (before) await before(page);
+  if (url) await page.goto(url);
+  page.messages = messages;
+  page.problems = () => problems;
+  page.done = async () => {
+    const found = [...problems];
+    await context.close();
+    assert.deepEqual(found, [], "no panic, exception or unexpected console error");
+  };
+  return page;
+}
+
+/** Waits until a section of the first (or nth) widget has left "loading". */
+export async function settled(page, section, { widget = 0, timeout = 15000 } = {}) {
+  const selector = section === "article" ? "article[data-lede-article]" : "section[data-lede-related]";
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const host = document.querySelectorAll("[data-lede]")[n];
+      const el = host?.shadowRoot?.querySelector(sel);
+      return el && el.getAttribute("data-state") !== "loading";
+    },
+    [selector, widget],
+    { timeout },
+  );
+  return state(page, section, widget);
+}
+
+/** The data-state of a section. */
+export function state(page, section, widget = 0) {
+  const selector = section === "article" ? "article[data-lede-article]" : "section[data-lede-related]";
+  return page.evaluate(([sel, n]) => document.querySelectorAll("[data-lede]")[n]?.shadowRoot?.querySelector(sel)?.getAttribute("data-state") ?? null, [selector, widget]);
+}
+
+/** Runs `fn(root)` in the page with the nth widget's shadow root. */
+export function inWidget(page, fn, arg, widget = 0) {
+  return page.evaluate(
+    ([src, a, n]) => {
+      const root = document.querySelectorAll("[data-lede]")[n]?.shadowRoot;
+      // eslint-disable-next-line no-new-func
+      return new Function("root", "arg", `return (${src})(root, arg);`)(root, a);
+    },
+    [fn.toString(), arg ?? null, widget],
+  );
+}
+
+/** Adds a widget to a page that has lede.js loaded. */
+export function addWidget(page, attrs, { into = "main", inner = "" } = {}) {
+  return page.evaluate(
+    ([a, where, html]) => {
+      const el = document.createElement("div");
+      el.setAttribute("data-lede", "");
+      for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
+      el.innerHTML = html;
+      document.querySelector(where).append(el);
+    },
+    [attrs, into, inner],
+  );
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
