@@ -3,6 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // A readable panic message while developing; release builds abort.
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
     lede::mount::start();
 }
 

@@ -53,8 +53,8 @@ fn watch_viewport(
             e.unchecked_into::<IntersectionObserverEntry>()
                 .is_intersecting()
         });
-        if hit && !flag.get_untracked() {
-            flag.set(true);
+        if hit && flag.try_get_untracked() == Some(false) {
+            flag.try_set(true);
         }
     });
     let init = IntersectionObserverInit::new();
@@ -76,7 +76,7 @@ pub struct ViewTracker {
 impl ViewTracker {
     /// Starts watching a slide element.
     pub fn observe(&self, el: &Element) {
-        self.observer.with_value(|o| {
+        let _ = self.observer.try_with_value(|o| {
             if let Some(o) = o {
                 o.observe(el);
             }
@@ -134,8 +134,8 @@ pub fn Carousel(
     let in_reach = RwSignal::new(false);
     let engaged = RwSignal::new(false);
     let engage = move || {
-        if !engaged.get_untracked() {
-            engaged.set(true);
+        if engaged.try_get_untracked() == Some(false) {
+            engaged.try_set(true);
         }
     };
     let rendered = Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())));
@@ -157,20 +157,22 @@ pub fn Carousel(
     let tile = move |i: usize| -> Option<HtmlElement> {
         let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
         track
-            .get_untracked()?
+            .try_get_untracked()??
             .query_selector(&selector)
             .ok()??
             .dyn_into()
             .ok()
     };
     let keep_focus = move || {
-        let Some(t) = track.get_untracked() else {
+        let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
-        if !focus_within.get_value() || active_element(&t).is_some_and(|a| t.contains(Some(&a))) {
+        if focus_within.try_get_value() != Some(true)
+            || active_element(&t).is_some_and(|a| t.contains(Some(&a)))
+        {
             return;
         }
-        if let Some(el) = tile(current.get_untracked()) {
+        if let Some(el) = current.try_get_untracked().and_then(tile) {
             let options = FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = el.focus_with_options(&options);
@@ -185,7 +187,8 @@ pub fn Carousel(
     });
 
     let measure = move || {
-        let (Some(t), Some(r)) = (track.get_untracked(), rail.get_untracked()) else {
+        let (Some(Some(t)), Some(Some(r))) = (track.try_get_untracked(), rail.try_get_untracked())
+        else {
             return;
         };
         let gap = web_sys::window()
@@ -205,19 +208,21 @@ pub fn Carousel(
             tile: step - gap,
             step,
         };
-        if geometry.get_untracked() != g {
-            geometry.set(g);
+        if geometry.try_get_untracked().is_some_and(|old| old != g) {
+            geometry.try_set(g);
         }
-        if focus_within.get_value() {
-            keep_focus();
-        } else {
+        match focus_within.try_get_value() {
+            Some(true) => keep_focus(),
             // Tab from outside should come back to a slide in view.
-            current.set(g.first_whole(count));
+            Some(false) => {
+                current.try_set(g.first_whole(count));
+            }
+            None => {}
         }
     };
 
     let scroll_to = move |offset: f64| {
-        let Some(t) = track.get_untracked() else {
+        let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
         let options = ScrollToOptions::new();
@@ -240,7 +245,9 @@ pub fn Carousel(
                 let Some(el) = tile(i) else { continue };
                 let _ = el.focus();
                 // Focus scrolls it in, maybe only partly: show it whole.
-                scroll_to(geometry.get_untracked().reveal(i, count));
+                if let Some(g) = geometry.try_get_untracked() {
+                    scroll_to(g.reveal(i, count));
+                }
                 return;
             }
         });
@@ -256,10 +263,10 @@ pub fn Carousel(
     let frame_pending = StoredValue::new(false);
     let on_scroll = move |_| {
         engage();
-        if frame_pending.get_value() {
+        if frame_pending.try_get_value() != Some(false) {
             return;
         }
-        frame_pending.set_value(true);
+        frame_pending.try_set_value(true);
         request_animation_frame(move || {
             let _ = frame_pending.try_set_value(false);
             measure();
@@ -280,7 +287,7 @@ pub fn Carousel(
     let on_focusout = move |ev: web_sys::FocusEvent| {
         // Focus went somewhere else on purpose (a removed element gives no
         // related target; a pointer elsewhere is caught below).
-        let Some(t) = track.get_untracked() else {
+        let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
         if let Some(to) = ev
@@ -288,22 +295,22 @@ pub fn Carousel(
             .and_then(|r| r.dyn_into::<web_sys::Node>().ok())
         {
             if !t.contains(Some(&to)) {
-                focus_within.set_value(false);
+                focus_within.try_set_value(false);
             }
         }
     };
     let pointer_elsewhere = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        let Some(t) = track.get_untracked() else {
+        let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
         if !ev.composed_path().includes(&t, 0) {
-            focus_within.set_value(false);
+            focus_within.try_set_value(false);
         }
     });
     on_cleanup(move || pointer_elsewhere.remove());
 
     let on_focusin = move |ev: web_sys::FocusEvent| {
-        focus_within.set_value(true);
+        focus_within.try_set_value(true);
         let Some(i) = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -311,8 +318,8 @@ pub fn Carousel(
         else {
             return;
         };
-        if current.get_untracked() != i {
-            current.set(i);
+        if current.try_get_untracked().is_some_and(|c| c != i) {
+            current.try_set(i);
         }
     };
 
@@ -358,8 +365,8 @@ pub fn Carousel(
                     }
                     continue;
                 }
-                let already = viewed.with_value(|v| v.contains(&i))
-                    || view_timers.with_value(|m| m.contains_key(&i));
+                let already = viewed.try_with_value(|v| v.contains(&i)) != Some(false)
+                    || view_timers.try_with_value(|m| m.contains_key(&i)) != Some(false);
                 if already {
                     continue;
                 }
@@ -369,7 +376,8 @@ pub fn Carousel(
                         return;
                     }
                     let id = slides
-                        .with_value(|s| s.get(i).map(|s| s.id.clone()))
+                        .try_with_value(|s| s.get(i).map(|s| s.id.clone()))
+                        .flatten()
                         .unwrap_or_default();
                     let position = JsValue::from_f64((i + 1) as f64);
                     emit(
@@ -379,7 +387,7 @@ pub fn Carousel(
                     );
                 };
                 if let Ok(h) = set_timeout_with_handle(fire, VIEW_DWELL) {
-                    view_timers.update_value(|m| {
+                    let _ = view_timers.try_update_value(|m| {
                         m.insert(i, h);
                     });
                 }

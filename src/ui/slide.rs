@@ -66,10 +66,10 @@ pub fn SlideView(
     });
 
     let play = move || {
-        intent.set(true);
+        intent.try_set(true);
         // After the src is set, if it was not yet.
         request_animation_frame(move || {
-            let Some(v) = video.get_untracked() else {
+            let Some(Some(v)) = video.try_get_untracked() else {
                 return;
             };
             if let Ok(p) = v.play() {
@@ -81,7 +81,7 @@ pub fn SlideView(
         });
     };
     let pause = move || {
-        if let Some(v) = video.get_untracked() {
+        if let Some(Some(v)) = video.try_get_untracked() {
             let _ = v.pause();
         }
     };
@@ -90,7 +90,11 @@ pub fn SlideView(
     let leaves = move |related: Option<web_sys::EventTarget>| {
         let inside = related
             .and_then(|r| r.dyn_into::<Node>().ok())
-            .is_some_and(|r| node.get_untracked().is_some_and(|n| n.contains(Some(&r))));
+            .is_some_and(|r| {
+                node.try_get_untracked()
+                    .flatten()
+                    .is_some_and(|n| n.contains(Some(&r)))
+            });
         !inside
     };
     let on_enter = move |_: MouseEvent| {
@@ -125,7 +129,9 @@ pub fn SlideView(
                 loading="lazy"
                 decoding="async"
                 src=move || loaded.get().then(|| url.clone())
-                on:error=move |_| failed.set(true)
+                on:error=move |_| {
+                    failed.try_set(true);
+                }
             />
         }
         .into_any(),
@@ -145,9 +151,16 @@ pub fn SlideView(
                 tabindex="-1"
                 preload=move || if loaded.get() { "metadata" } else { "none" }
                 src=move || loaded.get().then(|| url.clone())
-                on:play=move |_| playing.set(true)
-                on:pause=move |_| playing.set(false)
-                on:error=move |_| failed.set(true)
+                // Media events also come after the element is removed.
+                on:play=move |_| {
+                    playing.try_set(true);
+                }
+                on:pause=move |_| {
+                    playing.try_set(false);
+                }
+                on:error=move |_| {
+                    failed.try_set(true);
+                }
             ></video>
         }
         .into_any(),
@@ -212,7 +225,7 @@ pub fn SlideView(
                 aria-label=label
                 aria-pressed=move || if playing.get() { "true" } else { "false" }
                 tabindex=move || if focusable && current.get() { "0" } else { "-1" }
-                on:click=move |_| if playing.get_untracked() { pause() } else { play() }
+                on:click=move |_| if playing.try_get_untracked() == Some(true) { pause() } else { play() }
             >
                 {move || if playing.get() { view! { <PauseIcon /> }.into_any() } else { view! { <PlayIcon /> }.into_any() }}
             </button>

@@ -2,10 +2,12 @@
 //! error.
 
 use super::article::ArticleFeed;
+use super::js::emit;
 use super::notice::Notice;
 use super::related::RelatedFeed;
 use crate::core::config::Config;
 use crate::core::text::{Lang, Text};
+use leptos::html;
 use leptos::prelude::*;
 
 /// A configured widget: each section only if its feed is given.
@@ -34,11 +36,27 @@ pub fn Widget(
     }
 }
 
-/// What a widget with unusable attributes shows instead of a blank box.
+/// What a widget with unusable attributes shows instead of a blank box; it
+/// also tells the page with a `lede:error` whose section is `config`.
 #[component]
 pub fn Misconfigured(
     /// The language of the message.
     lang: Lang,
 ) -> impl IntoView {
-    view! { <Notice message=Text::Misconfigured.get(lang) /> }
+    let node = NodeRef::<html::Div>::new();
+    let message = Text::Misconfigured.get(lang);
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            emit(
+                &el,
+                "lede:error",
+                &[("section", "config".into()), ("message", message.into())],
+            );
+        }
+    });
+    view! {
+        <div node_ref=node>
+            <Notice message=message />
+        </div>
+    }
 }

@@ -1,0 +1,303 @@
+// Embedding (issue "Embedding"): lede.js from a CDN on another origin, many
+// widgets, late ones, removal, events, hostile page CSS, RTL, strict CSP, bad
+// configuration, and churn without leaks.
+import { join } from "node:path";
+import { assert, open, settled, state, inWidget, addWidget, sleep } from "../lib.mjs";
+
+/** Records every lede:* event on the page, with its target's id. */
+const recordEvents = (page) =>
+  page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ["lede:ready", "lede:error", "lede:select", "lede:view"]) {
+      document.addEventListener(type, (e) => {
+        window.__events.push({ type, target: e.target.id || e.target.tagName, detail: e.detail });
+      });
+    }
+  });
+
+const widgetCount = (page) => page.evaluate(() => [...document.querySelectorAll("[data-lede]")].filter((h) => h.shadowRoot?.querySelector("[data-lede-root]")?.children.length).length);
+
+export const tests = [
+  {
+    name: "from another origin: two widgets at load and a third 1.5 s later, fallback content hidden",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, null, { before: recordEvents });
+      // Before the widget mounts, the publisher's fallback is what shows.
+      await page.route(/_bg\.wasm$/, async (route) => { await sleep(800); await route.continue(); });
+      await page.goto(`${publisher}/embed.html`, { waitUntil: "domcontentloaded" });
+      assert.ok(await page.locator("#fallback").isVisible(), "the no-JavaScript content shows first");
+      assert.equal(await settled(page, "article", { widget: 0 }), "ready");
+      assert.equal(await settled(page, "related", { widget: 0 }), "ready");
+      assert.equal(await settled(page, "related", { widget: 1 }), "ready");
+      assert.equal(await inWidget(page, (root) => root.querySelector("article"), null, 1), null, "the second widget is carousel-only");
+      assert.equal(await page.locator("#fallback").isVisible(), false, "and is hidden once the widget mounts");
+      assert.equal(await page.evaluate(() => document.getElementById("first").shadowRoot.mode), "open");
+      // Loaded from the CDN's origin, relative to lede.js.
+      const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /lede.*\.(js|wasm)$/.test(n)));
+      assert.ok(scripts.length >= 3 && scripts.every((n) => n.startsWith(origin)), scripts.join(" "));
+      await page.waitForFunction(() => document.getElementById("third")?.shadowRoot, null, { timeout: 5000 });
+      assert.equal(await settled(page, "article", { widget: 2 }), "ready");
+      assert.equal(await inWidget(page, (root) => root.querySelector("section"), null, 2), null, "the third is article-only");
+      // Mounting the same element again is a no-op; the handle unmounts it.
+      const again = await page.evaluate(async (cdn) => {
+        const { mount } = await import(`${cdn}/lede.js`);
+        const el = document.getElementById("first");
+        const handle = mount(el);
+        const same = el.shadowRoot.querySelectorAll("[data-lede-root]").length;
+        const articles = el.shadowRoot.querySelectorAll("article").length;
+        handle.unmount();
+        const after = el.shadowRoot.querySelector("[data-lede-root]").children.length;
+        const again = mount(el);
+        return { same, articles, after, type: typeof again.unmount };
+      }, origin);
+      assert.deepEqual(again, { same: 1, articles: 1, after: 0, type: "function" });
+      assert.equal(await settled(page, "article", { widget: 0 }), "ready", "mounted again");
+      // Removing an element unmounts its widget.
+      await page.evaluate(() => document.getElementById("second").remove());
+      await sleep(100);
+      assert.equal(await page.evaluate(() => document.getElementById("second")), null);
+      const readies = await page.evaluate(() => window.__events.filter((e) => e.type === "lede:ready").map((e) => `${e.target}:${e.detail.section}`));
+      for (const want of ["first:article", "first:related", "second:related", "third:article"]) assert.ok(readies.includes(want), `${want} in ${readies}`);
+      assert.equal(readies.filter((r) => r.startsWith("third")).length, 1);
+      await page.done();
+    },
+  },
+  {
+    name: "events: ready, error, select and view (view only for slides seen for a second)",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, null, { before: recordEvents });
+      await page.goto(`${publisher}/embed.html`);
+      assert.equal(await settled(page, "related", { widget: 0 }), "ready");
+      const ready = await page.evaluate(() => window.__events.find((e) => e.type === "lede:ready" && e.detail.section === "related" && e.target === "first"));
+      assert.equal(ready.detail.count, 8);
+      // Nothing was in view yet: no lede:view.
+      await sleep(1200);
+      assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === "lede:view" && e.target === "first").length), 0, "no view before the carousel is seen");
+      await page.evaluate(() => document.getElementById("first").shadowRoot.querySelector("section").scrollIntoView({ block: "center" }));
+      await sleep(1600);
+      const views = await page.evaluate(() => window.__events.filter((e) => e.type === "lede:view" && e.target === "first").map((e) => e.detail));
+      const visible = await inWidget(page, (root) => [...root.querySelectorAll("[data-lede-slide]")].filter((s) => {
+        const r = s.getBoundingClientRect();
+        const shown = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
+        return shown >= r.width / 2;
+      }).map((s) => Number(s.dataset.index) + 1));
+      assert.deepEqual(views.map((v) => v.position).sort((a, b) => a - b), visible, "one view per slide at least half visible");
+      assert.ok(visible.length >= 3 && !visible.includes(8), `slides seen: ${visible}`);
+      assert.equal(views[0].id, "1855111");
+      // No repeat for the same slide.
+      await sleep(1200);
+      assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === "lede:view" && e.target === "first").length), views.length);
+      // Opening a story: lede:select with id, url and position (navigation stopped).
+      await page.evaluate(() => document.addEventListener("click", (e) => e.preventDefault()));
+      await page.locator("#first [data-index='1'] a").click();
+      const select = await page.evaluate(() => window.__events.find((e) => e.type === "lede:select"));
+      assert.deepEqual(select.detail, { id: "1855161", url: "https://news.example/news/1855161", position: 2 });
+      assert.equal(select.target, "first");
+      // An error, with the reader's message.
+      await addWidget(page, { id: "broken", "data-related-src": `${origin}/fault/500` });
+      await page.waitForFunction(() => window.__events.some((e) => e.type === "lede:error" && e.target === "broken"));
+      const error = await page.evaluate(() => window.__events.find((e) => e.type === "lede:error" && e.target === "broken"));
+      assert.deepEqual(error.detail, { section: "related", message: "Related stories could not be loaded." });
+      await page.done();
+    },
+  },
+  {
+    name: "the page's CSS cannot reach the widget, and the widget's cannot reach the page",
+    async run({ browser, origin, publisher }) {
+      const look = (root) => {
+        const pick = (el, props) => { const cs = getComputedStyle(el); return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])); };
+        const props = ["color", "font-family", "font-size", "font-style", "line-height", "letter-spacing", "text-transform", "text-decoration-line", "margin-top", "padding-top", "direction", "text-align", "box-sizing"];
+        return {
+          h1: pick(root.querySelector("h1"), props),
+          p: pick(root.querySelector(".body p"), props),
+          title: pick(root.querySelector(".title"), props),
+          button: pick(root.querySelector("button[data-lede-next]"), props),
+          img: pick(root.querySelector(".thumb"), ["border-top-width", "filter", "width", "display"]),
+          slide: root.querySelector("[data-lede-slide]").getBoundingClientRect().width,
+        };
+      };
+      const clean = await open(browser, `${publisher}/embed.html`);
+      await settled(clean, "article");
+      await settled(clean, "related");
+      const want = await inWidget(clean, look);
+      await clean.done();
+      const page = await open(browser, `${publisher}/hostile.html`);
+      await settled(page, "article");
+      await settled(page, "related");
+      const got = await inWidget(page, look);
+      assert.deepEqual(got, want);
+      // And the widget's stylesheet does not style the page.
+      const pageP = await page.evaluate(() => getComputedStyle(document.querySelector("main > p")).color);
+      assert.equal(pageP, "rgb(0, 255, 0)");
+      assert.equal(await page.evaluate(() => document.styleSheets.length), 1, "only the page's own sheet is in the document");
+      await page.done();
+    },
+  },
+  {
+    name: "Arabic from the element: right to left, Arabic words, first slide right of the second",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/embed.html`);
+      assert.equal(await settled(page, "related", { widget: 1 }), "ready");
+      const rtl = await inWidget(page, (root) => {
+        const [a, b] = [...root.querySelectorAll("[data-lede-slide]")].map((s) => s.getBoundingClientRect());
+        const section = root.querySelector("section");
+        return {
+          dir: root.querySelector("[data-lede-root]").getAttribute("dir"),
+          lang: root.querySelector("[data-lede-root]").getAttribute("lang"),
+          firstRightOfSecond: a.left > b.right,
+          label: section.getAttribute("aria-label"),
+          slide: root.querySelector("[data-lede-slide]").getAttribute("aria-label"),
+          next: root.querySelector("[data-lede-next]").getAttribute("aria-label"),
+        };
+      }, null, 1);
+      assert.deepEqual(rtl, { dir: "rtl", lang: "ar", firstRightOfSecond: true, label: "أخبار ذات صلة", slide: "1 من 8", next: "الأخبار التالية" });
+      // The first widget follows the page: English, left to right.
+      assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-root]").getAttribute("dir")), "ltr");
+      await page.done();
+    },
+  },
+  {
+    name: "a strict Content-Security-Policy: a working widget and no violation",
+    async run({ browser, publisher }) {
+      let policy = null;
+      const page = await open(browser, null);
+      page.on("response", (r) => { if (r.url().endsWith("/csp.html")) policy = r.headers()["content-security-policy"]; });
+      await page.goto(`${publisher}/csp.html`);
+      assert.match(policy ?? "", /^default-src 'none'; script-src http:\/\/127\.0\.0\.1:\d+ 'wasm-unsafe-eval'; style-src/);
+      assert.equal(await settled(page, "article"), "ready");
+      assert.equal(await settled(page, "related"), "ready");
+      await page.evaluate(() => document.querySelector("[data-lede]").shadowRoot.querySelector("section").scrollIntoView());
+      await page.mouse.wheel(0, 60);
+      await page.waitForFunction(() => document.querySelector("[data-lede]").shadowRoot.querySelectorAll(".thumb-media[src]").length >= 3, null, { timeout: 10000 });
+      // Styled: the stylesheet applied (a tile is 4:3, the rail is a grid).
+      const styled = await inWidget(page, (root) => {
+        const t = root.querySelector(".thumb").getBoundingClientRect();
+        return { ratio: Math.round((t.width / t.height) * 100) / 100, grid: getComputedStyle(root.querySelector(".rail")).display };
+      });
+      assert.deepEqual(styled, { ratio: 1.33, grid: "grid" });
+      await sleep(300);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      await page.done();
+    },
+  },
+  {
+    name: "each bad configuration gets a readable message and console detail, never a blank box",
+    async run({ browser, origin }) {
+      const bad = {
+        "no source": {},
+        "unparsable URL": { "data-related-src": "http://exa mple.com/r.json" },
+        "non-http URL": { "data-article-src": "javascript:alert(1)" },
+        "ftp URL": { "data-related-src": "ftp://example.com/r.json" },
+        "bad media base": { "data-related-src": `${origin}/api/related/1855600.json`, "data-media-base": "data:text/plain,x" },
+        "template without {id}": { "data-related-src": `${origin}/api/related/1855600.json`, "data-link-template": "https://news.example/news/" },
+        "template giving a non-http URL": { "data-related-src": `${origin}/api/related/1855600.json`, "data-link-template": "javascript:open('{id}')" },
+      };
+      const page = await open(browser, `${origin}/pages/blank.html`, { before: recordEvents });
+      for (const [what, attrs] of Object.entries(bad)) await addWidget(page, { id: what.replaceAll(" ", "-").replace(/[{}]/g, ""), ...attrs });
+      await page.waitForFunction((n) => document.querySelectorAll("[data-lede]").length === n && [...document.querySelectorAll("[data-lede]")].every((h) => h.shadowRoot?.querySelector("[role=alert]")), Object.keys(bad).length, { timeout: 5000 });
+      const shown = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => {
+        const r = h.getBoundingClientRect();
+        return { alert: h.shadowRoot.querySelector("[role=alert]").textContent, height: r.height };
+      }));
+      for (const s of shown) {
+        assert.equal(s.alert, "This news widget is not set up correctly.");
+        assert.ok(s.height > 20, "not a blank box");
+      }
+      const details = page.messages.filter((m) => m.type === "error" && m.text.startsWith("lede:")).map((m) => m.text);
+      assert.equal(details.length, Object.keys(bad).length);
+      assert.ok(details.some((d) => /data-related-src is not an http\(s\) URL: "http:\/\/exa mple.com/.test(d)));
+      assert.ok(details.some((d) => /data-media-base is not an http\(s\) URL/.test(d)));
+      assert.ok(details.some((d) => /no \{id\} placeholder/.test(d)));
+      assert.ok(details.some((d) => /data-link-template does not give an http\(s\) URL/.test(d)));
+      const errors = await page.evaluate(() => window.__events.filter((e) => e.type === "lede:error").map((e) => e.detail.section));
+      assert.equal(errors.filter((s) => s === "config").length, Object.keys(bad).length);
+      await page.done();
+    },
+  },
+  {
+    name: "fifty widgets on one page all render",
+    async run({ browser, origin }) {
+      const page = await open(browser, `${origin}/pages/blank.html`);
+      const t0 = Date.now();
+      await page.evaluate((cdn) => {
+        for (let i = 0; i < 50; i++) {
+          const el = document.createElement("div");
+          el.setAttribute("data-lede", "");
+          el.setAttribute("data-article-src", `${cdn}/api/article/1855600.json`);
+          el.setAttribute("data-related-src", `${cdn}/api/related/1855600.json`);
+          el.setAttribute("data-media-base", `${cdn}/media`);
+          document.querySelector("main").append(el);
+        }
+      }, origin);
+      await page.waitForFunction(() => {
+        const hosts = [...document.querySelectorAll("[data-lede]")];
+        return hosts.length === 50 && hosts.every((h) => ["article[data-state=ready]", "section[data-state=ready]"].every((s) => h.shadowRoot?.querySelector(s)));
+      }, null, { timeout: 30000 });
+      console.log(`     50 widgets ready in ${Date.now() - t0} ms`);
+      assert.equal(await widgetCount(page), 50);
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].reduce((n, h) => n + h.shadowRoot.querySelectorAll("[data-lede-slide]").length, 0)), 400);
+      await page.done();
+    },
+  },
+  {
+    name: "adding and removing a widget 100 times leaves the JS heap flat",
+    async run({ browser, origin }) {
+      const page = await open(browser, `${origin}/pages/blank.html`);
+      await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith(".wasm")));
+      const cdp = await page.context().newCDPSession(page);
+      const cycle = (n) => page.evaluate(async ([count, cdn]) => {
+        for (let i = 0; i < count; i++) {
+          const el = document.createElement("div");
+          el.setAttribute("data-lede", "");
+          el.setAttribute("data-article-src", `${cdn}/api/article/1855600.json`);
+          el.setAttribute("data-related-src", `${cdn}/api/related/1855600.json`);
+          el.setAttribute("data-media-base", `${cdn}/media`);
+          document.querySelector("main").append(el);
+          await new Promise((resolve) => {
+            const done = () => el.shadowRoot?.querySelector("article[data-state=ready]") && el.shadowRoot.querySelector("section[data-state=ready]");
+            const wait = () => (done() ? resolve() : requestAnimationFrame(wait));
+            wait();
+          });
+          el.remove();
+          // The browser's own per-request records are not the widget's.
+          performance.clearResourceTimings();
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      }, [n, origin]);
+      const heap = async () => {
+        for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+        return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+      };
+      await cycle(10);
+      const before = await heap();
+      const domBefore = await cdp.send("Memory.getDOMCounters");
+      await cycle(100);
+      const after = await heap();
+      const domAfter = await cdp.send("Memory.getDOMCounters");
+      assert.deepEqual(domAfter, domBefore, "no DOM node or listener is left behind");
+      if (process.env.LEDE_CHURN_MORE) {
+        for (let k = 0; k < 4; k++) { await cycle(100); console.log(`     +100: ${((await heap()) / 1024).toFixed(0)} KB`); }
+      }
+      const growth = after - before;
+      console.log(`     JS heap: ${(before / 1024).toFixed(0)} KB after 10 warm-up cycles, ${(after / 1024).toFixed(0)} KB after 100 more (${growth >= 0 ? "+" : ""}${(growth / 1024).toFixed(1)} KB)`);
+      assert.ok(growth < 256 * 1024, `heap grew by ${growth} bytes over 100 mount/unmount cycles`);
+      assert.equal(await page.evaluate(() => document.querySelectorAll("[data-lede]").length), 0);
+      await page.done();
+    },
+  },
+  {
+    name: "screenshot of themes: default, dark and a publisher's own",
+    async run({ browser, publisher, out }) {
+      const page = await open(browser, `${publisher}/themes.html`, { viewport: { width: 900, height: 1000 }, contextOptions: { colorScheme: "light" } });
+      for (let i = 0; i < 3; i++) assert.equal(await settled(page, "related", { widget: i }), "ready");
+      await page.mouse.wheel(0, 10);
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => [...h.shadowRoot.querySelectorAll("img[src]")].slice(0, 3).every((i) => i.complete && i.naturalWidth)), null, { timeout: 10000 });
+      const accents = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => getComputedStyle(h.shadowRoot.querySelector(".head")).borderTopColor));
+      assert.equal(new Set(accents).size, 3, "three different accents");
+      const tile = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => Math.round(h.shadowRoot.querySelector(".slide").getBoundingClientRect().width)));
+      assert.equal(tile[2], 192, "--lede-tile-width: 12rem");
+      await page.screenshot({ path: join(out, "themes.png"), fullPage: true });
+      await page.done();
+    },
+  },
+];
