@@ -129,6 +129,40 @@ async function serveFile(req, res, root, path, headers = {}) {
   stream.pipe(res);
 }
 
+let padded;
+async function paddedVideo() {
+  if (!padded) {
+    const clip = await readFile(join(dist, "media/2016/08/27/alalam_636079270218421892_25f_4x3.mp4"));
+    const pad = Buffer.alloc(3 * 1024 * 1024);
+    pad.writeUInt32BE(pad.length, 0);
+    pad.write("free", 4, "latin1");
+    padded = Buffer.concat([clip, pad]);
+  }
+  return padded;
+}
+
+/** Serves bytes from memory with Range support, logging what was sent. */
+function serveBuffer(req, res, buf, type, headers) {
+  const entry = { path: req.url, status: 200, bytes: 0, range: req.headers.range ?? null, aborted: false };
+  log.push(entry);
+  let start = 0;
+  let end = buf.length - 1;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  const base = { "content-type": type, "accept-ranges": "bytes", "cache-control": "no-cache", ...headers };
+  if (m && m[1]) {
+    start = Number(m[1]);
+    if (m[2]) end = Math.min(Number(m[2]), end);
+    entry.status = 206;
+    res.writeHead(206, { ...base, "content-range": `bytes ${start}-${end}/${buf.length}`, "content-length": end - start + 1 });
+  } else {
+    res.writeHead(200, { ...base, "content-length": buf.length });
+  }
+  const body = buf.subarray(start, end + 1);
+  entry.bytes = body.length;
+  res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
+  res.end(body);
+}
+
 async function handle(req, res, { publisher }) {
   const url = new URL(req.url, "http://x");
   const p = decodeURIComponent(url.pathname);
@@ -160,9 +194,11 @@ async function handle(req, res, { publisher }) {
     return send(res, status, type, body, cors(req));
   }
   if (p.startsWith("/gen/")) {
-    // Generated thumbnails for the long feeds: the seed's files, by kind.
-    const file = p.endsWith(".mp4") ? "media/2016/08/27/alalam_636079270218421892_25f_4x3.mp4" : "media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg";
-    return serveFile(req, res, dist, file, cors(req));
+    // Thumbnails for the generated feeds: the seed's JPEG, and its clip made
+    // 3 MB long by a trailing `free` box, so that a player reading past the
+    // metadata shows up in the byte counts.
+    if (p.endsWith(".mp4")) return serveBuffer(req, res, await paddedVideo(), "video/mp4", cors(req));
+    return serveFile(req, res, dist, "media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg", cors(req));
   }
   if (publisher || p.startsWith("/pages/")) {
     // Test pages, with their CSP (if any) from a sibling .csp file.

@@ -22,6 +22,9 @@ pub const CSS: &str = include_str!("../style/lede.css");
 /// The selector of host elements.
 const HOSTS: &str = "[data-lede]";
 
+/// Set on a host element while it holds a widget.
+const MOUNTED_ATTR: &str = "data-lede-mounted";
+
 /// Marks the container inside a shadow root that a widget is mounted into.
 const ROOT_ATTR: &str = "data-lede-root";
 
@@ -201,6 +204,9 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
         Ok(config) => view! { <Widget config=config /> }.into_any(),
         Err(_) => view! { <Misconfigured lang=lang /> }.into_any(),
     });
+    // For the publisher's CSS: `[data-lede]:not([data-lede-mounted])` can
+    // hold the widget's room until it mounts.
+    let _ = host.set_attribute(MOUNTED_ATTR, "");
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host: host.clone(),
@@ -212,6 +218,7 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
 
 /// Unmounts the widget of a host element, if it has one.
 pub fn unmount_element(host: &Element) {
+    let _ = host.remove_attribute(MOUNTED_ATTR);
     // Take it out first: dropping the handle runs cleanups, which must not
     // find the registry borrowed.
     let gone: Vec<Mounted> = MOUNTED.with(|m| {

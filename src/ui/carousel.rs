@@ -238,17 +238,25 @@ pub fn Carousel(
     let focus_slide = move |i: usize| {
         current.set(i);
         focus_within.set_value(true);
-        // A far slide is rendered by the next frame or so; wait for it.
+        let show = move |el: HtmlElement| {
+            let _ = el.focus();
+            // Focus scrolls it in, maybe only partly: show it whole.
+            if let Some(g) = geometry.try_get_untracked() {
+                scroll_to(g.reveal(i, count));
+            }
+        };
+        // A rendered slide takes focus at once; a far one within a frame or so.
+        if let Some(el) = tile(i) {
+            show(el);
+            return;
+        }
         leptos::task::spawn_local(async move {
             for _ in 0..10 {
                 next_frame().await;
-                let Some(el) = tile(i) else { continue };
-                let _ = el.focus();
-                // Focus scrolls it in, maybe only partly: show it whole.
-                if let Some(g) = geometry.try_get_untracked() {
-                    scroll_to(g.reveal(i, count));
+                if let Some(el) = tile(i) {
+                    show(el);
+                    return;
                 }
-                return;
             }
         });
     };
