@@ -10,6 +10,25 @@ use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a, for the duplicate-id check: ids are short and not chosen to
+/// collide against us, and it is far less code in the wasm than SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// One usable related story.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +136,7 @@ pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    let mut seen = HashSet::with_capacity(feed.items.len());
+    let mut seen: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(feed.items.len(), BuildHasherDefault::default());
     let before = feed.items.len();
     feed.items.retain(|item| seen.insert(item.id.clone()));
     feed.duplicates = before - feed.items.len();

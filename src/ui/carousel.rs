@@ -9,7 +9,6 @@ use crate::core::feed::Slide;
 use crate::core::text::{Lang, Text};
 use leptos::html;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -91,6 +90,12 @@ impl ViewTracker {
             }
         });
     }
+}
+
+/// Removes and returns the view timer of slide `i`, if one runs.
+fn take_timer(timers: &mut Vec<(usize, TimeoutHandle)>, i: usize) -> Option<TimeoutHandle> {
+    let at = timers.iter().position(|(j, _)| *j == i)?;
+    Some(timers.swap_remove(at).1)
 }
 
 /// The slide index an element belongs to, from its slide's `data-index`.
@@ -191,21 +196,18 @@ pub fn Carousel(
         else {
             return;
         };
-        let gap = web_sys::window()
-            .and_then(|w| w.get_computed_style(&r).ok().flatten())
-            .and_then(|s| s.get_property_value("column-gap").ok())
-            .and_then(|v| v.trim_end_matches("px").trim().parse::<f64>().ok())
-            .unwrap_or(0.0);
-        let width = r.get_bounding_client_rect().width();
-        let step = if count == 0 {
-            0.0
-        } else {
-            (width + gap) / count as f64
+        // The rail is `count` slides and `count - 1` gaps wide: with one
+        // slide's width, that gives the step without reading any CSS.
+        let Ok(Some(slide)) = r.query_selector(".slide") else {
+            return;
         };
+        let tile = slide.get_bounding_client_rect().width();
+        let width = r.get_bounding_client_rect().width();
+        let step = if count > 1 { (width - tile) / (count - 1) as f64 } else { tile };
         let g = Geometry {
             offset: f64::from(t.scroll_left()).abs(),
             viewport: f64::from(t.client_width()),
-            tile: step - gap,
+            tile,
             step,
         };
         if geometry.try_get_untracked().is_some_and(|old| old != g) {
@@ -336,8 +338,9 @@ pub fn Carousel(
     let views = ViewTracker {
         observer: StoredValue::new_local(None),
     };
-    let view_timers = StoredValue::new_local(HashMap::<usize, TimeoutHandle>::new());
-    let viewed = StoredValue::new_local(HashSet::<usize>::new());
+    // A few timers at a time, and one bit per slide: plain vectors.
+    let view_timers = StoredValue::new_local(Vec::<(usize, TimeoutHandle)>::new());
+    let viewed = StoredValue::new_local(vec![false; count]);
     Effect::new(move |_| {
         let Some(t) = track.get() else { return };
         if observers.with_value(Option::is_some) {
@@ -368,19 +371,20 @@ pub fn Carousel(
                 };
                 let seen = entry.is_intersecting() && entry.intersection_ratio() >= 0.5;
                 if !seen {
-                    if let Some(Some(h)) = view_timers.try_update_value(|m| m.remove(&i)) {
+                    if let Some(Some(h)) = view_timers.try_update_value(|m| take_timer(m, i)) {
                         h.clear();
                     }
                     continue;
                 }
-                let already = viewed.try_with_value(|v| v.contains(&i)) != Some(false)
-                    || view_timers.try_with_value(|m| m.contains_key(&i)) != Some(false);
+                let already = viewed.try_with_value(|v| v.get(i).copied()) != Some(Some(false))
+                    || view_timers.try_with_value(|m| m.iter().any(|(j, _)| *j == i)) != Some(false);
                 if already {
                     continue;
                 }
                 let fire = move || {
-                    let _ = view_timers.try_update_value(|m| m.remove(&i));
-                    if viewed.try_update_value(|v| v.insert(i)) != Some(true) {
+                    let _ = view_timers.try_update_value(|m| take_timer(m, i));
+                    let first = viewed.try_update_value(|v| v.get_mut(i).map(|seen| !std::mem::replace(seen, true)));
+                    if first != Some(Some(true)) {
                         return;
                     }
                     let id = slides
@@ -395,9 +399,7 @@ pub fn Carousel(
                     );
                 };
                 if let Ok(h) = set_timeout_with_handle(fire, VIEW_DWELL) {
-                    let _ = view_timers.try_update_value(|m| {
-                        m.insert(i, h);
-                    });
+                    let _ = view_timers.try_update_value(|m| m.push((i, h)));
                 }
             }
         });
@@ -430,7 +432,7 @@ pub fn Carousel(
                 o.disconnect();
             }
         });
-        let _ = view_timers.try_update_value(|m| m.drain().for_each(|(_, h)| h.clear()));
+        let _ = view_timers.try_update_value(|m| m.drain(..).for_each(|(_, h)| h.clear()));
     });
 
     let label = |t: Text| t.get(lang);
