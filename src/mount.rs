@@ -5,6 +5,7 @@
 use crate::core::config::{Attrs, Config};
 use crate::ui::js::console_error;
 use crate::ui::widget::{Misconfigured, Widget};
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
@@ -201,8 +202,8 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
         }
     };
     let handle = mount_to(container, move || match config {
-        Ok(config) => view! { <Widget config=config /> }.into_any(),
-        Err(_) => view! { <Misconfigured lang=lang /> }.into_any(),
+        Ok(config) => Either::Left(view! { <Widget config=config /> }),
+        Err(_) => Either::Right(view! { <Misconfigured lang=lang /> }),
     });
     // For the publisher's CSS: `[data-lede]:not([data-lede-mounted])` can
     // hold the widget's room until it mounts.

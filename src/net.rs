@@ -40,9 +40,13 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?.dyn_into()?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await?
+        .dyn_into()?;
     if !response.ok() {
-        return Ok(Err(Problem::Http { status: response.status() }));
+        return Ok(Err(Problem::Http {
+            status: response.status(),
+        }));
     }
     let text = JsFuture::from(response.text()?).await?;
     Ok(Ok(text.as_string().unwrap_or_default()))
@@ -54,7 +58,11 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
 /// [`Problem::Http`] for a status outside 200–299, [`Problem::Timeout`] after
 /// `timeout_ms`, [`Problem::Network`] when no answer came; `Aborted` when
 /// `controller` was aborted by its owner.
-pub async fn fetch_text(url: &str, timeout_ms: u32, controller: &AbortController) -> Result<String, FetchError> {
+pub async fn fetch_text(
+    url: &str,
+    timeout_ms: u32,
+    controller: &AbortController,
+) -> Result<String, FetchError> {
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (flag, controller) = (timed_out.clone(), controller.clone());
@@ -76,6 +84,8 @@ pub async fn fetch_text(url: &str, timeout_ms: u32, controller: &AbortController
         Ok(Err(problem)) => Err(FetchError::Failed(problem)),
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
-        Err(e) => Err(FetchError::Failed(Problem::Network { message: message(&e) })),
+        Err(e) => Err(FetchError::Failed(Problem::Network {
+            message: message(&e),
+        })),
     }
 }

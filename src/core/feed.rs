@@ -22,7 +22,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -136,7 +140,8 @@ pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    let mut seen: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(feed.items.len(), BuildHasherDefault::default());
+    let mut seen: HashSet<String, BuildHasherDefault<Fnv>> =
+        HashSet::with_capacity_and_hasher(feed.items.len(), BuildHasherDefault::default());
     let before = feed.items.len();
     feed.items.retain(|item| seen.insert(item.id.clone()));
     feed.duplicates = before - feed.items.len();

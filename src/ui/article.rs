@@ -2,13 +2,14 @@
 //! error.
 
 use super::feed::use_feed;
-use super::js::{emit, format_date};
+use super::js::{effect, emit, format_date};
 use super::notice::Notice;
 use super::Load;
 use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
 use crate::core::text::{Lang, Text};
 use crate::core::url::SafeUrl;
+use leptos::either::EitherOf3;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn ArticleFeed(
 ) -> impl IntoView {
     let feed = use_feed(Feed::Article, url, parse_article);
     let state = feed.state;
-    Effect::new(move |_| settled.set(!matches!(*state.read(), Load::Loading)));
+    effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
     view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry /> }
 }
 
@@ -46,7 +47,7 @@ pub fn ArticleSection(
 ) -> impl IntoView {
     let node = NodeRef::<html::Article>::new();
     // Tell the publisher's page when the section settles.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(el) = node.get() else { return };
         state.with(|s| match s {
             Load::Loading => {}
@@ -71,11 +72,11 @@ pub fn ArticleSection(
             aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
         >
             {move || state.with(|s| match s {
-                Load::Loading => view! { <ArticleSkeleton lang=lang /> }.into_any(),
-                Load::Ready(a) => view! { <ArticleView article=a.clone() locale=locale.get_value() /> }.into_any(),
-                Load::Failed(e) => view! {
+                Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=lang /> }),
+                Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=locale.get_value() /> }),
+                Load::Failed(e) => EitherOf3::C(view! {
                     <Notice message=e.message().get(lang) retry_label=Text::Retry.get(lang) on_retry=on_retry />
-                }.into_any(),
+                }),
             })}
         </article>
     }

@@ -2,7 +2,7 @@
 //! viewport. Scrolling is the browser's own; this code only measures it,
 //! and all of the arithmetic is `core::carousel`'s.
 
-use super::js::{emit, next_frame, reduced_motion};
+use super::js::{effect, emit, handler, next_frame, reduced_motion, spawn};
 use super::slide::SlideView;
 use crate::core::carousel::{apply, key_move, Geometry};
 use crate::core::feed::Slide;
@@ -183,9 +183,9 @@ pub fn Carousel(
             let _ = el.focus_with_options(&options);
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         rendered.track();
-        leptos::task::spawn_local(async move {
+        spawn(async move {
             next_frame().await;
             keep_focus();
         });
@@ -203,7 +203,11 @@ pub fn Carousel(
         };
         let tile = slide.get_bounding_client_rect().width();
         let width = r.get_bounding_client_rect().width();
-        let step = if count > 1 { (width - tile) / (count - 1) as f64 } else { tile };
+        let step = if count > 1 {
+            (width - tile) / (count - 1) as f64
+        } else {
+            tile
+        };
         let g = Geometry {
             offset: f64::from(t.scroll_left()).abs(),
             viewport: f64::from(t.client_width()),
@@ -252,7 +256,7 @@ pub fn Carousel(
             show(el);
             return;
         }
-        leptos::task::spawn_local(async move {
+        spawn(async move {
             for _ in 0..10 {
                 next_frame().await;
                 if let Some(el) = tile(i) {
@@ -341,7 +345,7 @@ pub fn Carousel(
     // A few timers at a time, and one bit per slide: plain vectors.
     let view_timers = StoredValue::new_local(Vec::<(usize, TimeoutHandle)>::new());
     let viewed = StoredValue::new_local(vec![false; count]);
-    Effect::new(move |_| {
+    effect(move || {
         let Some(t) = track.get() else { return };
         if observers.with_value(Option::is_some) {
             return;
@@ -377,13 +381,16 @@ pub fn Carousel(
                     continue;
                 }
                 let already = viewed.try_with_value(|v| v.get(i).copied()) != Some(Some(false))
-                    || view_timers.try_with_value(|m| m.iter().any(|(j, _)| *j == i)) != Some(false);
+                    || view_timers.try_with_value(|m| m.iter().any(|(j, _)| *j == i))
+                        != Some(false);
                 if already {
                     continue;
                 }
                 let fire = move || {
                     let _ = view_timers.try_update_value(|m| take_timer(m, i));
-                    let first = viewed.try_update_value(|v| v.get_mut(i).map(|seen| !std::mem::replace(seen, true)));
+                    let first = viewed.try_update_value(|v| {
+                        v.get_mut(i).map(|seen| !std::mem::replace(seen, true))
+                    });
                     if first != Some(Some(true)) {
                         return;
                     }
@@ -446,7 +453,7 @@ pub fn Carousel(
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
                     aria-disabled=move || if at_start.get() { "true" } else { "false" }
-                    on:click=move |_| page(false)
+                    on:click=handler(move |_| page(false))
                 >
                     <Chevron />
                 </button>
@@ -456,7 +463,7 @@ pub fn Carousel(
                     data-lede-next=""
                     aria-label=label(Text::Next)
                     aria-disabled=move || if at_end.get() { "true" } else { "false" }
-                    on:click=move |_| page(true)
+                    on:click=handler(move |_| page(true))
                 >
                     <Chevron />
                 </button>
@@ -465,14 +472,14 @@ pub fn Carousel(
         <div
             class="track"
             node_ref=track
-            on:scroll=on_scroll
-            on:keydown=on_keydown
-            on:focusin=move |ev| {
+            on:scroll=handler(on_scroll)
+            on:keydown=handler(on_keydown)
+            on:focusin=handler(move |ev| {
                 engage();
                 on_focusin(ev)
-            }
-            on:focusout=on_focusout
-            on:pointerenter=move |_| engage()
+            })
+            on:focusout=handler(on_focusout)
+            on:pointerenter=handler(move |_| engage())
         >
             <div class="rail" node_ref=rail style=("--n", count.to_string())>
                 <For

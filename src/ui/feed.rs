@@ -1,13 +1,12 @@
 //! `use_feed`: fetch a feed, parse it, keep its [`Load`] state, retry on
 //! demand, abort when the widget goes away.
 
-use super::js::console_error;
+use super::js::{console_error, spawn};
 use super::Load;
 use crate::core::error::{Feed, FeedError};
 use crate::core::url::SafeUrl;
 use crate::net::{fetch_text, FetchError, TIMEOUT_MS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::AbortController;
 
 /// What [`use_feed`] gives a section.
@@ -40,7 +39,7 @@ where
             old.abort();
         }
         set_state.set(Load::Loading);
-        spawn_local(async move {
+        spawn(async move {
             let Some(href) = url.try_with_value(|u| u.as_str().to_owned()) else {
                 return;
             };

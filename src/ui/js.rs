@@ -93,3 +93,23 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Runs a future on the page's event loop. Boxed first, so that every
+/// caller shares one instance of the executor glue instead of one per
+/// future type (a few KB of wasm each).
+pub fn spawn(fut: impl std::future::Future<Output = ()> + 'static) {
+    let fut: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = Box::pin(fut);
+    leptos::task::spawn_local(fut);
+}
+
+/// An effect, with its closure boxed for the same reason as [`spawn`].
+pub fn effect(f: impl Fn() + 'static) {
+    let f: Box<dyn Fn()> = Box::new(f);
+    leptos::prelude::Effect::new(move |_| f());
+}
+
+/// An event handler, boxed: the framework's listener code is then built once
+/// per event type, not once per closure.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}

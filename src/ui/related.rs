@@ -3,13 +3,14 @@
 
 use super::carousel::Carousel;
 use super::feed::use_feed;
-use super::js::{console_warn, emit};
+use super::js::{console_warn, effect, emit};
 use super::notice::Notice;
 use super::Load;
 use crate::core::error::Feed;
 use crate::core::feed::{parse_related, Slide};
 use crate::core::text::{Lang, Text};
 use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
+use leptos::either::EitherOf4;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -76,7 +77,7 @@ pub fn RelatedSection(
 ) -> impl IntoView {
     let shown = shown.unwrap_or_else(|| Signal::stored(true));
     let node = NodeRef::<html::Section>::new();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(el) = node.get() else { return };
         state.with(|s| match s {
             Load::Loading => {}
@@ -111,15 +112,15 @@ pub fn RelatedSection(
         >
             {move || {
                 if !shown.get() {
-                    return ().into_any();
+                    return EitherOf4::A(());
                 }
                 state.with(|s| match s {
-                    Load::Loading => view! { <RelatedSkeleton lang=lang /> }.into_any(),
-                    Load::Ready(slides) if slides.is_empty() => ().into_any(),
-                    Load::Ready(slides) => view! { <Carousel slides=slides.clone() lang=lang rtl=rtl /> }.into_any(),
-                    Load::Failed(e) => view! {
+                    Load::Loading => EitherOf4::B(view! { <RelatedSkeleton lang=lang /> }),
+                    Load::Ready(slides) if slides.is_empty() => EitherOf4::A(()),
+                    Load::Ready(slides) => EitherOf4::C(view! { <Carousel slides=slides.clone() lang=lang rtl=rtl /> }),
+                    Load::Failed(e) => EitherOf4::D(view! {
                         <Notice message=e.message().get(lang) retry_label=Text::Retry.get(lang) on_retry=on_retry />
-                    }.into_any(),
+                    }),
                 })
             }}
         </section>

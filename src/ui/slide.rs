@@ -2,13 +2,13 @@
 //! the title, all as text; videos get a play/pause button.
 
 use super::carousel::{emit_select, ViewTracker};
-use super::js::reduced_motion;
+use super::js::{effect, handler, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
 use crate::core::text::{Lang, Text};
+use leptos::either::{Either, EitherOf3};
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusEvent, MouseEvent, Node};
@@ -57,7 +57,7 @@ pub fn SlideView(
     let video = NodeRef::<html::Video>::new();
     let node = NodeRef::<html::Div>::new();
 
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = node.get() {
             views.observe(&el);
             let el = SendWrapper::new(el);
@@ -74,7 +74,7 @@ pub fn SlideView(
             };
             if let Ok(p) = v.play() {
                 // A play cut short by a pause rejects; that is no error.
-                spawn_local(async move {
+                spawn(async move {
                     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
                 });
             }
@@ -120,7 +120,7 @@ pub fn SlideView(
 
     let src_attr = src.as_ref().map(ToString::to_string);
     let thumb = match (media, src_attr) {
-        (MediaKind::Image, Some(url)) => view! {
+        (MediaKind::Image, Some(url)) => EitherOf3::A(view! {
             <img
                 class="thumb-media"
                 alt=""
@@ -129,13 +129,12 @@ pub fn SlideView(
                 loading="lazy"
                 decoding="async"
                 src=move || loaded.get().then(|| url.clone())
-                on:error=move |_| {
+                on:error=handler(move |_| {
                     failed.try_set(true);
-                }
+                })
             />
-        }
-        .into_any(),
-        (MediaKind::Video, Some(url)) => view! {
+        }),
+        (MediaKind::Video, Some(url)) => EitherOf3::B(view! {
             <video
                 class="thumb-media"
                 node_ref=video
@@ -152,19 +151,18 @@ pub fn SlideView(
                 preload=move || if loaded.get() { "metadata" } else { "none" }
                 src=move || loaded.get().then(|| url.clone())
                 // Media events also come after the element is removed.
-                on:play=move |_| {
+                on:play=handler(move |_| {
                     playing.try_set(true);
-                }
-                on:pause=move |_| {
+                })
+                on:pause=handler(move |_| {
                     playing.try_set(false);
-                }
-                on:error=move |_| {
+                })
+                on:error=handler(move |_| {
                     failed.try_set(true);
-                }
+                })
             ></video>
-        }
-        .into_any(),
-        _ => ().into_any(),
+        }),
+        _ => EitherOf3::C(()),
     };
     let media_box = view! {
         <span class="thumb" aria-hidden="true" class:failed=move || failed.get()>
@@ -198,21 +196,19 @@ pub fn SlideView(
                     }
                 }
             };
-            view! {
-                <a class="tile" href=url tabindex=tabindex on:click=select.clone() on:auxclick=select>
+            Either::Left(view! {
+                <a class="tile" href=url tabindex=tabindex on:click=handler(select.clone()) on:auxclick=handler(select)>
                     {media_box}
                     {text}
                 </a>
-            }
-            .into_any()
+            })
         }
-        None => view! {
+        None => Either::Right(view! {
             <div class="tile" tabindex=tabindex>
                 {media_box}
                 {text}
             </div>
-        }
-        .into_any(),
+        }),
     };
     // The only way to play under reduced motion, and the way on touch screens.
     let toggle = is_video.then(|| {
@@ -225,9 +221,9 @@ pub fn SlideView(
                 aria-label=label
                 aria-pressed=move || if playing.get() { "true" } else { "false" }
                 tabindex=move || if focusable && current.get() { "0" } else { "-1" }
-                on:click=move |_| if playing.try_get_untracked() == Some(true) { pause() } else { play() }
+                on:click=handler(move |_| if playing.try_get_untracked() == Some(true) { pause() } else { play() })
             >
-                {move || if playing.get() { view! { <PauseIcon /> }.into_any() } else { view! { <PlayIcon /> }.into_any() }}
+                {move || if playing.get() { Either::Left(view! { <PauseIcon /> }) } else { Either::Right(view! { <PlayIcon /> }) }}
             </button>
         }
     });
@@ -243,10 +239,10 @@ pub fn SlideView(
             aria-roledescription="slide"
             aria-label=Slide::label(lang, index, total)
             style=("--i", index.to_string())
-            on:mouseenter=on_enter
-            on:mouseleave=on_leave
-            on:focusin=on_focus
-            on:focusout=on_blur
+            on:mouseenter=handler(on_enter)
+            on:mouseleave=handler(on_leave)
+            on:focusin=handler(on_focus)
+            on:focusout=handler(on_blur)
         >
             {tile}
             {toggle}

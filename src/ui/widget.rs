@@ -2,7 +2,7 @@
 //! error.
 
 use super::article::ArticleFeed;
-use super::js::emit;
+use super::js::{effect, emit};
 use super::notice::Notice;
 use super::related::RelatedFeed;
 use crate::core::config::Config;
@@ -45,7 +45,7 @@ pub fn Misconfigured(
 ) -> impl IntoView {
     let node = NodeRef::<html::Div>::new();
     let message = Text::Misconfigured.get(lang);
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = node.get() {
             emit(
                 &el,
