@@ -18,7 +18,7 @@ use web_sys::{
 
 /// The widget's stylesheet, compiled in: no request, no flash of unstyled
 /// content, and nothing a strict `style-src` has to allow.
-pub const CSS: &str = include_str!("../style/lede.css");
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/lede.min.css"));
 
 /// The selector of host elements.
 const HOSTS: &str = "[data-lede]";
