@@ -21,9 +21,9 @@ test: setup
 	@bash build/test.sh
 
 ## The release build into dist/: index.html, lede.js, the wasm and its glue.
+## SMALL=1: the same with unstable size flags, into dist-small/ (build/dist.sh).
 dist: setup
-	trunk build --release --offline
-	@bash build/size.sh
+	@bash build/dist.sh
 
 ## Size and speed against a Swiper-based peer; writes bench/RESULTS.md.
 bench: dist
@@ -36,4 +36,4 @@ fuzz: setup
 
 clean:
 	cargo clean
-	rm -rf dist e2e/out
+	rm -rf dist dist-small e2e/out

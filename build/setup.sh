@@ -20,6 +20,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# For `make dist SMALL=1` (std rebuilt for the wasm): std's sources, and its
+# dependencies in the registry cache, since Trunk builds offline.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+std_lock="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if [ ! -f target/.std-fetched ]; then
+  RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "$std_lock" --quiet && mkdir -p target && touch target/.std-fetched
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -2,9 +2,10 @@
 # Sizes of every shipped code file in dist/ (raw, gzip -9, brotli -q 11), and
 # the budget: all code together at most BUDGET_KB brotli.
 set -euo pipefail
-cd "$(dirname "$0")/../dist"
-# Lowered as the size work wins bytes (issue "Size and speed").
-BUDGET_KB=${BUDGET_KB:-150}
+# Lowered as the size work wins bytes; build/dist.sh passes the budget of
+# each build.
+cd "$(dirname "$0")/../${1:-dist}"
+BUDGET_KB=${BUDGET_KB:-118}
 total_br=0
 printf '%-34s %9s %9s %9s\n' file raw gzip brotli
 for f in lede.js lede-*.js lede-*_bg.wasm; do
@@ -15,7 +16,7 @@ for f in lede.js lede-*.js lede-*_bg.wasm; do
   printf '%-34s %9d %9d %9d\n' "$f" "$raw" "$gz" "$br"
 done
 awk -v b="$total_br" -v k="$BUDGET_KB" 'BEGIN { printf "all code: %.1f KB brotli (budget %d KB)\n", b / 1024, k }'
-mkdir -p ../target && echo "$total_br" > ../target/size-brotli
+mkdir -p ../target && echo "$total_br" > "../target/size-brotli-${1:-dist}"
 if [ "$total_br" -gt $((BUDGET_KB * 1024)) ]; then
   echo "size: over budget" >&2
   exit 1

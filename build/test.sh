@@ -51,12 +51,16 @@ step "component tests (wasm-bindgen-test, headless Chromium)" \
 summary+=("$(count 'test result: ok\. [0-9]+ passed') component tests")
 
 : >"$log"
-step "release build (make dist)" bash -c 'trunk build --release --offline && bash build/size.sh'
+step "release build (make dist)" bash build/dist.sh
 summary+=("$(grep -Eo 'all code: [0-9.]+ KB brotli' "$log" | sed 's/all code: //') of code")
 
 : >"$log"
 step "end-to-end tests (Playwright, Chromium, dist/)" node e2e/run.mjs
 summary+=("$(count '[0-9]+ passed') end-to-end tests")
+
+: >"$log"
+step "small build (make dist SMALL=1), its budget and a smoke test" bash -c 'SMALL=1 bash build/dist.sh && LEDE_DIST=dist-small node e2e/run.mjs "demo page renders the seed"'
+summary+=("$(grep -Eo 'all code: [0-9.]+ KB brotli' "$log" | sed 's/all code: //') in the small build")
 
 took=$(($(date +%s) - started))
 printf '\nmake test: OK in %ds: %s\n' "$took" "$(IFS=','; echo "${summary[*]}" | sed 's/,/, /g')"

@@ -11,7 +11,8 @@ import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist");
+// LEDE_DIST=dist-small serves the small build instead.
+const dist = join(here, "..", process.env.LEDE_DIST ?? "dist");
 const pages = join(here, "pages");
 
 const types = {
