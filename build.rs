@@ -21,7 +21,9 @@ fn minify(css: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = words.join(" ");
     for p in ["{", "}", ";", ",", ">"] {
-        out = out.replace(&format!(" {p}"), p).replace(&format!("{p} "), p);
+        out = out
+            .replace(&format!(" {p}"), p)
+            .replace(&format!("{p} "), p);
     }
     out = out.replace(": ", ":").replace(";}", "}");
     out
