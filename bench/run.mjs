@@ -37,12 +37,12 @@ function items(n) {
 
 async function body(path) {
   if (path === "/api/related/10000.json") return Buffer.from(items(10000));
-  if (path === "/peer.html" || path === "/peer-10k.html" || path === "/lede-10k.html") {
-    let html = await readFile(join(here, "index.html"), "utf8");
-    if (path === "/lede-10k.html") {
-      html = (await readFile(join(dist, "index.html"), "utf8"));
-    }
-    if (path.includes("10k")) html = html.replace("/api/related/1855600.json", "/api/related/10000.json");
+  const page = /^\/(lede|peer)(-10k|-carousel)?\.html$/.exec(path);
+  if (page) {
+    let html = await readFile(page[1] === "lede" ? join(dist, "index.html") : join(here, "index.html"), "utf8");
+    if (page[2] === "-10k") html = html.replace("/api/related/1855600.json", "/api/related/10000.json");
+    // A carousel-only widget at the top of the page: its thumbnails are in view at load.
+    if (page[2] === "-carousel") html = html.replace(/\s*data-article-src="[^"]*"/, "");
     return Buffer.from(html);
   }
   if (path.startsWith("/peer/")) return readFile(join(here, "peer", "dist", path.slice(6)));
@@ -84,16 +84,22 @@ const server = createServer(async (req, res) => {
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
+if (process.env.BENCH_SERVE_ONLY) {
+  // For looking at the pages by hand: serve, and do nothing else.
+  console.log(`serving at ${origin}`);
+  await new Promise(() => {});
+}
 
 // ---- one measured page load ---------------------------------------------
 
 const SUBJECTS = {
-  lede: { url: "/", big: "/lede-10k.html" },
-  peer: { url: "/peer.html", big: "/peer-10k.html" },
+  lede: { url: "/", big: "/lede-10k.html", carousel: "/lede-carousel.html" },
+  peer: { url: "/peer.html", big: "/peer-10k.html", carousel: "/peer-carousel.html" },
 };
 
 function kindOf(url, mime) {
   if (/\/api\//.test(url)) return "feeds";
+  if (/favicon/.test(url)) return "page";
   if (/\.(js|wasm|css)(\?|$)/.test(url) || /javascript|wasm|css/.test(mime)) return "code";
   if (/\.(jpg|jpeg|png|webp|avif|gif|svg)(\?|$)/.test(url)) return "images";
   if (/\.(mp4|webm)(\?|$)/.test(url)) return "video";
@@ -112,7 +118,8 @@ function probe() {
   const check = () => {
     const host = document.querySelector("[data-lede]");
     const scope = host?.shadowRoot ?? host;
-    const a = scope?.querySelector("[data-lede-article]")?.getAttribute("data-state");
+    const wantsArticle = host?.hasAttribute("data-article-src");
+    const a = wantsArticle ? scope?.querySelector("[data-lede-article]")?.getAttribute("data-state") : "none";
     const r = scope?.querySelector("[data-lede-related]")?.getAttribute("data-state");
     if (a && r && a !== "loading" && r !== "loading") {
       window.__readyAt = performance.now();
@@ -123,7 +130,7 @@ function probe() {
   requestAnimationFrame(check);
 }
 
-async function measure(browser, subject, { big = false } = {}) {
+async function measure(browser, subject, { big = false, carousel = false } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -138,7 +145,7 @@ async function measure(browser, subject, { big = false } = {}) {
   cdp.on("Network.loadingFinished", (e) => { const r = requests.get(e.requestId); if (r) r.bytes = Math.max(r.bytes, e.encodedDataLength); });
   page.__requests = requests;
   await page.addInitScript(probe);
-  await page.goto(origin + (big ? SUBJECTS[subject].big : SUBJECTS[subject].url), { waitUntil: "commit" });
+  await page.goto(origin + SUBJECTS[subject][big ? "big" : carousel ? "carousel" : "url"], { waitUntil: "commit" });
   await page.waitForFunction(() => window.__readyAt, null, { timeout: 120000, polling: 100 });
   // Let lazy media that wants to load, load (no interaction at all).
   await page.waitForTimeout(big ? 1500 : 4000);
@@ -188,12 +195,20 @@ async function wireBytes(path) {
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
 const results = { lede: [], peer: [] };
 const results10k = { lede: [], peer: [] };
+const resultsCarousel = { lede: [], peer: [] };
 console.log(`bench: ${RUNS} runs each, interleaved; ${VIEWPORT.width}x${VIEWPORT.height}, CPU ${CPU_SLOWDOWN}x slower, Slow 4G`);
 for (let i = 0; i < RUNS; i++) {
   for (const s of i % 2 ? ["peer", "lede"] : ["lede", "peer"]) {
     const r = await measure(browser, s);
     results[s].push(r);
     console.log(`  run ${i + 1} ${s}: ready ${r.readyMs.toFixed(0)} ms, ${(r.total / 1024).toFixed(1)} KB before interaction`);
+  }
+}
+for (let i = 0; i < RUNS; i++) {
+  for (const s of i % 2 ? ["peer", "lede"] : ["lede", "peer"]) {
+    const r = await measure(browser, s, { carousel: true });
+    resultsCarousel[s].push(r);
+    console.log(`  carousel only, run ${i + 1} ${s}: ready ${r.readyMs.toFixed(0)} ms, media ${((r.bytes.images + r.bytes.video) / 1024).toFixed(1)} KB, ${r.inView.length} thumbnails in view`);
   }
 }
 for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
@@ -247,18 +262,38 @@ row("  video (KB)", (r) => r.bytes.video, "KB");
 row("long tasks, total (ms)", (r) => r.longtaskMs, "ms");
 row("JS heap after ready (KB)", (r) => r.heapKB * 1024, "KB");
 row("layout shift (CLS)", (r) => r.cls, "cls");
+row("carousel-only page: time to ready (ms)", (r) => r.readyMs, "ms", resultsCarousel);
+row("carousel-only page: bytes before interaction (KB)", (r) => r.total, "KB", resultsCarousel);
+row("  code (KB)", (r) => r.bytes.code, "KB", resultsCarousel);
+row("  images (KB)", (r) => r.bytes.images, "KB", resultsCarousel);
+row("  video (KB)", (r) => r.bytes.video, "KB", resultsCarousel);
 row("10,000 items: time to ready (ms)", (r) => r.readyMs, "ms", results10k);
 row("10,000 items: DOM nodes", (r) => r.domNodes, "", results10k);
 
-// The physical limit: the two feeds and the thumbnails in view, nothing else.
-const feedBytes = (await wireBytes("/api/article/1855600.json")) + (await wireBytes("/api/related/1855600.json"));
-const inView = results.lede[0].inView;
-let mediaLimit = 0;
-for (const u of inView) mediaLimit += await wireBytes(new URL(u).pathname);
-const limit = feedBytes + mediaLimit;
-const ledeData = stats(results.lede.map((r) => r.bytes.feeds + r.bytes.images + r.bytes.video)).med;
-const ledeAll = stats(results.lede.map((r) => r.total)).med;
-const peerData = stats(results.peer.map((r) => r.bytes.feeds + r.bytes.images + r.bytes.video)).med;
+// The physical limit: the feeds and the thumbnails in view, nothing else,
+// as payload (the measured bytes above include HTTP headers, about 0.3 KB
+// a response).
+async function limitOf(set, feeds) {
+  let feedBytes = 0;
+  for (const f of feeds) feedBytes += await wireBytes(f);
+  const inView = set.lede[0].inView;
+  let media = 0;
+  for (const u of inView) media += await wireBytes(new URL(u).pathname);
+  const med = (who, pick) => stats(set[who].map(pick)).med;
+  return {
+    feedBytes, media, n: inView.length,
+    lede: med("lede", (r) => r.bytes.images + r.bytes.video),
+    peer: med("peer", (r) => r.bytes.images + r.bytes.video),
+    ledeAll: med("lede", (r) => r.total),
+  };
+}
+const article = await limitOf(results, ["/api/article/1855600.json", "/api/related/1855600.json"]);
+const carousel = await limitOf(resultsCarousel, ["/api/related/1855600.json"]);
+const ratio = (got, want) => (want ? (got / want).toFixed(2) : got ? "∞ (nothing is in view)" : "1.00 (nothing in view, nothing loaded)");
+const limitText = [
+  ["the demo page (article, then carousel)", article],
+  ["a carousel-only page", carousel],
+].map(([what, l]) => `- ${what}: feeds ${(l.feedBytes / 1024).toFixed(1)} KB, thumbnails in view at load: ${l.n} (${(l.media / 1024).toFixed(1)} KB). Media loaded before interaction: Lede ${(l.lede / 1024).toFixed(1)} KB, ${ratio(l.lede, l.media)} × the limit; peer ${(l.peer / 1024).toFixed(1)} KB, ${ratio(l.peer, l.media)} ×. All of Lede's bytes, code included: ${(l.ledeAll / 1024).toFixed(1)} KB, ${(l.ledeAll / (l.feedBytes + l.media)).toFixed(1)} × feeds and media in view.`).join("\n");
 
 const lhTable = lh.lede
   ? ["| page | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|",
@@ -283,11 +318,10 @@ ${rows.join("\n")}
 
 ## Against the physical limit
 
-The least any widget can move before interaction: both feeds (${(feedBytes / 1024).toFixed(1)} KB as served) and the thumbnails
-in view at load (${inView.length} at this size: ${(mediaLimit / 1024).toFixed(1)} KB), ${(limit / 1024).toFixed(1)} KB in all.
+The least any widget can move before interaction: its feeds, and the thumbnails in view at load (at this size, on the
+demo page, the carousel starts below the fold).
 
-- Lede's feeds and media before interaction: ${(ledeData / 1024).toFixed(1)} KB, ${(ledeData / limit).toFixed(2)} × the limit (peer: ${(peerData / limit).toFixed(2)} ×).
-- With its code: ${(ledeAll / 1024).toFixed(1)} KB, ${(ledeAll / limit).toFixed(2)} × the limit.
+${limitText}
 
 ## Lighthouse ${"12.2.3"} (mobile, its own simulated throttling)
 

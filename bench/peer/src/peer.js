@@ -40,7 +40,7 @@ function kind(pic) {
   return IMAGE.includes(ext) ? "image" : VIDEO.includes(ext) ? "video" : "unknown";
 }
 
-function safe(url, base) {
+function safe(url, base = location.href) {
   try {
     const u = new URL(url, base);
     return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
@@ -128,7 +128,7 @@ function slideHtml(item, i, total) {
 }
 
 async function related(host, url) {
-  const base = host.dataset.mediaBase ?? new URL(url, location.href).origin;
+  const base = new URL(host.dataset.mediaBase ?? new URL(url, location.href).origin, location.href).href;
   const template = host.dataset.linkTemplate ?? "/news/{id}";
   const section = el("section", { "data-lede-related": "", "data-state": "loading", class: "peer-related", "aria-label": "Related stories" });
   host.append(section);
