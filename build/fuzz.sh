@@ -18,7 +18,10 @@ for target in related article date url media; do
   esac
   log="target/fuzz-$target.log"
   mkdir -p target
-  if cargo fuzz run -O "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1 >"$log" 2>&1; then
+  # URL inputs past 512 bytes add nothing new and slow the URL target 3x.
+  max_len=4096
+  [ "$target" = url ] && max_len=512
+  if cargo fuzz run -O "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1 >"$log" 2>&1; then
     result="no crash"
   else
     result="CRASH (see fuzz/$log and fuzz/artifacts/$target)"
