@@ -18,6 +18,10 @@ use web_sys::{Element, FocusEvent, MouseEvent, Node};
 const THUMB_W: &str = "320";
 const THUMB_H: &str = "240";
 
+/// The badge's two shapes: ▶ and ❚❚.
+const PLAY: &str = "M8 5.5v13l10.5-6.5z";
+const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
+
 /// One slide (DOM contract: `[data-lede-slide]`).
 #[component]
 pub fn SlideView(
@@ -223,7 +227,9 @@ pub fn SlideView(
                 tabindex=move || if focusable && current.get() { "0" } else { "-1" }
                 on:click=handler(move |_| if playing.try_get_untracked() == Some(true) { pause() } else { play() })
             >
-                {move || if playing.get() { Either::Left(view! { <PauseIcon /> }) } else { Either::Right(view! { <PlayIcon /> }) }}
+                <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d=move || if playing.get() { PAUSE } else { PLAY } fill="currentColor" />
+                </svg>
             </button>
         }
     });
@@ -247,25 +253,5 @@ pub fn SlideView(
             {tile}
             {toggle}
         </div>
-    }
-}
-
-/// ▶
-#[component]
-fn PlayIcon() -> impl IntoView {
-    view! {
-        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M8 5.5v13l10.5-6.5z" fill="currentColor" />
-        </svg>
-    }
-}
-
-/// ❚❚
-#[component]
-fn PauseIcon() -> impl IntoView {
-    view! {
-        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
-        </svg>
     }
 }
