@@ -80,12 +80,23 @@ export const tests = [
       await settled(page, "related");
       assert.equal(await tabInto(page), "1 of 8");
       const ring = await inWidget(page, (root) => {
-        const cs = getComputedStyle(root.activeElement);
+        const cs = getComputedStyle(root.activeElement.querySelector(".thumb"));
         return [cs.outlineStyle, parseFloat(cs.outlineWidth) >= 2];
       });
       assert.deepEqual(ring, ["solid", true], "focus is visible");
       await page.keyboard.press("ArrowRight");
       await focusIs(page, "2 of 8");
+      // Slide 4 only peeks in at 1280 px: focusing it scrolls it in whole.
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      await focusIs(page, "4 of 8");
+      await sleep(800);
+      const whole = await inWidget(page, (root) => {
+        const t = root.querySelector(".track").getBoundingClientRect();
+        const r = root.querySelector("[data-index='3']").getBoundingClientRect();
+        return r.left >= t.left - 1 && r.right <= t.right + 1;
+      });
+      assert.ok(whole, "the focused slide is shown whole");
       await page.keyboard.press("End");
       await focusIs(page, "8 of 8");
       await sleep(700);

@@ -238,17 +238,18 @@ impl Geometry {
     }
 
     /// The offset that shows slide `i` whole while moving as little as
-    /// possible, or the current offset if it already shows.
+    /// possible, or the current offset if it already shows. It is always a
+    /// slide's start (or the end of the row): the track snaps to those, so
+    /// any other offset would snap back and leave the slide cut.
     pub fn reveal(&self, i: usize, count: usize) -> f64 {
         let off = self.offset(count);
         let start = i as f64 * self.step();
         let end = start + self.tile();
-        if start < off {
+        if start < off - EPS {
             start.min(self.max_offset(count))
-        } else if end > off + len(self.viewport) {
-            (end - len(self.viewport))
-                .max(start.min(end - len(self.viewport)))
-                .min(self.max_offset(count))
+        } else if end > off + len(self.viewport) + EPS {
+            let first = ((end - len(self.viewport)) / self.step()).ceil().max(0.0);
+            (first * self.step()).min(start).min(self.max_offset(count))
         } else {
             off
         }
@@ -386,9 +387,21 @@ mod tests {
         assert_eq!(g.reveal(1, 8), 0.0, "already whole");
         assert_eq!(
             g.reveal(3, 8),
-            3.0 * 256.0 + 240.0 - 1000.0,
-            "slide 3 peeks: scroll just enough"
+            256.0,
+            "slide 3 peeks: on by whole slides, just enough"
         );
+        let phone = Geometry {
+            offset: 0.0,
+            viewport: 300.0,
+            tile: 260.0,
+            step: 272.0,
+        };
+        assert_eq!(
+            phone.reveal(1, 8),
+            272.0,
+            "a slide wider than what is left: its own start"
+        );
+        assert_eq!(geo(256.0).reveal(4, 8), 512.0);
         assert_eq!(geo(768.0).reveal(1, 8), 256.0, "behind: align its start");
         assert_eq!(g.reveal(7, 8), 1032.0);
         assert_eq!(

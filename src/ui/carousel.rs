@@ -15,7 +15,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Element, FocusOptions, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
-    IntersectionObserverInit, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
+    IntersectionObserverInit, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition, ScrollToOptions,
 };
 
 /// How long a slide must stay half visible to count as seen.
@@ -245,8 +246,18 @@ pub fn Carousel(
         current.set(i);
         focus_within.set_value(true);
         let show = move |el: HtmlElement| {
-            let _ = el.focus();
-            // Focus scrolls it in, maybe only partly: show it whole.
+            // The browser's own scroll on focus would show a peeking slide
+            // only partly, then snap back: scroll here instead, the page to
+            // the carousel and the track by whole slides.
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+            if let Some(Some(t)) = track.try_get_untracked() {
+                let into_view = ScrollIntoViewOptions::new();
+                into_view.set_block(ScrollLogicalPosition::Nearest);
+                into_view.set_inline(ScrollLogicalPosition::Nearest);
+                t.scroll_into_view_with_scroll_into_view_options(&into_view);
+            }
             if let Some(g) = geometry.try_get_untracked() {
                 scroll_to(g.reveal(i, count));
             }
