@@ -352,10 +352,7 @@ fn focused_label(root: &Element) -> Option<String> {
     if !root.contains(Some(&active)) {
         return None;
     }
-    active
-        .closest("[data-lede-slide]")
-        .ok()??
-        .get_attribute("aria-label")
+    slide_label(&active)
 }
 
 #[wasm_bindgen_test]

@@ -5,7 +5,6 @@
 use super::error::{Feed, FeedError, Problem};
 use super::lenient::{Key, Scalar};
 use super::media::MediaKind;
-use super::text::{slide_label, Lang};
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
@@ -285,16 +284,12 @@ impl Slide {
             href: links.link(&item.id),
         }
     }
-
-    /// The slide's accessible label, "N of M", for position `index` (0-based).
-    pub fn label(lang: Lang, index: usize, total: usize) -> String {
-        slide_label(lang, index, total)
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::text::{slide_label, Lang};
     use proptest::prelude::*;
 
     const SEED: &str = include_str!("../../demo/api/related/1855600.json");
@@ -398,7 +393,7 @@ mod tests {
                 Some(href.as_str())
             );
         }
-        assert_eq!(Slide::label(Lang::En, 3, slides.len()), "4 of 8");
+        assert_eq!(slide_label(Lang::En, 3, slides.len()), "4 of 8");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::carousel::{emit_select, ViewTracker};
 use super::js::{effect, handler, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
-use crate::core::text::{Lang, Text};
+use crate::core::text::{slide_label, Lang, Text};
 use leptos::either::{Either, EitherOf3};
 use leptos::html;
 use leptos::prelude::*;
@@ -243,7 +243,7 @@ pub fn SlideView(
             data-index=index
             role="group"
             aria-roledescription="slide"
-            aria-label=Slide::label(lang, index, total)
+            aria-label=slide_label(lang, index, total)
             style=("--i", index.to_string())
             on:mouseenter=handler(on_enter)
             on:mouseleave=handler(on_leave)
