@@ -18,6 +18,49 @@ const UNMEASURED: usize = 12;
 /// Overlaps thinner than this (sub-pixel rounding) do not count.
 const EPS: f64 = 1.0;
 
+/// Brings `rows`, sorted by slide index, to exactly the indices of `wanted`
+/// (sorted, as [`Geometry::rendered`] gives them), keeping every row that
+/// stays: `remove` gets each row that goes, `make(i, next)` builds the row of
+/// slide `i` given the row it will precede (`None`: it goes last).
+///
+/// Both lists are sorted, so this is one merge; no row moves, which keeps
+/// the DOM (and focus) of the slides that stay untouched.
+///
+/// ```
+/// use lede::core::carousel::sync_rows;
+/// let mut rows = vec![(1, "b"), (2, "c"), (5, "f")];
+/// let mut gone = Vec::new();
+/// sync_rows(&mut rows, &[0, 2, 3, 5], |r| gone.push(r.0), |i, _| Some(["a", "b", "c", "d", "e", "f"][i]));
+/// assert_eq!(rows, vec![(0, "a"), (2, "c"), (3, "d"), (5, "f")]);
+/// assert_eq!(gone, vec![1]);
+/// ```
+pub fn sync_rows<T>(
+    rows: &mut Vec<(usize, T)>,
+    wanted: &[usize],
+    mut remove: impl FnMut((usize, T)),
+    mut make: impl FnMut(usize, Option<&T>) -> Option<T>,
+) {
+    let mut kept = Vec::with_capacity(wanted.len());
+    for row in rows.drain(..) {
+        if wanted.binary_search(&row.0).is_ok() {
+            kept.push(row);
+        } else {
+            remove(row);
+        }
+    }
+    let mut old = kept.into_iter().peekable();
+    for &i in wanted {
+        if let Some(row) = old.next_if(|r| r.0 <= i) {
+            rows.push(row);
+            continue;
+        }
+        if let Some(t) = make(i, old.peek().map(|r| &r.1)) {
+            rows.push((i, t));
+        }
+    }
+    rows.extend(old);
+}
+
 /// The track as last measured.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Geometry {
@@ -537,6 +580,71 @@ mod tests {
             let (target, off) = g.page(true, count);
             prop_assert!(count == 0 || target < count);
             prop_assert!(off >= 0.0 && off <= g.max_offset(count));
+        }
+    }
+    #[test]
+    fn sync_rows_keeps_what_stays_and_builds_what_comes() {
+        let mut rows: Vec<(usize, String)> = Vec::new();
+        let mut removed = Vec::new();
+        let mut made = Vec::new();
+        let mut step = |rows: &mut Vec<(usize, String)>, wanted: &[usize]| {
+            sync_rows(
+                rows,
+                wanted,
+                |r| removed.push(r.0),
+                |i, next| {
+                    made.push((i, next.cloned()));
+                    Some(format!("s{i}"))
+                },
+            );
+        };
+        step(&mut rows, &[0, 1, 2]);
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [0, 1, 2]);
+        // Each new row is placed before the first old row above it.
+        step(&mut rows, &[1, 2, 3, 40]);
+        step(&mut rows, &[1, 2, 3, 7, 40]);
+        assert_eq!(
+            rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [1, 2, 3, 7, 40]
+        );
+        assert!(rows.iter().all(|(i, s)| *s == format!("s{i}")));
+        assert_eq!(removed, [0]);
+        assert_eq!(
+            made,
+            [
+                (0, None),
+                (1, None),
+                (2, None),
+                (3, None),
+                (40, None),
+                (7, Some("s40".to_owned()))
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn sync_rows_matches_wanted(
+            before in proptest::collection::btree_set(0usize..60, 0..30),
+            after in proptest::collection::btree_set(0usize..60, 0..30),
+        ) {
+            let before: Vec<usize> = before.into_iter().collect();
+            let after: Vec<usize> = after.into_iter().collect();
+            let mut rows: Vec<(usize, usize)> = before.iter().map(|&i| (i, i)).collect();
+            let mut made = 0;
+            let mut removed = 0;
+            sync_rows(&mut rows, &after, |_| removed += 1, |i, next| {
+                // The row it precedes is the next wanted one already there.
+                let expect = before.iter().copied().find(|&j| j > i && after.contains(&j));
+                assert_eq!(next.copied(), expect);
+                made += 1;
+                Some(i)
+            });
+            prop_assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), after.clone());
+            prop_assert!(rows.iter().all(|r| r.0 == r.1));
+            let stay = before.iter().filter(|i| after.contains(i)).count();
+            prop_assert_eq!(removed, before.len() - stay);
+            prop_assert_eq!(made, after.len() - stay);
         }
     }
 }

@@ -4,11 +4,12 @@
 
 use super::js::{effect, emit, handler, next_frame, reduced_motion, spawn};
 use super::slide::SlideView;
-use crate::core::carousel::{apply, key_move, Geometry};
+use crate::core::carousel::{apply, key_move, sync_rows, Geometry};
 use crate::core::feed::Slide;
 use crate::core::text::{Lang, Text};
 use leptos::html;
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -21,6 +22,20 @@ use web_sys::{
 
 /// How long a slide must stay half visible to count as seen.
 const VIEW_DWELL: Duration = Duration::from_secs(1);
+
+/// A slide in the DOM: its built view and the owner of its effects.
+struct Row {
+    view: Box<dyn Mountable>,
+    owner: Owner,
+}
+
+impl Row {
+    /// Takes the slide out of the DOM and ends its effects.
+    fn remove(mut self) {
+        self.view.unmount();
+        self.owner.cleanup();
+    }
+}
 
 /// Observers owned by one carousel; disconnected with it.
 struct Observers {
@@ -348,11 +363,47 @@ pub fn Carousel(
         }
     };
 
-    // Observers: size changes, nearness to the page's viewport, and views.
-    let observers = StoredValue::new_local(None::<Observers>);
+    // The slides in the DOM, by index. Each has an owner of its own (a child
+    // of the carousel's), so that it lives until it leaves the window.
+    let parent = Owner::current().unwrap_or_default();
+    let rows = StoredValue::new_local(Vec::<(usize, Row)>::new());
     let views = ViewTracker {
         observer: StoredValue::new_local(None),
     };
+    effect(move || {
+        let indices = rendered.get();
+        let Some(rail) = rail.get() else { return };
+        let make = |i: usize, next: Option<&Row>| {
+            let slide = slides.try_with_value(|s| s.get(i).cloned()).flatten()?;
+            let owner = parent.child();
+            let mut view = owner.with(|| {
+                untrack(|| {
+                    view! {
+                        <SlideView
+                            index=i
+                            slide=slide
+                            total=count
+                            lang=lang
+                            current=Signal::derive(move || current.get() == i)
+                            near=Signal::derive(move || wanted(i))
+                            views=views
+                        />
+                    }
+                    .build()
+                })
+            });
+            let before = next.and_then(|r| r.view.elements().into_iter().next());
+            view.mount(&rail, before.as_ref().map(AsRef::as_ref));
+            Some(Row {
+                view: Box::new(view),
+                owner,
+            })
+        };
+        rows.update_value(|rows| sync_rows(rows, &indices, |(_, row)| row.remove(), make));
+    });
+
+    // Observers: size changes, nearness to the page's viewport, and views.
+    let observers = StoredValue::new_local(None::<Observers>);
     // A few timers at a time, and one bit per slide: plain vectors.
     let view_timers = StoredValue::new_local(Vec::<(usize, TimeoutHandle)>::new());
     let viewed = StoredValue::new_local(vec![false; count]);
@@ -455,65 +506,47 @@ pub fn Carousel(
 
     let label = |t: Text| t.get(lang);
     view! {
-        <div class="head">
-            <h2 class="label">{label(Text::RelatedStories)}</h2>
-            <div class="controls">
-                <button
-                    type="button"
-                    class="button nav"
-                    data-lede-prev=""
-                    aria-label=label(Text::Previous)
-                    aria-disabled=move || if at_start.get() { "true" } else { "false" }
-                    on:click=handler(move |_| page(false))
-                >
-                    <Chevron />
-                </button>
-                <button
-                    type="button"
-                    class="button nav next"
-                    data-lede-next=""
-                    aria-label=label(Text::Next)
-                    aria-disabled=move || if at_end.get() { "true" } else { "false" }
-                    on:click=handler(move |_| page(true))
-                >
-                    <Chevron />
-                </button>
+            <div class="head">
+                <h2 class="label">{label(Text::RelatedStories)}</h2>
+                <div class="controls">
+                    <button
+                        type="button"
+                        class="button nav"
+                        data-lede-prev=""
+                        aria-label=label(Text::Previous)
+                        aria-disabled=move || if at_start.get() { "true" } else { "false" }
+                        on:click=handler(move |_| page(false))
+                    >
+                        <Chevron />
+                    </button>
+                    <button
+                        type="button"
+                        class="button nav next"
+                        data-lede-next=""
+                        aria-label=label(Text::Next)
+                        aria-disabled=move || if at_end.get() { "true" } else { "false" }
+                        on:click=handler(move |_| page(true))
+                    >
+                        <Chevron />
+                    </button>
+                </div>
             </div>
-        </div>
-        <div
-            class="track"
-            node_ref=track
-            on:scroll=handler(on_scroll)
-            on:keydown=handler(on_keydown)
-            on:focusin=handler(move |ev| {
-                engage();
-                on_focusin(ev)
-            })
-            on:focusout=handler(on_focusout)
-            on:pointerenter=handler(move |_| engage())
-        >
-            <div class="rail" node_ref=rail style=("--n", count.to_string())>
-                <For
-                    each=move || rendered.get()
-                    key=|i| *i
-                    children=move |i| {
-                        let slide = slides.with_value(|s| s.get(i).cloned());
-                        slide.map(|slide| view! {
-                            <SlideView
-                                index=i
-                                slide=slide
-                                total=count
-                                lang=lang
-                                current=Signal::derive(move || current.get() == i)
-                                near=Signal::derive(move || wanted(i))
-                                views=views
-                            />
-                        })
-                    }
-                />
+            <div
+                class="track"
+                node_ref=track
+                on:scroll=handler(on_scroll)
+                on:keydown=handler(on_keydown)
+                on:focusin=handler(move |ev| {
+                    engage();
+                    on_focusin(ev)
+                })
+                on:focusout=handler(on_focusout)
+                on:pointerenter=handler(move |_| engage())
+            >
+                <div class="rail" node_ref=rail style=("--n", count.to_string())>
+    </div>
             </div>
-        </div>
-    }
+        }
 }
 
 /// The arrow of the previous and next buttons (the next one is mirrored by CSS).
