@@ -31,12 +31,13 @@ impl MediaKind {
         let path = pic.get(..end).unwrap_or("");
         // In an absolute or protocol-relative URL the host is not a path
         // segment: `https://cdn.jpg` has no file name at all.
-        let path = match path.split_once("//") {
-            Some((scheme, rest)) if scheme.is_empty() || scheme.ends_with(':') => {
-                rest.split_once('/').map_or("", |(_, p)| p)
-            }
-            _ => path,
-        };
+        let after_host = super::url::find(path, "//").and_then(|at| {
+            let scheme = path.get(..at)?;
+            let rest = path.get(at + 2..)?;
+            (scheme.is_empty() || scheme.ends_with(':'))
+                .then(|| rest.split_once('/').map_or("", |(_, p)| p))
+        });
+        let path = after_host.unwrap_or(path);
         let name = path.rsplit_once('/').map_or(path, |(_, n)| n);
         let Some((stem, ext)) = name.rsplit_once('.') else {
             return MediaKind::Unknown;
