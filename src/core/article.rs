@@ -5,7 +5,7 @@
 use super::date::Published;
 use super::error::{Feed, FeedError, Problem};
 use super::feed::unwrap_envelope;
-use super::lenient::{Key, Scalar};
+use super::lenient::{refuse, Key, Scalar};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -43,10 +43,10 @@ pub fn parse_article(input: &str) -> Result<Article, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Article, p))?;
     let mut de = serde_json::Deserializer::from_str(json);
     let article = de
-        .deserialize_map(ArticleVisitor)
-        .map_err(|e| FeedError::from_json(Feed::Article, &e))?;
+        .deserialize_any(ArticleVisitor)
+        .map_err(|e| FeedError::from_json(Feed::Article, &e, json))?;
     de.end()
-        .map_err(|e| FeedError::from_json(Feed::Article, &e))?;
+        .map_err(|e| FeedError::from_json(Feed::Article, &e, json))?;
     article.ok_or_else(|| {
         FeedError::new(
             Feed::Article,
@@ -123,6 +123,19 @@ impl<'de> Visitor<'de> for ArticleVisitor {
             body,
         }))
     }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Option<Article>, A::Error> {
+        Err(de::Error::custom(""))
+    }
+
+    refuse!(
+        visit_str(&str),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64),
+        visit_bool(bool),
+        visit_unit()
+    );
 }
 
 /// `body`: one string of paragraphs, or an array of paragraph strings (other
@@ -303,6 +316,12 @@ mod tests {
         ] {
             assert!(matches!(problem(shape), Problem::Shape { .. }), "{shape:?}");
         }
+        assert_eq!(
+            problem("[{\"title\":\"T\"}]"),
+            Problem::Shape {
+                message: "expected an article object, found an array".into()
+            }
+        );
         assert_eq!(
             problem("string(99) \"{}\""),
             Problem::Truncated {

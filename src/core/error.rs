@@ -14,7 +14,28 @@ pub enum Feed {
     Related,
 }
 
+/// What a JSON text holds at its top, judged by its first character.
+fn json_kind(json: &str) -> &'static str {
+    match json.trim_start().bytes().next() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        Some(b'-' | b'0'..=b'9') => "a number",
+        _ => "nothing",
+    }
+}
+
 impl Feed {
+    /// What the feed's JSON must be.
+    pub fn expected(self) -> &'static str {
+        match self {
+            Feed::Article => "an article object",
+            Feed::Related => "an array of related items",
+        }
+    }
+
     /// The name used in events and in the console.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -57,8 +78,8 @@ pub enum Problem {
         line: usize,
         /// 1-based column of the error.
         column: usize,
-        /// serde_json's description.
-        message: String,
+        /// What kind of mistake it is.
+        message: &'static str,
     },
     /// JSON, but not of the feed's shape.
     Shape {
@@ -160,18 +181,28 @@ impl FeedError {
         s
     }
 
-    /// Turns serde_json's error into a syntax or a shape problem.
-    pub(crate) fn from_json(feed: Feed, e: &serde_json::Error) -> FeedError {
-        let problem = if e.is_data() {
-            Problem::Shape {
-                message: e.to_string(),
-            }
-        } else {
-            Problem::Syntax {
+    /// Turns serde_json's error on `json` into a syntax or a shape problem.
+    ///
+    /// The messages are made here, not by formatting serde_json's error:
+    /// its `Display` (with every I/O error's text) and serde's "invalid
+    /// type" formatting are several KB of wasm. The feeds' visitors only
+    /// refuse the top-level value, so a data error always means that value
+    /// was of the wrong kind.
+    pub(crate) fn from_json(feed: Feed, e: &serde_json::Error, json: &str) -> FeedError {
+        let problem = match e.classify() {
+            serde_json::error::Category::Data => Problem::Shape {
+                message: ["expected ", feed.expected(), ", found ", json_kind(json)].concat(),
+            },
+            serde_json::error::Category::Eof => Problem::Syntax {
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string(),
-            }
+                message: "the text ends before the JSON does",
+            },
+            _ => Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: "not JSON from here on",
+            },
         };
         FeedError::new(feed, problem)
     }
@@ -251,13 +282,27 @@ mod tests {
             Problem::Syntax {
                 line: 3,
                 column: 7,
-                message: "expected value".into(),
+                message: "not JSON from here on",
             },
         )
         .detail();
         assert!(
-            d.ends_with("invalid JSON at line 3, column 7: expected value"),
+            d.ends_with("invalid JSON at line 3, column 7: not JSON from here on"),
             "{d}"
+        );
+        let json_error = |feed, json: &str| {
+            let e = serde_json::from_str::<serde::de::IgnoredAny>(json)
+                .err()
+                .map(|e| FeedError::from_json(feed, &e, json).detail());
+            e.unwrap_or_default()
+        };
+        assert_eq!(
+            json_error(Feed::Article, "{\"a\":\n  [1,]}"),
+            "lede: the article feed: invalid JSON at line 2, column 6: not JSON from here on"
+        );
+        assert_eq!(
+            json_error(Feed::Related, "[1, 2"),
+            "lede: the related feed: invalid JSON at line 1, column 5: the text ends before the JSON does"
         );
     }
 }

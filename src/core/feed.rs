@@ -3,7 +3,7 @@
 //! response body.
 
 use super::error::{Feed, FeedError, Problem};
-use super::lenient::{Key, Scalar};
+use super::lenient::{refuse, Key, Scalar};
 use super::media::MediaKind;
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -129,10 +129,10 @@ pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Related, p))?;
     let mut de = serde_json::Deserializer::from_str(json);
     let mut feed = de
-        .deserialize_seq(FeedVisitor)
-        .map_err(|e| FeedError::from_json(Feed::Related, &e))?;
+        .deserialize_any(FeedVisitor)
+        .map_err(|e| FeedError::from_json(Feed::Related, &e, json))?;
     de.end()
-        .map_err(|e| FeedError::from_json(Feed::Related, &e))?;
+        .map_err(|e| FeedError::from_json(Feed::Related, &e, json))?;
     // Highest `sort` first, items without one last, ties in feed order.
     feed.items = merge_sort(
         std::mem::take(&mut feed.items),
@@ -198,6 +198,19 @@ impl<'de> Visitor<'de> for FeedVisitor {
         }
         Ok(feed)
     }
+
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<RelatedFeed, A::Error> {
+        Err(de::Error::custom(""))
+    }
+
+    refuse!(
+        visit_str(&str),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64),
+        visit_bool(bool),
+        visit_unit()
+    );
 }
 
 /// An array element: a usable item, or `None` for anything else.
@@ -539,8 +552,17 @@ mod tests {
             Problem::Syntax { line, column, .. } => assert_eq!((line, column), (3, 10)),
             other => panic!("{other:?}"),
         }
-        for shape in ["{}", "{\"items\":[]}", "null", "1", "\"text\"", "true"] {
-            assert!(matches!(problem(shape), Problem::Shape { .. }), "{shape:?}");
+        for (shape, found) in [
+            ("{}", "an object"),
+            (" {\"items\":[]}", "an object"),
+            ("null", "null"),
+            ("-1", "a number"),
+            ("1e3", "a number"),
+            ("\"text\"", "a string"),
+            ("true", "a boolean"),
+        ] {
+            let message = ["expected an array of related items, found ", found].concat();
+            assert_eq!(problem(shape), Problem::Shape { message }, "{shape:?}");
         }
     }
 

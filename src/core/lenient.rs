@@ -5,6 +5,21 @@
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
+/// The methods of a [`Visitor`] for the JSON values it refuses: each gives a
+/// data error with no message (`FeedError::from_json` writes one). Serde's
+/// default methods would format an "invalid type" message instead, and
+/// linking that formatting costs several KB of wasm.
+macro_rules! refuse {
+    ($($method:ident($($arg:ty)?)),* $(,)?) => {
+        $(
+            fn $method<E: serde::de::Error>(self $(, _: $arg)?) -> Result<Self::Value, E> {
+                Err(E::custom(""))
+            }
+        )*
+    };
+}
+pub(crate) use refuse;
+
 /// One JSON value as a feed field sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Scalar {
