@@ -5,7 +5,7 @@
 use super::date::Published;
 use super::error::{Feed, FeedError, Problem};
 use super::feed::unwrap_envelope;
-use super::lenient::{refuse, Key, Scalar};
+use super::lenient::{refuse, Key, Scalar, Top};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -42,11 +42,14 @@ pub struct Article {
 pub fn parse_article(input: &str) -> Result<Article, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Article, p))?;
     let mut de = serde_json::Deserializer::from_str(json);
-    let article = de
+    let top = de
         .deserialize_any(ArticleVisitor)
         .map_err(|e| FeedError::from_json(Feed::Article, &e, json))?;
     de.end()
         .map_err(|e| FeedError::from_json(Feed::Article, &e, json))?;
+    let Top::Right(article) = top else {
+        return Err(FeedError::wrong_kind(Feed::Article, json));
+    };
     article.ok_or_else(|| {
         FeedError::new(
             Feed::Article,
@@ -90,13 +93,13 @@ struct ArticleVisitor;
 
 impl<'de> Visitor<'de> for ArticleVisitor {
     /// `None` when there is no usable title.
-    type Value = Option<Article>;
+    type Value = Top<Option<Article>>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an article object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Article>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut id, mut title, mut published, mut source) =
             (Scalar::Other, Scalar::Other, Scalar::Other, Scalar::Other);
         let mut body = Vec::new();
@@ -113,19 +116,20 @@ impl<'de> Visitor<'de> for ArticleVisitor {
             }
         }
         let Some(title) = title.into_string() else {
-            return Ok(None);
+            return Ok(Top::Right(None));
         };
-        Ok(Some(Article {
+        Ok(Top::Right(Some(Article {
             id: id.into_text(),
             title,
             published: published.into_string().and_then(|s| Published::parse(&s)),
             source: source.into_string(),
             body,
-        }))
+        })))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Option<Article>, A::Error> {
-        Err(de::Error::custom(""))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Top::Wrong)
     }
 
     refuse!(

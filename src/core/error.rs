@@ -181,18 +181,20 @@ impl FeedError {
         s
     }
 
+    /// A feed whose JSON is of the wrong kind (an object for an array, …).
+    pub(crate) fn wrong_kind(feed: Feed, json: &str) -> FeedError {
+        let message = ["expected ", feed.expected(), ", found ", json_kind(json)].concat();
+        FeedError::new(feed, Problem::Shape { message })
+    }
+
     /// Turns serde_json's error on `json` into a syntax or a shape problem.
     ///
-    /// The messages are made here, not by formatting serde_json's error:
-    /// its `Display` (with every I/O error's text) and serde's "invalid
-    /// type" formatting are several KB of wasm. The feeds' visitors only
-    /// refuse the top-level value, so a data error always means that value
-    /// was of the wrong kind.
+    /// The messages are made here, not by formatting serde_json's error: its
+    /// `Display` (with every I/O error's text) is several KB of wasm.
     pub(crate) fn from_json(feed: Feed, e: &serde_json::Error, json: &str) -> FeedError {
         let problem = match e.classify() {
-            serde_json::error::Category::Data => Problem::Shape {
-                message: ["expected ", feed.expected(), ", found ", json_kind(json)].concat(),
-            },
+            // The feeds' visitors make no data errors of their own.
+            serde_json::error::Category::Data => return FeedError::wrong_kind(feed, json),
             serde_json::error::Category::Eof => Problem::Syntax {
                 line: e.line(),
                 column: e.column(),

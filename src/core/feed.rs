@@ -3,7 +3,7 @@
 //! response body.
 
 use super::error::{Feed, FeedError, Problem};
-use super::lenient::{refuse, Key, Scalar};
+use super::lenient::{refuse, Key, Scalar, Top};
 use super::media::MediaKind;
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -128,11 +128,14 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
 pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Related, p))?;
     let mut de = serde_json::Deserializer::from_str(json);
-    let mut feed = de
+    let top = de
         .deserialize_any(FeedVisitor)
         .map_err(|e| FeedError::from_json(Feed::Related, &e, json))?;
     de.end()
         .map_err(|e| FeedError::from_json(Feed::Related, &e, json))?;
+    let Top::Right(mut feed) = top else {
+        return Err(FeedError::wrong_kind(Feed::Related, json));
+    };
     // Highest `sort` first, items without one last, ties in feed order.
     feed.items = merge_sort(
         std::mem::take(&mut feed.items),
@@ -182,13 +185,13 @@ fn merge_sort<T>(mut v: Vec<T>, before: &impl Fn(&T, &T) -> bool) -> Vec<T> {
 struct FeedVisitor;
 
 impl<'de> Visitor<'de> for FeedVisitor {
-    type Value = RelatedFeed;
+    type Value = Top<RelatedFeed>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an array of related items")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RelatedFeed, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut feed = RelatedFeed::default();
         while let Some(item) = seq.next_element::<MaybeItem>()? {
             match item.0 {
@@ -196,11 +199,12 @@ impl<'de> Visitor<'de> for FeedVisitor {
                 None => feed.skipped += 1,
             }
         }
-        Ok(feed)
+        Ok(Top::Right(feed))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<RelatedFeed, A::Error> {
-        Err(de::Error::custom(""))
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Top::Wrong)
     }
 
     refuse!(
