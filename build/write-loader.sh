@@ -10,9 +10,17 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
-# The glue ships to every reader: minify it in release builds (its name
-# keeps the hash of the build it came from).
+# Release builds: the wasm loses wasm-streams' stream adapters (see
+# build/strip-exports.mjs) and is optimized again without them; the glue is
+# bundled from an entry that re-exports only what lede.js uses, so the
+# adapters' classes are shaken out, and minified. (The files keep the names
+# Trunk hashed from the build's inputs.)
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
-  esbuild "$dir/$glue" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
+  node "$(dirname "$0")/strip-exports.mjs" "$dir/$wasm" intounderlying
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$dir/$wasm" -o "$dir/$wasm"
+  printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
+  esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
+  rm "$dir/entry.mjs"
 fi
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
