@@ -189,7 +189,7 @@ async fn article_text_is_never_html() {
     let hostile = r#"{"title":"<img src=x onerror=alert(1)>T","source":"<b>S</b>","body":["<script>x()</script>","a &amp; b"]}"#;
     let article = parse_article(hostile).expect("hostile but valid");
     let _handle = mount_to(root.clone(), move || {
-        view! { <ArticleSection state=Signal::stored(Load::Ready(article.clone())) lang=Lang::En locale="" on_retry=Callback::new(|()| {}) /> }
+        view! { <ArticleSection state=signal(Load::Ready(article.clone())).0 lang=Lang::En locale="" on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     assert_eq!(
@@ -213,7 +213,7 @@ async fn related_ready_with_the_seed() {
     let root = container();
     let slides = seed_slides();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=Signal::stored(Load::Ready(slides.clone())) lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let section = one(&root, "section[data-lede-related]");
@@ -361,7 +361,7 @@ async fn keyboard_moves_a_roving_focus() {
         let root = container();
         let slides = seed_slides();
         let _handle = mount_to(root.clone(), move || {
-            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=Signal::stored(Load::Ready(slides.clone())) lang=Lang::En rtl=rtl on_retry=Callback::new(|()| {}) /></div> }
+            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=rtl on_retry=Callback::new(|()| {}) /></div> }
         });
         frame().await;
         let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
@@ -415,7 +415,7 @@ async fn a_huge_feed_is_virtualized() {
     let root = container();
     let slides = generated_slides(10_000);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=Signal::stored(Load::Ready(slides.clone())) lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     let rendered = all(&root, "[data-lede-slide]");

@@ -35,8 +35,7 @@ pub fn ArticleFeed(
 #[component]
 pub fn ArticleSection(
     /// The feed's state.
-    #[prop(into)]
-    state: Signal<Load<Article>>,
+    state: ReadSignal<Load<Article>>,
     /// The widget's language.
     lang: Lang,
     /// The language tag for the dateline.

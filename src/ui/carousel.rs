@@ -81,6 +81,25 @@ fn watch_viewport(
     Some(io)
 }
 
+/// Decides which slides may load their media (see [`Carousel`]).
+#[derive(Clone, Copy)]
+pub struct Reach {
+    in_view: RwSignal<bool>,
+    in_reach: RwSignal<bool>,
+    engaged: RwSignal<bool>,
+    visible: Memo<std::ops::Range<usize>>,
+    near: Memo<std::ops::Range<usize>>,
+}
+
+impl Reach {
+    /// Whether slide `i` may load: in view on the page and in the track's
+    /// view, or, once the reader has engaged, within reach of both.
+    pub fn wants(&self, i: usize) -> bool {
+        (self.in_view.get() && self.visible.with(|r| r.contains(&i)))
+            || (self.engaged.get() && self.in_reach.get() && self.near.with(|r| r.contains(&i)))
+    }
+}
+
 /// Watches slides for `lede:view`: each slide that stays at least half
 /// visible for a second is reported once.
 #[derive(Clone, Copy)]
@@ -162,9 +181,12 @@ pub fn Carousel(
     let rendered = Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())));
     let visible = Memo::new(move |_| geometry.with(|g| g.visible(count)));
     let near = Memo::new(move |_| geometry.with(|g| g.near(count)));
-    let wanted = move |i: usize| {
-        (in_view.get() && visible.with(|r| r.contains(&i)))
-            || (engaged.get() && in_reach.get() && near.with(|r| r.contains(&i)))
+    let reach = Reach {
+        in_view,
+        in_reach,
+        engaged,
+        visible,
+        near,
     };
     let page_scroll = window_event_listener(leptos::ev::scroll, move |_| engage());
     on_cleanup(move || page_scroll.remove());
@@ -384,8 +406,8 @@ pub fn Carousel(
                             slide=slide
                             total=count
                             lang=lang
-                            current=Signal::derive(move || current.get() == i)
-                            near=Signal::derive(move || wanted(i))
+                            current=current
+                            reach=reach
                             views=views
                         />
                     }

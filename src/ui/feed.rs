@@ -17,6 +17,66 @@ pub struct UseFeedReturn<T: Send + Sync + 'static> {
     pub retry: Callback<()>,
 }
 
+/// What a load hands back: the body's text or why there is none, and the
+/// URL it came from.
+type Done = Box<dyn FnOnce(Result<String, FeedError>, &str)>;
+
+/// The part of loading a feed that does not depend on what the feed holds,
+/// kept out of the generic [`use_feed`] so that it is compiled once, not
+/// once per feed type.
+#[derive(Clone, Copy)]
+struct Loader {
+    feed: Feed,
+    url: StoredValue<SafeUrl>,
+    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+}
+
+impl Loader {
+    /// Starts a load, aborting the one in flight; `done` runs unless this
+    /// load is aborted or replaced first, or the widget is gone.
+    fn start(self, done: Done) {
+        let Ok(controller) = AbortController::new() else {
+            return;
+        };
+        if let Some(Some(old)) = self
+            .in_flight
+            .try_update_value(|slot| slot.replace(controller.clone()))
+        {
+            old.abort();
+        }
+        let Some(href) = self.url.try_with_value(|u| u.as_str().to_owned()) else {
+            return;
+        };
+        spawn(async move {
+            let result = match fetch_text(&href, TIMEOUT_MS, &controller).await {
+                Ok(text) => Ok(text),
+                Err(FetchError::Aborted) => return,
+                Err(FetchError::Failed(problem)) => Err(FeedError::new(self.feed, problem)),
+            };
+            let current = self
+                .in_flight
+                .try_with_value(|c| c.as_ref().is_some_and(|c| *c == controller));
+            if current == Some(true) {
+                done(result, &href);
+            }
+        });
+    }
+
+    /// Aborts the load in flight, if any.
+    fn abort(self) {
+        if let Some(Some(c)) = self.in_flight.try_update_value(Option::take) {
+            c.abort();
+        }
+    }
+}
+
+/// A failure, with the URL it happened at, told to the console.
+fn report(e: FeedError, href: &str) -> FeedError {
+    let e = e.at(href);
+    console_error(&e.detail());
+    e
+}
+
 /// Loads `url` now and on every `retry`, parsing with `parse`. A newer load
 /// aborts an older one still in flight; the widget's removal aborts both.
 /// Failures go to the console with their technical detail.
@@ -26,51 +86,27 @@ where
     P: Fn(&str) -> Result<T, FeedError> + Send + Sync + 'static,
 {
     let (state, set_state) = signal(Load::Loading);
-    let in_flight = StoredValue::new_local(None::<AbortController>);
     let parse = StoredValue::new(parse);
-    let url = StoredValue::new(url);
-
+    let loader = Loader {
+        feed,
+        url: StoredValue::new(url),
+        in_flight: StoredValue::new_local(None),
+    };
     let load = move || {
-        let Ok(controller) = AbortController::new() else {
-            return;
-        };
-        if let Some(Some(old)) = in_flight.try_update_value(|slot| slot.replace(controller.clone()))
-        {
-            old.abort();
-        }
         set_state.set(Load::Loading);
-        spawn(async move {
-            let Some(href) = url.try_with_value(|u| u.as_str().to_owned()) else {
+        loader.start(Box::new(move |result, href| {
+            // Nothing to parse with means the widget is gone.
+            let Some(parsed) = parse.try_with_value(|p| result.and_then(|text| p(&text))) else {
                 return;
             };
-            let result = match fetch_text(&href, TIMEOUT_MS, &controller).await {
-                Ok(text) => parse.try_with_value(|p| p(&text)),
-                Err(FetchError::Aborted) => return,
-                Err(FetchError::Failed(problem)) => Some(Err(FeedError::new(feed, problem))),
-            };
-            let next = match result {
-                Some(Ok(value)) => Load::Ready(value),
-                Some(Err(e)) => {
-                    let e = e.at(&href);
-                    console_error(&e.detail());
-                    Load::Failed(e)
-                }
-                None => return,
-            };
-            // A retry may have replaced this load, or the widget may be gone.
-            let current =
-                in_flight.try_with_value(|c| c.as_ref().is_some_and(|c| *c == controller));
-            if current == Some(true) {
-                set_state.try_set(next);
-            }
-        });
+            set_state.try_set(match parsed {
+                Ok(value) => Load::Ready(value),
+                Err(e) => Load::Failed(report(e, href)),
+            });
+        }));
     };
     load();
-    on_cleanup(move || {
-        if let Some(Some(c)) = in_flight.try_update_value(Option::take) {
-            c.abort();
-        }
-    });
+    on_cleanup(move || loader.abort());
     UseFeedReturn {
         state,
         retry: Callback::new(move |()| load()),

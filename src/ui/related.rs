@@ -33,8 +33,7 @@ pub fn RelatedFeed(
     /// Right to left.
     rtl: bool,
     /// Whether the section may show anything yet.
-    #[prop(into)]
-    shown: Signal<bool>,
+    shown: ReadSignal<bool>,
 ) -> impl IntoView {
     let feed = use_feed(Feed::Related, url.clone(), move |text| {
         let feed = parse_related(text)?;
@@ -62,8 +61,7 @@ pub fn RelatedFeed(
 #[component]
 pub fn RelatedSection(
     /// The feed's state.
-    #[prop(into)]
-    state: Signal<Load<Slides>>,
+    state: ReadSignal<Load<Slides>>,
     /// The widget's language.
     lang: Lang,
     /// Right to left.
@@ -72,10 +70,10 @@ pub fn RelatedSection(
     on_retry: Callback<()>,
     /// Whether the section may show anything yet: it waits for the article
     /// above it to settle, so that it never moves once shown.
-    #[prop(into, optional)]
-    shown: Option<Signal<bool>>,
+    #[prop(optional)]
+    shown: Option<ReadSignal<bool>>,
 ) -> impl IntoView {
-    let shown = shown.unwrap_or_else(|| Signal::stored(true));
+    let shown = move || shown.is_none_or(|s| s.get());
     let node = NodeRef::<html::Section>::new();
     effect(move || {
         let Some(el) = node.get() else { return };
@@ -108,10 +106,10 @@ pub fn RelatedSection(
             aria-roledescription="carousel"
             aria-label=Text::RelatedStories.get(lang)
             aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
-            class:waiting=move || !shown.get()
+            class:waiting=move || !shown()
         >
             {move || {
-                if !shown.get() {
+                if !shown() {
                     return EitherOf4::A(());
                 }
                 state.with(|s| match s {

@@ -1,7 +1,7 @@
 //! One slide: a link holding the thumbnail (image, video or placeholder) and
 //! the title, all as text; videos get a play/pause button.
 
-use super::carousel::{emit_select, ViewTracker};
+use super::carousel::{emit_select, Reach, ViewTracker};
 use super::js::{effect, handler, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
@@ -33,12 +33,10 @@ pub fn SlideView(
     total: usize,
     /// The widget's language.
     lang: Lang,
-    /// Whether it is the carousel's current slide (the one Tab reaches).
-    #[prop(into)]
-    current: Signal<bool>,
-    /// Whether it is near enough to load its media.
-    #[prop(into)]
-    near: Signal<bool>,
+    /// The carousel's current slide (the one Tab reaches).
+    current: RwSignal<usize>,
+    /// Says whether it is near enough to load its media.
+    reach: Reach,
     /// Reports it once seen.
     views: ViewTracker,
 ) -> impl IntoView {
@@ -49,12 +47,13 @@ pub fn SlideView(
         src,
         href,
     } = slide;
-    let tabindex = move || if current.get() { "0" } else { "-1" };
+    let is_current = move || current.get() == index;
+    let tabindex = move || if is_current() { "0" } else { "-1" };
     // Hover, focus or a tap on a far slide loads it at once.
     let intent = RwSignal::new(false);
     // Once loaded, media stays: scrolling away must not download it again.
     let loaded = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || near.get() || intent.get()
+        was.copied().unwrap_or(false) || reach.wants(index) || intent.get()
     });
     let failed = RwSignal::new(false);
     let playing = RwSignal::new(false);
@@ -224,7 +223,7 @@ pub fn SlideView(
                 class="play"
                 aria-label=label
                 aria-pressed=move || if playing.get() { "true" } else { "false" }
-                tabindex=move || if focusable && current.get() { "0" } else { "-1" }
+                tabindex=move || if focusable && is_current() { "0" } else { "-1" }
                 on:click=handler(move |_| if playing.try_get_untracked() == Some(true) { pause() } else { play() })
             >
                 <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
