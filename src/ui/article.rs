@@ -90,7 +90,11 @@ fn ArticleSkeleton(lang: Lang) -> impl IntoView {
             <div class="bone bone-title"></div>
             <div class="bone bone-title bone-short"></div>
             <div class="bone bone-meta"></div>
-            {(0..5).map(|_| view! { <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div> }).collect_view()}
+            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
+            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
+            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
+            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
+            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
         </div>
     }
 }

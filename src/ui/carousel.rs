@@ -87,16 +87,19 @@ pub struct Reach {
     in_view: RwSignal<bool>,
     in_reach: RwSignal<bool>,
     engaged: RwSignal<bool>,
-    visible: Memo<std::ops::Range<usize>>,
-    near: Memo<std::ops::Range<usize>>,
+    geometry: RwSignal<Geometry>,
+    count: usize,
 }
 
 impl Reach {
     /// Whether slide `i` may load: in view on the page and in the track's
     /// view, or, once the reader has engaged, within reach of both.
     pub fn wants(&self, i: usize) -> bool {
-        (self.in_view.get() && self.visible.with(|r| r.contains(&i)))
-            || (self.engaged.get() && self.in_reach.get() && self.near.with(|r| r.contains(&i)))
+        let within = |range: fn(&Geometry, usize) -> std::ops::Range<usize>| {
+            self.geometry.with(|g| range(g, self.count).contains(&i))
+        };
+        (self.in_view.get() && within(Geometry::visible))
+            || (self.engaged.get() && self.in_reach.get() && within(Geometry::near))
     }
 }
 
@@ -179,14 +182,12 @@ pub fn Carousel(
         }
     };
     let rendered = Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())));
-    let visible = Memo::new(move |_| geometry.with(|g| g.visible(count)));
-    let near = Memo::new(move |_| geometry.with(|g| g.near(count)));
     let reach = Reach {
         in_view,
         in_reach,
         engaged,
-        visible,
-        near,
+        geometry,
+        count,
     };
     let page_scroll = window_event_listener(leptos::ev::scroll, move |_| engage());
     on_cleanup(move || page_scroll.remove());
