@@ -134,14 +134,16 @@ fn RelatedSkeleton(lang: Lang) -> impl IntoView {
             <h2 class="label">{Text::RelatedStories.get(lang)}</h2>
         </div>
         <div class="track skeleton" aria-hidden="true">
-            // Static markup, so the framework builds it from one template.
-            <div class="rail" style="--n:6">
-                <div class="slide" style="--i:0"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide" style="--i:1"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide" style="--i:2"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide" style="--i:3"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide" style="--i:4"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide" style="--i:5"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
+            // Static markup, so the framework builds it from one template; the
+            // slides' places come from the stylesheet (a strict CSP refuses
+            // style attributes in markup).
+            <div class="rail">
+                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
+                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
+                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
+                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
+                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
+                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
             </div>
         </div>
     }
