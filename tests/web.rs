@@ -11,6 +11,8 @@ use lede::ui::article::ArticleSection;
 use lede::ui::related::{RelatedSection, Slides};
 use lede::ui::Load;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -272,6 +274,56 @@ async fn related_ready_with_the_seed() {
         attr(&one(&section, "button[data-lede-next]"), "aria-label"),
         "Next stories"
     );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_slide_without_a_link_opens_nothing() {
+    let root = container();
+    let slides: Vec<Slide> = seed_slides()
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, mut s)| {
+            if i == 1 {
+                s.href = None;
+            }
+            s
+        })
+        .collect();
+    let slides = Arc::new(slides);
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+    });
+    tick().await;
+    let selected = Rc::new(Cell::new(0));
+    let count = selected.clone();
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || count.set(count.get() + 1));
+    root.add_event_listener_with_callback("lede:select", listener.as_ref().unchecked_ref())
+        .expect("listen");
+    let tiles = all(&root, "[data-lede-slide] .tile");
+    assert_eq!(tiles.len(), 8);
+    let unlinked = &tiles[1];
+    assert!(!unlinked.has_attribute("href"), "{}", unlinked.outer_html());
+    assert_eq!(
+        attr(unlinked, "tabindex"),
+        "-1",
+        "still a slide the arrows reach"
+    );
+    unlinked.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(selected.get(), 0, "nothing to open, nothing selected");
+    // A linked tile reports its selection (the test stops the navigation).
+    let linked = &tiles[0];
+    let stop =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+            e.prevent_default()
+        });
+    linked
+        .add_event_listener_with_callback("click", stop.as_ref().unchecked_ref())
+        .expect("listen");
+    linked.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(selected.get(), 1);
     root.remove();
 }
 

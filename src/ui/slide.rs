@@ -6,7 +6,7 @@ use super::js::{effect, handler, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
 use crate::core::text::{slide_label, Lang, Text};
-use leptos::either::{Either, EitherOf3};
+use leptos::either::EitherOf3;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -181,37 +181,30 @@ pub fn SlideView(
             {title}
         </span>
     };
-    let tile = match href {
-        Some(url) => {
-            let url = url.to_string();
-            let select = {
-                let (id, url) = (id.clone(), url.clone());
-                move |ev: MouseEvent| {
-                    // Left or middle click: either opens the story.
-                    if ev.button() > 1 {
-                        return;
-                    }
-                    if let Some(el) = ev
-                        .current_target()
-                        .and_then(|t| t.dyn_into::<Element>().ok())
-                    {
-                        emit_select(&el, &id, &url, index);
-                    }
-                }
+    // A link to the story; without one (a template that gave no http(s)
+    // URL for this id), an `<a>` with no href: focusable by its tabindex,
+    // with no link role, and nothing to open.
+    let href = href.map(|url| url.to_string());
+    let select = {
+        let href = href.clone();
+        move |ev: MouseEvent| {
+            // Left or middle click: either opens the story.
+            let (Some(url), true) = (&href, ev.button() <= 1) else {
+                return;
             };
-            Either::Left(view! {
-                <a class="tile" href=url tabindex=tabindex on:click=handler(select.clone()) on:auxclick=handler(select)>
-                    {media_box}
-                    {text}
-                </a>
-            })
+            if let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+            {
+                emit_select(&el, &id, url, index);
+            }
         }
-        None => Either::Right(view! {
-            <div class="tile" tabindex=tabindex>
-                {media_box}
-                {text}
-            </div>
-        }),
+    };
+    let tile = view! {
+        <a class="tile" href=href tabindex=tabindex on:click=handler(select.clone()) on:auxclick=handler(select)>
+            {media_box}
+            {text}
+        </a>
     };
     // The only way to play under reduced motion, and the way on touch screens.
     let toggle = is_video.then(|| {
