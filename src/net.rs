@@ -7,7 +7,7 @@
 //! and JS for nothing the widget uses.
 
 use crate::core::error::Problem;
-use leptos::prelude::set_timeout_with_handle;
+use crate::ui::js::after;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -66,14 +66,10 @@ pub async fn fetch_text(
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (flag, controller) = (timed_out.clone(), controller.clone());
-        set_timeout_with_handle(
-            move || {
-                flag.set(true);
-                controller.abort();
-            },
-            Duration::from_millis(timeout_ms.into()),
-        )
-        .ok()
+        after(Duration::from_millis(timeout_ms.into()), move || {
+            flag.set(true);
+            controller.abort();
+        })
     };
     let result = get(url, controller).await;
     if let Some(timer) = timer {

@@ -2,7 +2,7 @@
 //! viewport. Scrolling is the browser's own; this code only measures it,
 //! and all of the arithmetic is `core::carousel`'s.
 
-use super::js::{effect, emit, handler, next_frame, reduced_motion, spawn};
+use super::js::{after, effect, emit, handler, next_frame, on_next_frame, reduced_motion, spawn};
 use super::slide::SlideView;
 use crate::core::carousel::{apply, key_move, sync_rows, Geometry};
 use crate::core::feed::Slide;
@@ -330,7 +330,7 @@ pub fn Carousel(
             return;
         }
         frame_pending.try_set_value(true);
-        request_animation_frame(move || {
+        on_next_frame(move || {
             let _ = frame_pending.try_set_value(false);
             measure();
         });
@@ -490,7 +490,7 @@ pub fn Carousel(
                         &[("id", id.into()), ("position", position)],
                     );
                 };
-                if let Ok(h) = set_timeout_with_handle(fire, VIEW_DWELL) {
+                if let Some(h) = after(VIEW_DWELL, fire) {
                     let _ = view_timers.try_update_value(|m| m.push((i, h)));
                 }
             }

@@ -108,6 +108,22 @@ pub fn effect(f: impl Fn() + 'static) {
     leptos::prelude::Effect::new(move |_| f());
 }
 
+/// Runs `f` before the next repaint; boxed for the same reason as [`spawn`].
+pub fn on_next_frame(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    leptos::prelude::request_animation_frame(f);
+}
+
+/// Runs `f` after `delay`, unless the handle is cleared first; boxed for the
+/// same reason as [`spawn`].
+pub fn after(
+    delay: std::time::Duration,
+    f: impl FnOnce() + 'static,
+) -> Option<leptos::prelude::TimeoutHandle> {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    leptos::prelude::set_timeout_with_handle(f, delay).ok()
+}
+
 /// An event handler, boxed: the framework's listener code is then built once
 /// per event type, not once per closure.
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {

@@ -2,7 +2,7 @@
 //! the title, all as text; videos get a play/pause button.
 
 use super::carousel::{emit_select, Reach, ViewTracker};
-use super::js::{effect, handler, reduced_motion, spawn};
+use super::js::{effect, handler, on_next_frame, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
 use crate::core::text::{slide_label, Lang, Text};
@@ -71,7 +71,7 @@ pub fn SlideView(
     let play = move || {
         intent.try_set(true);
         // After the src is set, if it was not yet.
-        request_animation_frame(move || {
+        on_next_frame(move || {
             let Some(Some(v)) = video.try_get_untracked() else {
                 return;
             };
