@@ -3,7 +3,7 @@
 //! the page.
 
 use crate::core::config::{Attrs, Config};
-use crate::ui::js::console_error;
+use crate::ui::js::{console_error, dict};
 use crate::ui::widget::{Misconfigured, Widget};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, Document, Element, HtmlElement, MutationObserver, MutationObserverInit,
-    MutationRecord, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    MutationRecord, ShadowRoot,
 };
 
 /// The widget's stylesheet, compiled in: no request, no flash of unstyled
@@ -101,7 +101,7 @@ fn prepare(document: &Document, host: &Element) -> Result<HtmlElement, MountErro
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .attach_shadow(&dict(&[("mode", "open".into())]))
             .map_err(|_| MountError::NoShadowRoot)?,
     };
     let existing = root
@@ -299,11 +299,15 @@ pub fn start() {
     let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else {
         return;
     };
-    let options = MutationObserverInit::new();
-    options.set_child_list(true);
-    options.set_subtree(true);
-    options.set_attributes(true);
-    options.set_attribute_filter(&js_sys::Array::of1(&"data-lede".into()));
+    let options: MutationObserverInit = dict(&[
+        ("childList", true.into()),
+        ("subtree", true.into()),
+        ("attributes", true.into()),
+        (
+            "attributeFilter",
+            js_sys::Array::of1(&"data-lede".into()).into(),
+        ),
+    ]);
     if let Some(root) = document.document_element() {
         let _ = observer.observe_with_options(&root, &options);
     }

@@ -7,7 +7,7 @@
 //! and JS for nothing the widget uses.
 
 use crate::core::error::Problem;
-use crate::ui::js::after;
+use crate::ui::js::{after, dict};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -38,8 +38,7 @@ fn message(e: &JsValue) -> String {
 /// Fetches `url` and reads its body as text.
 async fn get(url: &str, controller: &AbortController) -> Result<Result<String, Problem>, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
+    let init: RequestInit = dict(&[("signal", controller.signal().into())]);
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await?
         .dyn_into()?;

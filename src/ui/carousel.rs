@@ -2,7 +2,9 @@
 //! viewport. Scrolling is the browser's own; this code only measures it,
 //! and all of the arithmetic is `core::carousel`'s.
 
-use super::js::{after, effect, emit, handler, next_frame, on_next_frame, reduced_motion, spawn};
+use super::js::{
+    after, dict, effect, emit, handler, next_frame, on_next_frame, reduced_motion, spawn,
+};
 use super::slide::SlideView;
 use crate::core::carousel::{apply, key_move, sync_rows, Geometry};
 use crate::core::feed::Slide;
@@ -15,9 +17,8 @@ use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, FocusOptions, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
-    IntersectionObserverInit, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollIntoViewOptions,
-    ScrollLogicalPosition, ScrollToOptions,
+    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
+    IntersectionObserverInit, KeyboardEvent, ResizeObserver,
 };
 
 /// How long a slide must stay half visible to count as seen.
@@ -72,8 +73,7 @@ fn watch_viewport(
             flag.try_set(true);
         }
     });
-    let init = IntersectionObserverInit::new();
-    init.set_root_margin(margin);
+    let init: IntersectionObserverInit = dict(&[("rootMargin", margin.into())]);
     let io =
         IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &init).ok()?;
     io.observe(target);
@@ -217,9 +217,7 @@ pub fn Carousel(
             return;
         }
         if let Some(el) = current.try_get_untracked().and_then(tile) {
-            let options = FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+            let _ = el.focus_with_options(&dict(&[("preventScroll", true.into())]));
         }
     };
     effect(move || {
@@ -270,14 +268,15 @@ pub fn Carousel(
         let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
-        let options = ScrollToOptions::new();
-        options.set_left(if rtl { -offset } else { offset });
-        options.set_behavior(if reduced_motion() {
-            ScrollBehavior::Instant
+        let behavior = if reduced_motion() {
+            "instant"
         } else {
-            ScrollBehavior::Smooth
-        });
-        t.scroll_to_with_scroll_to_options(&options);
+            "smooth"
+        };
+        t.scroll_to_with_scroll_to_options(&dict(&[
+            ("left", (if rtl { -offset } else { offset }).into()),
+            ("behavior", behavior.into()),
+        ]));
     };
 
     let focus_slide = move |i: usize| {
@@ -287,14 +286,12 @@ pub fn Carousel(
             // The browser's own scroll on focus would show a peeking slide
             // only partly, then snap back: scroll here instead, the page to
             // the carousel and the track by whole slides.
-            let options = FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+            let _ = el.focus_with_options(&dict(&[("preventScroll", true.into())]));
             if let Some(Some(t)) = track.try_get_untracked() {
-                let into_view = ScrollIntoViewOptions::new();
-                into_view.set_block(ScrollLogicalPosition::Nearest);
-                into_view.set_inline(ScrollLogicalPosition::Nearest);
-                t.scroll_into_view_with_scroll_into_view_options(&into_view);
+                t.scroll_into_view_with_scroll_into_view_options(&dict(&[
+                    ("block", "nearest".into()),
+                    ("inline", "nearest".into()),
+                ]));
             }
             if let Some(g) = geometry.try_get_untracked() {
                 scroll_to(g.reveal(i, count));
@@ -495,8 +492,7 @@ pub fn Carousel(
                 }
             }
         });
-        let init = IntersectionObserverInit::new();
-        init.set_threshold_f64(0.5);
+        let init: IntersectionObserverInit = dict(&[("threshold", 0.5.into())]);
         let views_io =
             IntersectionObserver::new_with_options(on_view.as_ref().unchecked_ref(), &init).ok();
         callbacks.push(on_view);

@@ -25,14 +25,22 @@ pub fn object(fields: &[(&str, JsValue)]) -> Object {
     o
 }
 
+/// An options dictionary (`FocusOptions`, `MutationObserverInit`, …) as a
+/// plain object. web-sys's typed dictionaries import one JavaScript setter
+/// per field; this imports nothing new. The field names are the DOM's.
+pub fn dict<T: JsCast>(fields: &[(&str, JsValue)]) -> T {
+    object(fields).unchecked_into()
+}
+
 /// Dispatches `lede:<name>` from `target`. It bubbles and crosses the shadow
 /// boundary, so the publisher hears it on the host element (where its target
 /// is the host) and above.
 pub fn emit(target: &EventTarget, name: &str, detail: &[(&str, JsValue)]) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&object(detail));
+    let init: CustomEventInit = dict(&[
+        ("bubbles", true.into()),
+        ("composed", true.into()),
+        ("detail", object(detail).into()),
+    ]);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = target.dispatch_event(&event);
     }
