@@ -15,15 +15,9 @@
 )]
 
 pub mod core;
-pub mod heap;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod net;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-
-/// See [`heap`]: a smaller allocator than the standard library's.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: heap::Allocator = heap::Allocator::new();
