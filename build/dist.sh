@@ -26,7 +26,7 @@ if [ "${SMALL:-0}" = 1 ]; then
   sed 's|<link data-trunk rel="rust" |<link data-trunk rel="rust" href="../../build/small/Cargo.toml" |; s|href="demo/|href="../../demo/|g' index.html >"$index"
 else
   out=dist
-  budget=${BUDGET_KB:-97}
+  budget=${BUDGET_KB:-98}
   index=index.html
 fi
 trunk build --release --offline --dist "$out" "$index"
