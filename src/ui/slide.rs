@@ -11,7 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusEvent, MouseEvent, Node};
+use web_sys::{Element, FocusEvent, HtmlMediaElement, MouseEvent, Node};
 
 /// The intrinsic size given to thumbnails (4:3), so the browser reserves
 /// their box before any byte arrives.
@@ -57,8 +57,13 @@ pub fn SlideView(
     });
     let failed = RwSignal::new(false);
     let playing = RwSignal::new(false);
-    let video = NodeRef::<html::Video>::new();
     let node = NodeRef::<html::Div>::new();
+    // The slide's video, found through the slide (one node ref type fewer).
+    let video = move || -> Option<HtmlMediaElement> {
+        // A `video` element is an HTMLMediaElement: no check needed.
+        let el = node.try_get_untracked()??.query_selector("video").ok()??;
+        Some(el.unchecked_into())
+    };
 
     effect(move || {
         if let Some(el) = node.get() {
@@ -72,7 +77,7 @@ pub fn SlideView(
         intent.try_set(true);
         // After the src is set, if it was not yet.
         on_next_frame(move || {
-            let Some(Some(v)) = video.try_get_untracked() else {
+            let Some(v) = video() else {
                 return;
             };
             if let Ok(p) = v.play() {
@@ -84,7 +89,7 @@ pub fn SlideView(
         });
     };
     let pause = move || {
-        if let Some(Some(v)) = video.try_get_untracked() {
+        if let Some(v) = video() {
             let _ = v.pause();
         }
     };
@@ -140,7 +145,6 @@ pub fn SlideView(
         (MediaKind::Video, Some(url)) => EitherOf3::B(view! {
             <video
                 class="thumb-media"
-                node_ref=video
                 width=THUMB_W
                 height=THUMB_H
                 muted=""
