@@ -194,9 +194,9 @@ pub fn Carousel(
     let at_start = Memo::new(move |_| geometry.with(Geometry::at_start));
     let at_end = Memo::new(move |_| geometry.with(|g| g.at_end(count)));
 
-    // The keyed list may move a slide's element as the window slides, and a
-    // moved element loses focus: while focus belongs in the carousel, it is
-    // put back on the current slide.
+    // Slides leave the DOM as the window slides past them, and focus on a
+    // removed element is lost: while focus belongs in the carousel, it is
+    // put back on the current slide (which is always rendered).
     let focus_within = StoredValue::new(false);
     let tile = move |i: usize| -> Option<HtmlElement> {
         let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
