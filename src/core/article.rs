@@ -5,7 +5,7 @@
 use super::date::Published;
 use super::error::{Feed, FeedError, Problem};
 use super::feed::unwrap_envelope;
-use super::lenient::{refuse, Key, Scalar, Top};
+use super::lenient::{refuse_scalars, Key, Scalar, Top};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -132,14 +132,7 @@ impl<'de> Visitor<'de> for ArticleVisitor {
         Ok(Top::Wrong)
     }
 
-    refuse!(
-        visit_str(&str),
-        visit_i64(i64),
-        visit_u64(u64),
-        visit_f64(f64),
-        visit_bool(bool),
-        visit_unit()
-    );
+    refuse_scalars!();
 }
 
 /// `body`: one string of paragraphs, or an array of paragraph strings (other

@@ -3,7 +3,7 @@
 //! response body.
 
 use super::error::{Feed, FeedError, Problem};
-use super::lenient::{refuse, Key, Scalar, Top};
+use super::lenient::{refuse_scalars, Key, Scalar, Top};
 use super::media::MediaKind;
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -207,14 +207,7 @@ impl<'de> Visitor<'de> for FeedVisitor {
         Ok(Top::Wrong)
     }
 
-    refuse!(
-        visit_str(&str),
-        visit_i64(i64),
-        visit_u64(u64),
-        visit_f64(f64),
-        visit_bool(bool),
-        visit_unit()
-    );
+    refuse_scalars!();
 }
 
 /// An array element: a usable item, or `None` for anything else.

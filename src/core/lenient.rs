@@ -14,13 +14,24 @@ pub(crate) enum Top<T> {
     Wrong,
 }
 
-/// The methods of a top-level [`Visitor`] for the scalar JSON values it
-/// refuses: each gives [`Top::Wrong`]. Serde's default methods would make an
-/// error with a formatted "invalid type" message instead, and linking that
-/// formatting costs several KB of wasm; the feed's error is worded from the
-/// input instead (`FeedError::wrong_kind`).
-macro_rules! refuse {
-    ($($method:ident($($arg:ty)?)),* $(,)?) => {
+/// The methods of a top-level [`Visitor`] for the scalar JSON values
+/// (strings, numbers, booleans, null), which no feed is: each gives
+/// [`Top::Wrong`]. Serde's default methods would make an error with a
+/// formatted "invalid type" message instead, and linking that formatting
+/// costs several KB of wasm; the feed's error is worded from the input
+/// instead (`FeedError::wrong_kind`).
+macro_rules! refuse_scalars {
+    () => {
+        $crate::core::lenient::refuse_scalars!(
+            visit_str(&str),
+            visit_i64(i64),
+            visit_u64(u64),
+            visit_f64(f64),
+            visit_bool(bool),
+            visit_unit()
+        );
+    };
+    ($($method:ident($($arg:ty)?)),*) => {
         $(
             fn $method<E>(self $(, _: $arg)?) -> Result<Self::Value, E> {
                 Ok($crate::core::lenient::Top::Wrong)
@@ -28,7 +39,7 @@ macro_rules! refuse {
         )*
     };
 }
-pub(crate) use refuse;
+pub(crate) use refuse_scalars;
 
 /// One JSON value as a feed field sees it.
 #[derive(Debug, Clone, PartialEq)]

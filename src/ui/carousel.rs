@@ -525,47 +525,47 @@ pub fn Carousel(
 
     let label = |t: Text| t.get(lang);
     view! {
-            <div class="head">
-                <h2 class="label">{label(Text::RelatedStories)}</h2>
-                <div class="controls">
-                    <button
-                        type="button"
-                        class="button nav"
-                        data-lede-prev=""
-                        aria-label=label(Text::Previous)
-                        aria-disabled=move || if at_start.get() { "true" } else { "false" }
-                        on:click=handler(move |_| page(false))
-                    >
-                        <Chevron />
-                    </button>
-                    <button
-                        type="button"
-                        class="button nav next"
-                        data-lede-next=""
-                        aria-label=label(Text::Next)
-                        aria-disabled=move || if at_end.get() { "true" } else { "false" }
-                        on:click=handler(move |_| page(true))
-                    >
-                        <Chevron />
-                    </button>
-                </div>
+        <div class="head">
+            <h2 class="label">{label(Text::RelatedStories)}</h2>
+            <div class="controls">
+                <button
+                    type="button"
+                    class="button nav"
+                    data-lede-prev=""
+                    aria-label=label(Text::Previous)
+                    aria-disabled=move || if at_start.get() { "true" } else { "false" }
+                    on:click=handler(move |_| page(false))
+                >
+                    <Chevron />
+                </button>
+                <button
+                    type="button"
+                    class="button nav next"
+                    data-lede-next=""
+                    aria-label=label(Text::Next)
+                    aria-disabled=move || if at_end.get() { "true" } else { "false" }
+                    on:click=handler(move |_| page(true))
+                >
+                    <Chevron />
+                </button>
             </div>
-            <div
-                class="track"
-                node_ref=track
-                on:scroll=handler(on_scroll)
-                on:keydown=handler(on_keydown)
-                on:focusin=handler(move |ev| {
-                    engage();
-                    on_focusin(ev)
-                })
-                on:focusout=handler(on_focusout)
-                on:pointerenter=handler(move |_| engage())
-            >
-                <div class="rail" node_ref=rail style=("--n", count.to_string())>
-    </div>
-            </div>
-        }
+        </div>
+        <div
+            class="track"
+            node_ref=track
+            on:scroll=handler(on_scroll)
+            on:keydown=handler(on_keydown)
+            on:focusin=handler(move |ev| {
+                engage();
+                on_focusin(ev)
+            })
+            on:focusout=handler(on_focusout)
+            on:pointerenter=handler(move |_| engage())
+        >
+            // The slides are mounted into the rail by the effect above.
+            <div class="rail" node_ref=rail style=("--n", count.to_string())></div>
+        </div>
+    }
 }
 
 /// The arrow of the previous and next buttons (the next one is mirrored by CSS).
