@@ -5,7 +5,7 @@
 use super::date::Published;
 use super::error::{Feed, FeedError, Problem};
 use super::feed::unwrap_envelope;
-use super::lenient::{refuse_scalars, Key, Scalar, Top};
+use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -41,16 +41,7 @@ pub struct Article {
 /// ```
 pub fn parse_article(input: &str) -> Result<Article, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Article, p))?;
-    let mut de = serde_json::Deserializer::from_str(json);
-    let top = de
-        .deserialize_any(ArticleVisitor)
-        .map_err(|e| FeedError::from_json(Feed::Article, &e, json))?;
-    de.end()
-        .map_err(|e| FeedError::from_json(Feed::Article, &e, json))?;
-    let Top::Right(article) = top else {
-        return Err(FeedError::wrong_kind(Feed::Article, json));
-    };
-    article.ok_or_else(|| {
+    parse_top(Feed::Article, json, ArticleVisitor)?.ok_or_else(|| {
         FeedError::new(
             Feed::Article,
             Problem::Shape {

@@ -3,7 +3,7 @@
 //! response body.
 
 use super::error::{Feed, FeedError, Problem};
-use super::lenient::{refuse_scalars, Key, Scalar, Top};
+use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
 use super::media::MediaKind;
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -127,15 +127,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
 /// ```
 pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Related, p))?;
-    let mut de = serde_json::Deserializer::from_str(json);
-    let top = de
-        .deserialize_any(FeedVisitor)
-        .map_err(|e| FeedError::from_json(Feed::Related, &e, json))?;
-    de.end()
-        .map_err(|e| FeedError::from_json(Feed::Related, &e, json))?;
-    let Top::Right(mut feed) = top else {
-        return Err(FeedError::wrong_kind(Feed::Related, json));
-    };
+    let mut feed = parse_top(Feed::Related, json, FeedVisitor)?;
     // Highest `sort` first, items without one last, ties in feed order.
     feed.items = merge_sort(
         std::mem::take(&mut feed.items),

@@ -2,8 +2,27 @@
 //! an integer, or "something else". This is what lets one bad item or field be
 //! skipped without failing the whole feed, without the cost of `serde_json::Value`.
 
+use super::error::{Feed, FeedError};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
+
+/// Reads `json`, all of it, as `feed`'s top-level value with `visitor`: a
+/// syntax error, trailing text or a value of the wrong kind is the feed's
+/// error.
+pub(crate) fn parse_top<'de, T, V>(feed: Feed, json: &'de str, visitor: V) -> Result<T, FeedError>
+where
+    V: Visitor<'de, Value = Top<T>>,
+{
+    let mut de = serde_json::Deserializer::from_str(json);
+    let top = de
+        .deserialize_any(visitor)
+        .and_then(|top| de.end().map(|()| top))
+        .map_err(|e| FeedError::from_json(feed, &e, json))?;
+    match top {
+        Top::Right(value) => Ok(value),
+        Top::Wrong => Err(FeedError::wrong_kind(feed, json)),
+    }
+}
 
 /// A feed's top-level value: of the kind the feed must be, or not.
 #[derive(Debug)]
