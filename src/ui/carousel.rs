@@ -222,10 +222,7 @@ pub fn Carousel(
     };
     effect(move || {
         rendered.track();
-        spawn(async move {
-            next_frame().await;
-            keep_focus();
-        });
+        on_next_frame(keep_focus);
     });
 
     let measure = move || {
