@@ -8,8 +8,9 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 out=target/size-report
 mkdir -p "$out"
 wasm-bindgen target/wasm32-unknown-unknown/release/lede.wasm --out-dir "$out" --target web --keep-debug
-wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types "$out/lede_bg.wasm" -o "$out/named.wasm"
+. build/wasm-features.sh
+# shellcheck disable=SC2086 # a list of flags
+wasm-opt -Oz -g $WASM_FEATURES "$out/lede_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 1000000 --format csv "$out/named.wasm" >"$out/top.csv"
 python3 - "$out/top.csv" "${1:-25}" <<'PY'
 import csv, re, sys, collections

@@ -17,8 +17,9 @@ fi
 # Trunk hashed from the build's inputs.)
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node "$(dirname "$0")/strip-exports.mjs" "$dir/$wasm" intounderlying
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue "$dir/$wasm" -o "$dir/$wasm"
+  . "$(dirname "$0")/wasm-features.sh"
+  # shellcheck disable=SC2086 # a list of flags
+  wasm-opt -Oz $WASM_FEATURES "$dir/$wasm" -o "$dir/$wasm"
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
