@@ -181,7 +181,6 @@ pub fn Carousel(
             engaged.try_set(true);
         }
     };
-    let rendered = Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())));
     let reach = Reach {
         in_view,
         in_reach,
@@ -191,8 +190,8 @@ pub fn Carousel(
     };
     let page_scroll = window_event_listener(leptos::ev::scroll, move |_| engage());
     on_cleanup(move || page_scroll.remove());
-    let at_start = Memo::new(move |_| geometry.with(Geometry::at_start));
-    let at_end = Memo::new(move |_| geometry.with(|g| g.at_end(count)));
+    let at_start = move || geometry.with(Geometry::at_start);
+    let at_end = move || geometry.with(|g| g.at_end(count));
 
     // Slides leave the DOM as the window slides past them, and focus on a
     // removed element is lost: while focus belongs in the carousel, it is
@@ -220,11 +219,6 @@ pub fn Carousel(
             let _ = el.focus_with_options(&dict(&[("preventScroll", true.into())]));
         }
     };
-    effect(move || {
-        rendered.track();
-        on_next_frame(keep_focus);
-    });
-
     let measure = move || {
         let (Some(Some(t)), Some(Some(r))) = (track.try_get_untracked(), rail.try_get_untracked())
         else {
@@ -388,9 +382,12 @@ pub fn Carousel(
         observer: StoredValue::new_local(None),
     };
     effect(move || {
-        let indices = rendered.get();
+        let indices = geometry.with(|g| g.rendered(count, current.get()));
         let Some(rail) = rail.get() else { return };
+        // Whether any slide came or went: focus may need putting back.
+        let changed = std::cell::Cell::new(false);
         let make = |i: usize, next: Option<&Row>| {
+            changed.set(true);
             let slide = slides.try_with_value(|s| s.get(i).cloned()).flatten()?;
             let owner = parent.child();
             let mut view = owner.with(|| {
@@ -416,7 +413,14 @@ pub fn Carousel(
                 owner,
             })
         };
-        rows.update_value(|rows| sync_rows(rows, &indices, |(_, row)| row.remove(), make));
+        let remove = |(_, row): (usize, Row)| {
+            changed.set(true);
+            row.remove();
+        };
+        rows.update_value(|rows| sync_rows(rows, &indices, remove, make));
+        if changed.get() {
+            on_next_frame(keep_focus);
+        }
     });
 
     // Observers: size changes, nearness to the page's viewport, and views.
@@ -530,7 +534,7 @@ pub fn Carousel(
                     class="button nav"
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
-                    aria-disabled=move || if at_start.get() { "true" } else { "false" }
+                    aria-disabled=move || if at_start() { "true" } else { "false" }
                     on:click=handler(move |_| page(false))
                 >
                     <Chevron />
@@ -540,7 +544,7 @@ pub fn Carousel(
                     class="button nav next"
                     data-lede-next=""
                     aria-label=label(Text::Next)
-                    aria-disabled=move || if at_end.get() { "true" } else { "false" }
+                    aria-disabled=move || if at_end() { "true" } else { "false" }
                     on:click=handler(move |_| page(true))
                 >
                     <Chevron />

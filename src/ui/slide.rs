@@ -52,8 +52,13 @@ pub fn SlideView(
     // Hover, focus or a tap on a far slide loads it at once.
     let intent = RwSignal::new(false);
     // Once loaded, media stays: scrolling away must not download it again.
-    let loaded = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || reach.wants(index) || intent.get()
+    let loaded = RwSignal::new(false);
+    effect(move || {
+        // Once set, nothing is read: the effect never runs again.
+        if loaded.get_untracked() || !(reach.wants(index) || intent.get()) {
+            return;
+        }
+        loaded.set(true);
     });
     let failed = RwSignal::new(false);
     let playing = RwSignal::new(false);
