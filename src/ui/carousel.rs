@@ -3,7 +3,7 @@
 //! and all of the arithmetic is `core::carousel`'s.
 
 use super::js::{
-    after, dict, effect, emit, handler, next_frame, on_next_frame, reduced_motion, spawn,
+    after, dict, effect, emit, listen, next_frame, on_next_frame, reduced_motion, spawn,
 };
 use super::slide::SlideView;
 use crate::core::carousel::{apply, key_move, sync_rows, Geometry};
@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
-    IntersectionObserverInit, KeyboardEvent, ResizeObserver,
+    IntersectionObserverInit, KeyboardEvent, MouseEvent, ResizeObserver,
 };
 
 /// How long a slide must stay half visible to count as seen.
@@ -312,7 +312,7 @@ pub fn Carousel(
 
     // Scroll events come faster than frames: measure once per frame.
     let frame_pending = StoredValue::new(false);
-    let on_scroll = move |_| {
+    let on_scroll = move |_: web_sys::Event| {
         engage();
         if frame_pending.try_get_value() != Some(false) {
             return;
@@ -535,7 +535,7 @@ pub fn Carousel(
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
                     aria-disabled=move || if at_start() { "true" } else { "false" }
-                    on:click=handler(move |_| page(false))
+                    {..listen("click", move |_: MouseEvent| page(false))}
                 >
                     <Chevron />
                 </button>
@@ -545,7 +545,7 @@ pub fn Carousel(
                     data-lede-next=""
                     aria-label=label(Text::Next)
                     aria-disabled=move || if at_end() { "true" } else { "false" }
-                    on:click=handler(move |_| page(true))
+                    {..listen("click", move |_: MouseEvent| page(true))}
                 >
                     <Chevron />
                 </button>
@@ -553,15 +553,15 @@ pub fn Carousel(
         </div>
         <div
             class="track"
-            node_ref=track
-            on:scroll=handler(on_scroll)
-            on:keydown=handler(on_keydown)
-            on:focusin=handler(move |ev| {
+            node_ref={track}
+            {..listen("scroll", on_scroll)}
+            {..listen("keydown", on_keydown)}
+            {..listen("focusin", move |ev| {
                 engage();
                 on_focusin(ev)
-            })
-            on:focusout=handler(on_focusout)
-            on:pointerenter=handler(move |_| engage())
+            })}
+            {..listen("focusout", on_focusout)}
+            {..listen("pointerenter", move |_: MouseEvent| engage())}
         >
             // The slides are mounted into the rail by the effect above.
             <div class="rail" node_ref=rail style=("--n", count.to_string())></div>

@@ -2,8 +2,9 @@
 //! queries, dates.
 
 use js_sys::{Array, Object, Reflect};
+use leptos::tachys::html::event::{on, Custom, On};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, EventTarget};
+use web_sys::{CustomEvent, CustomEventInit, Event, EventTarget};
 
 /// Writes a technical detail to the console as an error.
 pub fn console_error(message: &str) {
@@ -132,8 +133,16 @@ pub fn after(
     leptos::prelude::set_timeout_with_handle(f, delay).ok()
 }
 
-/// An event handler, boxed: the framework's listener code is then built once
-/// per event type, not once per closure.
-pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
-    Box::new(f)
+/// What [`listen`] gives a view: one listener type for every event.
+pub type Listener = On<Custom<Event>, Box<dyn FnMut(Event)>>;
+
+/// An event listener for a view, as `{..listen("click", f)}`: the
+/// framework's typed `on:click` builds its listener code once per event name
+/// (a dozen here); this builds it once. `E` is the DOM's type for events of
+/// that name, as `on:` would give it.
+pub fn listen<E: JsCast + 'static>(name: &'static str, mut f: impl FnMut(E) + 'static) -> Listener {
+    on(
+        Custom::new(name),
+        Box::new(move |ev: Event| f(ev.unchecked_into())),
+    )
 }

@@ -2,7 +2,7 @@
 //! the title, all as text; videos get a play/pause button.
 
 use super::carousel::{emit_select, Reach, ViewTracker};
-use super::js::{effect, handler, on_next_frame, reduced_motion, spawn};
+use super::js::{effect, listen, on_next_frame, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
 use crate::core::text::{slide_label, Lang, Text};
@@ -11,7 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusEvent, HtmlMediaElement, MouseEvent, Node};
+use web_sys::{Element, Event, FocusEvent, HtmlMediaElement, MouseEvent, Node};
 
 /// The intrinsic size given to thumbnails (4:3), so the browser reserves
 /// their box before any byte arrives.
@@ -142,9 +142,9 @@ pub fn SlideView(
                 loading="lazy"
                 decoding="async"
                 src=move || loaded.get().then(|| url.clone())
-                on:error=handler(move |_| {
+                {..listen("error", move |_: Event| {
                     failed.try_set(true);
-                })
+                })}
             />
         }),
         (MediaKind::Video, Some(url)) => EitherOf3::B(view! {
@@ -163,15 +163,15 @@ pub fn SlideView(
                 preload=move || if loaded.get() { "metadata" } else { "none" }
                 src=move || loaded.get().then(|| url.clone())
                 // Media events also come after the element is removed.
-                on:play=handler(move |_| {
+                {..listen("play", move |_: Event| {
                     playing.try_set(true);
-                })
-                on:pause=handler(move |_| {
+                })}
+                {..listen("pause", move |_: Event| {
                     playing.try_set(false);
-                })
-                on:error=handler(move |_| {
+                })}
+                {..listen("error", move |_: Event| {
                     failed.try_set(true);
-                })
+                })}
             ></video>
         }),
         _ => EitherOf3::C(()),
@@ -210,7 +210,7 @@ pub fn SlideView(
         }
     };
     let tile = view! {
-        <a class="tile" href=href tabindex=tabindex on:click=handler(select.clone()) on:auxclick=handler(select)>
+        <a class="tile" href=href tabindex={tabindex} {..listen("click", select.clone())} {..listen("auxclick", select)}>
             {media_box}
             {text}
         </a>
@@ -226,7 +226,7 @@ pub fn SlideView(
                 aria-label=label
                 aria-pressed=move || if playing.get() { "true" } else { "false" }
                 tabindex=move || if focusable && is_current() { "0" } else { "-1" }
-                on:click=handler(move |_| if playing.try_get_untracked() == Some(true) { pause() } else { play() })
+                {..listen("click", move |_: MouseEvent| if playing.try_get_untracked() == Some(true) { pause() } else { play() })}
             >
                 <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                     <path d=move || if playing.get() { PAUSE } else { PLAY } fill="currentColor" />
@@ -246,10 +246,10 @@ pub fn SlideView(
             aria-roledescription="slide"
             aria-label=slide_label(lang, index, total)
             style=("--i", index.to_string())
-            on:mouseenter=handler(on_enter)
-            on:mouseleave=handler(on_leave)
-            on:focusin=handler(on_focus)
-            on:focusout=handler(on_blur)
+            {..listen("mouseenter", on_enter)}
+            {..listen("mouseleave", on_leave)}
+            {..listen("focusin", on_focus)}
+            {..listen("focusout", on_blur)}
         >
             {tile}
             {toggle}
