@@ -10,13 +10,11 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
-# Release builds: the wasm loses wasm-streams' stream adapters (see
-# build/strip-exports.mjs) and is optimized again without them; the glue is
-# bundled from an entry that re-exports only what lede.js uses, so the
-# adapters' classes are shaken out, and minified. (The files keep the names
-# Trunk hashed from the build's inputs.)
+# Release builds: the wasm is optimized once more (below), and the glue is
+# bundled from an entry that re-exports only what lede.js uses, so the rest
+# is shaken out, and minified. (The files keep the names Trunk hashed from
+# the build's inputs.)
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
-  node "$(dirname "$0")/strip-exports.mjs" "$dir/$wasm" intounderlying
   . "$(dirname "$0")/wasm-features.sh"
   # Flattening and re-looping the control flow before -Oz finds about 1 KB
   # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.
