@@ -10,10 +10,11 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
-# Release builds: the wasm is optimized once more (below), and the glue is
+# Release builds: the wasm is optimized once more (below); the glue is
 # bundled from an entry that re-exports only what lede.js uses, so the rest
-# is shaken out, and minified. (The files keep the names Trunk hashed from
-# the build's inputs.)
+# is shaken out, and minified; then the names the two share are shortened
+# (build/short-names.mjs). The files keep the names Trunk hashed from the
+# build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   . "$(dirname "$0")/wasm-features.sh"
   # Flattening and re-looping the control flow before -Oz finds about 1 KB
@@ -23,5 +24,6 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
+  node "$(dirname "$0")/short-names.mjs" "$dir/$wasm" "$dir/$glue"
 fi
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
