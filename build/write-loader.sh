@@ -19,8 +19,9 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   . "$(dirname "$0")/wasm-features.sh"
   # Flattening and re-looping the control flow before -Oz finds about 1 KB
   # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.
+  # The producers and target-features sections are for tools, not browsers.
   # shellcheck disable=SC2086 # a list of flags
-  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz "$dir/$wasm" -o "$dir/$wasm"
+  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
