@@ -10,12 +10,15 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
-# Release builds: the wasm is optimized once more (below); the glue is
+# Release builds: the wasm loses the file names of its panic locations
+# (build/blank-locations.mjs: a release build aborts on panic and never
+# shows them) and is optimized once more (below); the glue is
 # bundled from an entry that re-exports only what lede.js uses, so the rest
 # is shaken out, and minified; then the names the two share are shortened
 # (build/short-names.mjs). The files keep the names Trunk hashed from the
 # build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
+  node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"
   . "$(dirname "$0")/wasm-features.sh"
   # Flattening and re-looping the control flow before -Oz finds about 1 KB
   # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.

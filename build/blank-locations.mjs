@@ -1,0 +1,102 @@
+// Blanks the source file names of panic locations in a release wasm.
+//
+// A release build aborts on panic, and on wasm32-unknown-unknown the
+// standard library's panic message goes to a stderr that writes nowhere: the
+// file names that `core::panic::Location`s carry (the build machine's paths
+// to the standard library and to every crate, several KB) are never read.
+// The small build drops them with -Zlocation-detail=none; this does the same
+// for the stable build after linking, without moving a byte: each string a
+// Location points at is overwritten with zeros of the same length.
+//
+// A Location is 16 bytes of data, (file pointer, file length, line, column);
+// only records whose pointer and length land inside the data, on printable
+// text ending in ".rs" (a path), with a plausible line and column, count.
+//
+// usage: node build/blank-locations.mjs file.wasm
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [file] = process.argv.slice(2);
+if (!file) {
+  console.error("usage: node build/blank-locations.mjs file.wasm");
+  process.exit(2);
+}
+const wasm = readFileSync(file);
+
+function leb(buf, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = buf[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+// The active data segments: where each sits in memory and in the file.
+const segments = [];
+let at = 8;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, body] = leb(wasm, at + 1);
+  if (id === 11) {
+    let [count, p] = leb(wasm, body);
+    for (let i = 0; i < count; i++) {
+      const [flags, q] = leb(wasm, p);
+      p = q;
+      if (flags === 1) {
+        // Passive: no address; skipped.
+        const [len, start] = leb(wasm, p);
+        p = start + len;
+        continue;
+      }
+      if (flags === 2) p = leb(wasm, p)[1]; // memory index
+      if (wasm[p] !== 0x41) throw new Error("blank-locations: unexpected segment offset");
+      // i32.const (signed LEB; addresses here are below 2^31) then end.
+      const [address, r] = leb(wasm, p + 1);
+      if (wasm[r] !== 0x0b) throw new Error("blank-locations: unexpected segment offset");
+      const [len, start] = leb(wasm, r + 1);
+      segments.push({ address, start, len });
+      p = start + len;
+    }
+  }
+  at = body + size;
+}
+
+/** The file offset of `len` bytes of memory at `address`, if in one segment. */
+function locate(address, len) {
+  for (const s of segments) {
+    if (address >= s.address && address + len <= s.address + s.len) {
+      return s.start + (address - s.address);
+    }
+  }
+  return -1;
+}
+
+const isPath = (bytes) => {
+  const text = bytes.toString("latin1").replace(/\0$/, "");
+  return /^[\x21-\x7e]+\.rs$/.test(text) && text.includes("/");
+};
+
+const blanked = new Map();
+for (const s of segments) {
+  // Records are 4-byte aligned in memory.
+  const first = s.start + ((4 - (s.address % 4)) % 4);
+  for (let p = first; p + 16 <= s.start + s.len; p += 4) {
+    const ptr = wasm.readUInt32LE(p);
+    const len = wasm.readUInt32LE(p + 4);
+    const line = wasm.readUInt32LE(p + 8);
+    const col = wasm.readUInt32LE(p + 12);
+    if (len < 4 || len > 512 || line < 1 || line > 200000 || col < 1 || col > 1000) continue;
+    const text = locate(ptr, len);
+    if (text < 0 || !isPath(wasm.subarray(text, text + len))) continue;
+    blanked.set(text, len);
+  }
+}
+let bytes = 0;
+for (const [text, len] of blanked) {
+  bytes += wasm.subarray(text, text + len).filter((b) => b !== 0).length;
+  wasm.fill(0, text, text + len);
+}
+writeFileSync(file, wasm);
+console.log(`blank-locations: ${blanked.size} file names (${bytes} bytes) blanked in ${file}`);
