@@ -12,6 +12,7 @@ use crate::core::url::SafeUrl;
 use leptos::either::EitherOf3;
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Fetches an article and shows it.
 #[component]
@@ -61,7 +62,7 @@ pub fn ArticleSection(
             ),
         });
     });
-    let locale = StoredValue::new(locale);
+    let locale: Arc<str> = locale.into();
     view! {
         <article
             class="article"
@@ -72,7 +73,7 @@ pub fn ArticleSection(
         >
             {move || state.with(|s| match s {
                 Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=lang /> }),
-                Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=locale.get_value() /> }),
+                Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=locale.clone() /> }),
                 Load::Failed(e) => EitherOf3::C(view! {
                     <Notice message=e.message().get(lang) retry_label=Text::Retry.get(lang) on_retry=on_retry />
                 }),
@@ -105,7 +106,7 @@ pub fn ArticleView(
     /// The article.
     article: Article,
     /// The language tag for the dateline.
-    locale: String,
+    locale: Arc<str>,
 ) -> impl IntoView {
     let Article {
         title,

@@ -56,6 +56,15 @@ impl Observers {
     }
 }
 
+/// What a carousel watches with and has seen, in one place: its observers,
+/// the `lede:view` dwell timers running (a few at a time) and one bit per
+/// slide for the views already reported.
+struct Watch {
+    observers: Option<Observers>,
+    timers: Vec<(usize, TimeoutHandle)>,
+    viewed: Vec<bool>,
+}
+
 /// Observes `target` against the page's viewport grown by `margin`, setting
 /// `flag` once it intersects.
 fn watch_viewport(
@@ -424,13 +433,14 @@ pub fn Carousel(
     });
 
     // Observers: size changes, nearness to the page's viewport, and views.
-    let observers = StoredValue::new_local(None::<Observers>);
-    // A few timers at a time, and one bit per slide: plain vectors.
-    let view_timers = StoredValue::new_local(Vec::<(usize, TimeoutHandle)>::new());
-    let viewed = StoredValue::new_local(vec![false; count]);
+    let watch = StoredValue::new_local(Watch {
+        observers: None,
+        timers: Vec::new(),
+        viewed: vec![false; count],
+    });
     effect(move || {
         let Some(t) = track.get() else { return };
-        if observers.with_value(Option::is_some) {
+        if watch.with_value(|w| w.observers.is_some()) {
             return;
         }
         measure();
@@ -458,21 +468,24 @@ pub fn Carousel(
                 };
                 let seen = entry.is_intersecting() && entry.intersection_ratio() >= 0.5;
                 if !seen {
-                    if let Some(Some(h)) = view_timers.try_update_value(|m| take_timer(m, i)) {
+                    if let Some(Some(h)) = watch.try_update_value(|w| take_timer(&mut w.timers, i))
+                    {
                         h.clear();
                     }
                     continue;
                 }
-                let already = viewed.try_with_value(|v| v.get(i).copied()) != Some(Some(false))
-                    || view_timers.try_with_value(|m| m.iter().any(|(j, _)| *j == i))
-                        != Some(false);
+                let already = watch.try_with_value(|w| {
+                    w.viewed.get(i) != Some(&false) || w.timers.iter().any(|(j, _)| *j == i)
+                }) != Some(false);
                 if already {
                     continue;
                 }
                 let fire = move || {
-                    let _ = view_timers.try_update_value(|m| take_timer(m, i));
-                    let first = viewed.try_update_value(|v| {
-                        v.get_mut(i).map(|seen| !std::mem::replace(seen, true))
+                    let first = watch.try_update_value(|w| {
+                        let _ = take_timer(&mut w.timers, i);
+                        w.viewed
+                            .get_mut(i)
+                            .map(|seen| !std::mem::replace(seen, true))
                     });
                     if first != Some(Some(true)) {
                         return;
@@ -489,7 +502,7 @@ pub fn Carousel(
                     );
                 };
                 if let Some(h) = after(VIEW_DWELL, fire) {
-                    let _ = view_timers.try_update_value(|m| m.push((i, h)));
+                    let _ = watch.try_update_value(|w| w.timers.push((i, h)));
                 }
             }
         });
@@ -509,19 +522,21 @@ pub fn Carousel(
         }
         views.observer.set_value(views_io.clone());
         intersections.extend(views_io);
-        observers.set_value(Some(Observers {
-            resize,
-            intersections,
-            _callbacks: callbacks,
-        }));
+        watch.update_value(|w| {
+            w.observers = Some(Observers {
+                resize,
+                intersections,
+                _callbacks: callbacks,
+            });
+        });
     });
     on_cleanup(move || {
-        let _ = observers.try_update_value(|o| {
-            if let Some(o) = o.take() {
+        let _ = watch.try_update_value(|w| {
+            if let Some(o) = w.observers.take() {
                 o.disconnect();
             }
+            w.timers.drain(..).for_each(|(_, h)| h.clear());
         });
-        let _ = view_timers.try_update_value(|m| m.drain(..).for_each(|(_, h)| h.clear()));
     });
 
     let label = |t: Text| t.get(lang);

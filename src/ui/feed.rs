@@ -27,8 +27,8 @@ type Done = Box<dyn FnOnce(Result<String, FeedError>, &str)>;
 #[derive(Clone, Copy)]
 struct Loader {
     feed: Feed,
-    url: StoredValue<SafeUrl>,
-    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    /// The feed's URL and the load in flight, if any.
+    at: StoredValue<(SafeUrl, Option<AbortController>), LocalStorage>,
 }
 
 impl Loader {
@@ -38,15 +38,14 @@ impl Loader {
         let Ok(controller) = AbortController::new() else {
             return;
         };
-        if let Some(Some(old)) = self
-            .in_flight
-            .try_update_value(|slot| slot.replace(controller.clone()))
-        {
-            old.abort();
-        }
-        let Some(href) = self.url.try_with_value(|u| u.as_str().to_owned()) else {
+        let Some((href, old)) = self.at.try_update_value(|(url, slot)| {
+            (url.as_str().to_owned(), slot.replace(controller.clone()))
+        }) else {
             return;
         };
+        if let Some(old) = old {
+            old.abort();
+        }
         spawn(async move {
             let result = match fetch_text(&href, TIMEOUT_MS, &controller).await {
                 Ok(text) => Ok(text),
@@ -54,8 +53,8 @@ impl Loader {
                 Err(FetchError::Failed(problem)) => Err(FeedError::new(self.feed, problem)),
             };
             let current = self
-                .in_flight
-                .try_with_value(|c| c.as_ref().is_some_and(|c| *c == controller));
+                .at
+                .try_with_value(|(_, c)| c.as_ref().is_some_and(|c| *c == controller));
             if current == Some(true) {
                 done(result, &href);
             }
@@ -64,7 +63,7 @@ impl Loader {
 
     /// Aborts the load in flight, if any.
     fn abort(self) {
-        if let Some(Some(c)) = self.in_flight.try_update_value(Option::take) {
+        if let Some(Some(c)) = self.at.try_update_value(|(_, c)| c.take()) {
             c.abort();
         }
     }
@@ -89,8 +88,7 @@ where
     let parse = StoredValue::new(parse);
     let loader = Loader {
         feed,
-        url: StoredValue::new(url),
-        in_flight: StoredValue::new_local(None),
+        at: StoredValue::new_local((url, None)),
     };
     let load = move || {
         set_state.set(Load::Loading);
