@@ -174,7 +174,6 @@ pub fn Carousel(
     rtl: bool,
 ) -> impl IntoView {
     let count = slides.len();
-    let slides = StoredValue::new(slides);
     let track = NodeRef::<html::Div>::new();
     let rail = NodeRef::<html::Div>::new();
     let geometry = RwSignal::new(Geometry::default());
@@ -204,8 +203,10 @@ pub fn Carousel(
 
     // Slides leave the DOM as the window slides past them, and focus on a
     // removed element is lost: while focus belongs in the carousel, it is
-    // put back on the current slide (which is always rendered).
-    let focus_within = StoredValue::new(false);
+    // put back on the current slide (which is always rendered). This flag
+    // and `frame_pending` are only read untracked: plain flags, kept in the
+    // signal type the carousel already has rather than a type of their own.
+    let focus_within = RwSignal::new(false);
     let tile = move |i: usize| -> Option<HtmlElement> {
         let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
         track
@@ -219,7 +220,7 @@ pub fn Carousel(
         let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
-        if focus_within.try_get_value() != Some(true)
+        if focus_within.try_get_untracked() != Some(true)
             || active_element(&t).is_some_and(|a| t.contains(Some(&a)))
         {
             return;
@@ -254,7 +255,7 @@ pub fn Carousel(
         if geometry.try_get_untracked().is_some_and(|old| old != g) {
             geometry.try_set(g);
         }
-        match focus_within.try_get_value() {
+        match focus_within.try_get_untracked() {
             Some(true) => keep_focus(),
             // Tab from outside should come back to a slide in view.
             Some(false) => {
@@ -281,7 +282,7 @@ pub fn Carousel(
 
     let focus_slide = move |i: usize| {
         current.set(i);
-        focus_within.set_value(true);
+        focus_within.set(true);
         let show = move |el: HtmlElement| {
             // The browser's own scroll on focus would show a peeking slide
             // only partly, then snap back: scroll here instead, the page to
@@ -320,15 +321,15 @@ pub fn Carousel(
     };
 
     // Scroll events come faster than frames: measure once per frame.
-    let frame_pending = StoredValue::new(false);
+    let frame_pending = RwSignal::new(false);
     let on_scroll = move |_: web_sys::Event| {
         engage();
-        if frame_pending.try_get_value() != Some(false) {
+        if frame_pending.try_get_untracked() != Some(false) {
             return;
         }
-        frame_pending.try_set_value(true);
+        frame_pending.try_set(true);
         on_next_frame(move || {
-            let _ = frame_pending.try_set_value(false);
+            let _ = frame_pending.try_set(false);
             measure();
         });
     };
@@ -355,7 +356,7 @@ pub fn Carousel(
             .and_then(|r| r.dyn_into::<web_sys::Node>().ok())
         {
             if !t.contains(Some(&to)) {
-                focus_within.try_set_value(false);
+                focus_within.try_set(false);
             }
         }
     };
@@ -364,13 +365,13 @@ pub fn Carousel(
             return;
         };
         if !ev.composed_path().includes(&t, 0) {
-            focus_within.try_set_value(false);
+            focus_within.try_set(false);
         }
     });
     on_cleanup(move || pointer_elsewhere.remove());
 
     let on_focusin = move |ev: web_sys::FocusEvent| {
-        focus_within.try_set_value(true);
+        focus_within.try_set(true);
         let Some(i) = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -390,6 +391,7 @@ pub fn Carousel(
     let views = ViewTracker {
         observer: StoredValue::new_local(None),
     };
+    let feed = slides.clone();
     effect(move || {
         let indices = geometry.with(|g| g.rendered(count, current.get()));
         let Some(rail) = rail.get() else { return };
@@ -397,7 +399,7 @@ pub fn Carousel(
         let changed = std::cell::Cell::new(false);
         let make = |i: usize, next: Option<&Row>| {
             changed.set(true);
-            let slide = slides.try_with_value(|s| s.get(i).cloned()).flatten()?;
+            let slide = feed.get(i).cloned()?;
             let owner = parent.child();
             let mut view = owner.with(|| {
                 untrack(|| {
@@ -459,6 +461,7 @@ pub fn Carousel(
         intersections.extend(watch_viewport(&t, "0px", in_view, &mut callbacks));
         intersections.extend(watch_viewport(&t, "100% 50%", in_reach, &mut callbacks));
 
+        let slides = slides.clone();
         let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             for entry in entries.iter() {
                 let entry: IntersectionObserverEntry = entry.unchecked_into();
@@ -480,6 +483,7 @@ pub fn Carousel(
                 if already {
                     continue;
                 }
+                let id = slides.get(i).map(|s| s.id.clone()).unwrap_or_default();
                 let fire = move || {
                     let first = watch.try_update_value(|w| {
                         let _ = take_timer(&mut w.timers, i);
@@ -490,10 +494,6 @@ pub fn Carousel(
                     if first != Some(Some(true)) {
                         return;
                     }
-                    let id = slides
-                        .try_with_value(|s| s.get(i).map(|s| s.id.clone()))
-                        .flatten()
-                        .unwrap_or_default();
                     let position = JsValue::from_f64((i + 1) as f64);
                     emit(
                         &target,
