@@ -10,24 +10,28 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
-# Release builds: the wasm loses the file names of its panic locations
-# (build/blank-locations.mjs: a release build aborts on panic and never
-# shows them) and is optimized once more (below); the glue is
-# bundled from an entry that re-exports only what lede.js uses, so the rest
-# is shaken out, and minified; then the names the two share are shortened
-# (build/short-names.mjs). The files keep the names Trunk hashed from the
-# build's inputs.
+# Release builds, in order: the wasm loses the file names of its panic
+# locations (build/blank-locations.mjs: a release build aborts on panic and
+# never shows them); wasm-opt runs again; the glue is bundled from an entry
+# that re-exports only what lede.js uses, so the rest is shaken out, and
+# minified; the names the two share are shortened (build/short-names.mjs);
+# and wasm-opt runs a last time. The files keep the names Trunk hashed from
+# the build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"
   . "$(dirname "$0")/wasm-features.sh"
   # Flattening and re-looping the control flow before -Oz finds about 1 KB
   # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.
-  # The producers and target-features sections are for tools, not browsers.
   # shellcheck disable=SC2086 # a list of flags
-  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
+  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz "$dir/$wasm" -o "$dir/$wasm"
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
   node "$(dirname "$0")/short-names.mjs" "$dir/$wasm" "$dir/$glue"
+  # The same again, from the file with the short names, finds a little more
+  # (wasm-opt keeps import and export names). The producers and
+  # target-features sections are for tools, not browsers.
+  # shellcheck disable=SC2086 # a list of flags
+  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
 fi
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
