@@ -35,3 +35,8 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
 fi
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
+# The entry is the first file a page loads: minified too (its source, with
+# comments, is build/lede.js).
+if [ "${TRUNK_PROFILE:-}" = "release" ]; then
+  esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
+fi
