@@ -51,6 +51,10 @@ step "component tests (wasm-bindgen-test, headless Chromium)" \
 summary+=("$(count 'test result: ok\. [0-9]+ passed') component tests")
 
 : >"$log"
+step "release post-processing scripts (node --test)" node --test build/post.test.mjs
+summary+=("$(count '^# pass [0-9]+') build-script tests")
+
+: >"$log"
 step "release build (make dist)" bash build/dist.sh
 summary+=("$(grep -Eo 'all code: [0-9.]+ KB brotli' "$log" | sed 's/all code: //') of code")
 
