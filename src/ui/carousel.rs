@@ -154,13 +154,14 @@ pub fn slide_index(el: &Element) -> Option<usize> {
         .ok()
 }
 
-/// The element that has focus, looking inside the shadow root `el` is in.
+/// The element that has focus, looking inside the shadow root `el` is in:
+/// the `activeElement` of its root, a shadow root or the document alike
+/// (read as a property, so that one import serves both kinds of root).
 fn active_element(el: &Element) -> Option<Element> {
-    let root = el.get_root_node();
-    match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
-    }
+    js_sys::Reflect::get(&el.get_root_node(), &"activeElement".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// A carousel of ready slides.
