@@ -215,7 +215,7 @@ export const tests = [
       assert.ok(seen.urls.every((u) => /^https?:\/\//.test(u)), `only http(s) URLs reach the DOM: ${seen.urls}`);
       assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script ran");
       // The https image at port 1 fails: it becomes the placeholder, not a broken image.
-      await page.waitForFunction(() => document.querySelector("[data-lede]").shadowRoot.querySelector("[data-index='2'] .thumb.failed"), null, { timeout: 10000 });
+      await page.waitForFunction(() => document.querySelector("[data-lede]").shadowRoot.querySelector("[data-index='2'] .thumb[data-failed]"), null, { timeout: 10000 });
       await page.done();
     },
   },

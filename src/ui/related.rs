@@ -106,7 +106,7 @@ pub fn RelatedSection(
             aria-roledescription="carousel"
             aria-label=Text::RelatedStories.get(lang)
             aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
-            class:waiting=move || !shown()
+            data-waiting=move || (!shown()).then_some("")
         >
             {move || {
                 if !shown() {

@@ -177,7 +177,7 @@ pub fn SlideView(
         _ => EitherOf3::C(()),
     };
     let media_box = view! {
-        <span class="thumb" aria-hidden="true" class:failed=move || failed.get()>
+        <span class="thumb" aria-hidden="true" data-failed=move || failed.get().then_some("")>
             <svg class="ph-icon" viewBox="0 0 24 24" width="28" height="28" focusable="false">
                 <path d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" />
             </svg>
