@@ -110,7 +110,7 @@ fn prepare(document: &Document, host: &Element) -> Result<HtmlElement, MountErro
         .flatten();
     let container = match existing {
         // Ours from an earlier mount: empty once unmounted.
-        Some(c) if c.child_element_count() == 0 => c,
+        Some(c) if c.first_element_child().is_none() => c,
         Some(_) => return Err(MountError::Taken),
         None if root.child_element_count() > 0 => return Err(MountError::Taken),
         None => {
