@@ -148,10 +148,13 @@ fn read_config(
         .flatten()
         .and_then(|e| e.get_attribute("lang"));
     let dir_set = host.closest("[dir]").ok().flatten().is_some();
-    let computed_rtl = web_sys::window()
-        .and_then(|w| w.get_computed_style(host).ok().flatten())
-        .and_then(|s| s.get_property_value("direction").ok())
-        .is_some_and(|d| d == "rtl");
+    // The computed direction counts only under an explicit `dir`, and reading
+    // it makes the browser compute the page's styles at once: only then.
+    let computed_rtl = dir_set
+        && web_sys::window()
+            .and_then(|w| w.get_computed_style(host).ok().flatten())
+            .and_then(|s| s.get_property_value("direction").ok())
+            .is_some_and(|d| d == "rtl");
     let page = document.base_uri().ok().flatten().unwrap_or_default();
     let attrs = Attrs {
         article_src: article.as_deref(),
