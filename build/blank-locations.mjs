@@ -14,6 +14,7 @@
 //
 // usage: node build/blank-locations.mjs file.wasm
 import { readFileSync, writeFileSync } from "node:fs";
+import { leb } from "./leb128.mjs";
 
 const [file] = process.argv.slice(2);
 if (!file) {
@@ -21,17 +22,6 @@ if (!file) {
   process.exit(2);
 }
 const wasm = readFileSync(file);
-
-function leb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
 
 // The active data segments: where each sits in memory and in the file.
 const segments = [];

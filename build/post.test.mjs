@@ -10,20 +10,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { uleb } from "./leb128.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "lede-post-"));
 
-const uleb = (n) => {
-  const out = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
-};
 const section = (id, body) => Buffer.concat([Buffer.from([id]), uleb(body.length), body]);
 const text = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
 const HEADER = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);

@@ -11,6 +11,7 @@
 //
 // usage: node build/short-names.mjs file.wasm glue.js
 import { readFileSync, writeFileSync } from "node:fs";
+import { leb, uleb } from "./leb128.mjs";
 
 const [wasmFile, glueFile] = process.argv.slice(2);
 if (!wasmFile || !glueFile) {
@@ -28,28 +29,6 @@ function short(n) {
   let s = LETTERS[n % 52];
   for (n = Math.floor(n / 52); n > 0; n = Math.floor(n / 52)) s += LETTERS[n % 52];
   return s;
-}
-
-function leb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function uleb(n) {
-  const out = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
 }
 
 /** Skips an import's type description, returning where it ends. */
