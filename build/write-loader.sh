@@ -1,7 +1,7 @@
 #!/bin/sh
 # Trunk post_build hook: writes dist's lede.js from build/lede.js, naming the
 # content-hashed glue and wasm of this build (only lede.js keeps a stable
-# name), and minifies the glue of a release build.
+# name), and post-processes a release build.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue=$(cd "$dir" && ls lede-*.js 2>/dev/null | head -n 1)
@@ -10,13 +10,15 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
+sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
 # Release builds, in order: the wasm loses the file names of its panic
 # locations (build/blank-locations.mjs: a release build aborts on panic and
 # never shows them); wasm-opt runs again; the glue is bundled from an entry
 # that re-exports only what lede.js uses, so the rest is shaken out, and
 # minified; the names the two share are shortened (build/short-names.mjs);
-# and wasm-opt runs a last time. The files keep the names Trunk hashed from
-# the build's inputs.
+# wasm-opt runs a last time; and lede.js, the first file a page loads, is
+# minified too (its source, with comments, is build/lede.js). The files keep
+# the names Trunk hashed from the build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"
   . "$(dirname "$0")/wasm-features.sh"
@@ -33,10 +35,5 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # target-features sections are for tools, not browsers.
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
-fi
-sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
-# The entry is the first file a page loads: minified too (its source, with
-# comments, is build/lede.js).
-if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
 fi
