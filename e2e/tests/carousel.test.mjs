@@ -263,6 +263,8 @@ export const tests = [
       assert.deepEqual(await inWidget(page, video), { paused: true, src: true });
       await page.locator("[data-media=video] button.play").first().click();
       await page.waitForFunction(() => !document.querySelector("[data-lede]").shadowRoot.querySelector("[data-media=video] video").paused, null, { timeout: 8000 });
+      // The button follows the video's own play and pause events, which come a moment after.
+      await page.waitForFunction(() => document.querySelector("[data-lede]").shadowRoot.querySelector("[data-media=video] button.play").getAttribute("aria-pressed") === "true", null, { timeout: 2000 });
       assert.equal(await inWidget(page, (root) => root.querySelector("[data-media=video] button.play").getAttribute("aria-label")), "Pause video");
       await page.locator("[data-media=video] button.play").first().click();
       await sleep(200);

@@ -1,40 +1,56 @@
 //! The carousel: controls, a scroll-snap track, and the slides near its
 //! viewport. Scrolling is the browser's own; this code only measures it,
-//! and all of the arithmetic is `core::carousel`'s.
+//! and all of the arithmetic is `core::carousel`'s. The slides are plain
+//! DOM (see `slide`), added and removed here as the window moves; their
+//! events are heard on the track.
 
 use super::js::{
-    after, dict, effect, emit, listen, next_frame, on_next_frame, reduced_motion, spawn,
+    after, dict, effect, emit, listen, listen_capture, next_frame, on_next_frame, reduced_motion,
+    spawn,
 };
-use super::slide::SlideView;
+use super::slide::{self, Blanks};
 use crate::core::carousel::{apply, key_move, sync_rows, Geometry};
 use crate::core::feed::Slide;
+use crate::core::media::MediaKind;
 use crate::core::text::{Lang, Text};
+use crate::core::url::SafeUrl;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::tachys::view::{Mountable, Render};
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
-    IntersectionObserverInit, KeyboardEvent, MouseEvent, ResizeObserver,
+    Element, Event, EventTarget, FocusEvent, HtmlElement, IntersectionObserver,
+    IntersectionObserverEntry, IntersectionObserverInit, KeyboardEvent, MouseEvent, Node,
+    ResizeObserver,
 };
 
 /// How long a slide must stay half visible to count as seen.
 const VIEW_DWELL: Duration = Duration::from_secs(1);
 
-/// A slide in the DOM: its built view and the owner of its effects.
+/// A slide in the DOM.
 struct Row {
-    view: Box<dyn Mountable>,
-    owner: Owner,
+    el: Element,
+    /// Its media's URL, and whether it is a video.
+    src: Option<(SafeUrl, bool)>,
+    /// Whether its link is the carousel's tab stop.
+    current: bool,
+    /// Whether its media may load. Once set it stays: scrolling away and
+    /// back must not download it again.
+    loaded: bool,
 }
 
 impl Row {
-    /// Takes the slide out of the DOM and ends its effects.
-    fn remove(mut self) {
-        self.view.unmount();
-        self.owner.cleanup();
+    /// Lets the slide's media load, once.
+    fn load(&mut self) {
+        if self.loaded {
+            return;
+        }
+        self.loaded = true;
+        if let Some((src, video)) = &self.src {
+            slide::load(&self.el, src.as_str(), *video);
+        }
     }
 }
 
@@ -57,10 +73,13 @@ impl Observers {
 }
 
 /// What a carousel watches with and has seen, in one place: its observers,
-/// the `lede:view` dwell timers running (a few at a time) and one bit per
-/// slide for the views already reported.
+/// the one that watches slides for `lede:view` (each slide that stays at
+/// least half visible for a second is reported once), the dwell timers
+/// running (a few at a time) and one bit per slide for the views already
+/// reported.
 struct Watch {
     observers: Option<Observers>,
+    views: Option<IntersectionObserver>,
     timers: Vec<(usize, TimeoutHandle)>,
     viewed: Vec<bool>,
 }
@@ -92,7 +111,7 @@ fn watch_viewport(
 
 /// Decides which slides may load their media (see [`Carousel`]).
 #[derive(Clone, Copy)]
-pub struct Reach {
+struct Reach {
     in_view: RwSignal<bool>,
     in_reach: RwSignal<bool>,
     engaged: RwSignal<bool>,
@@ -103,39 +122,12 @@ pub struct Reach {
 impl Reach {
     /// Whether slide `i` may load: in view on the page and in the track's
     /// view, or, once the reader has engaged, within reach of both.
-    pub fn wants(&self, i: usize) -> bool {
+    fn wants(&self, i: usize) -> bool {
         let within = |range: fn(&Geometry, usize) -> std::ops::Range<usize>| {
             self.geometry.with(|g| range(g, self.count).contains(&i))
         };
         (self.in_view.get() && within(Geometry::visible))
             || (self.engaged.get() && self.in_reach.get() && within(Geometry::near))
-    }
-}
-
-/// Watches slides for `lede:view`: each slide that stays at least half
-/// visible for a second is reported once.
-#[derive(Clone, Copy)]
-pub struct ViewTracker {
-    observer: StoredValue<Option<IntersectionObserver>, LocalStorage>,
-}
-
-impl ViewTracker {
-    /// Starts watching a slide element.
-    pub fn observe(&self, el: &Element) {
-        let _ = self.observer.try_with_value(|o| {
-            if let Some(o) = o {
-                o.observe(el);
-            }
-        });
-    }
-
-    /// Stops watching a slide element.
-    pub fn unobserve(&self, el: &Element) {
-        let _ = self.observer.try_with_value(|o| {
-            if let Some(o) = o {
-                o.unobserve(el);
-            }
-        });
     }
 }
 
@@ -145,13 +137,26 @@ fn take_timer(timers: &mut Vec<(usize, TimeoutHandle)>, i: usize) -> Option<Time
     Some(timers.swap_remove(at).1)
 }
 
-/// The slide index an element belongs to, from its slide's `data-index`.
-pub fn slide_index(el: &Element) -> Option<usize> {
-    el.closest("[data-lede-slide]")
-        .ok()??
-        .get_attribute("data-index")?
-        .parse()
-        .ok()
+/// The slide an event target is in.
+fn slide_of(target: Option<EventTarget>) -> Option<Element> {
+    target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-lede-slide]")
+        .ok()?
+}
+
+/// A slide's index in the feed, from its `data-index`.
+fn index_of(slide: &Element) -> Option<usize> {
+    slide.get_attribute("data-index")?.parse().ok()
+}
+
+/// Whether an event's related target (where the pointer or focus came from
+/// or goes to) is outside `slide`: moving within a slide is not leaving it.
+fn crosses(slide: &Element, related: Option<EventTarget>) -> bool {
+    !related
+        .and_then(|r| r.dyn_into::<Node>().ok())
+        .is_some_and(|r| slide.contains(Some(&r)))
 }
 
 /// The element that has focus, looking inside the shadow root `el` is in:
@@ -208,14 +213,20 @@ pub fn Carousel(
     // and `frame_pending` are only read untracked: plain flags, kept in the
     // signal type the carousel already has rather than a type of their own.
     let focus_within = RwSignal::new(false);
+    // Observers, timers and views seen (see [`Watch`]).
+    let watch = StoredValue::new_local(Watch {
+        observers: None,
+        views: None,
+        timers: Vec::new(),
+        viewed: vec![false; count],
+    });
+    // The slides in the DOM, by index.
+    let rows = StoredValue::new_local(Vec::<(usize, Row)>::new());
     let tile = move |i: usize| -> Option<HtmlElement> {
-        let selector = ["[data-index=\"", &i.to_string(), "\"] .tile"].concat();
-        track
-            .try_get_untracked()??
-            .query_selector(&selector)
-            .ok()??
-            .dyn_into()
-            .ok()
+        rows.try_with_value(|rows| {
+            let (_, row) = rows.iter().find(|(j, _)| *j == i)?;
+            slide::tile(&row.el)
+        })?
     };
     let keep_focus = move || {
         let Some(t) = track.try_get_untracked().flatten() else {
@@ -346,7 +357,44 @@ pub fn Carousel(
         focus_slide(apply(current.get_untracked(), m, count));
     };
 
-    let on_focusout = move |ev: web_sys::FocusEvent| {
+    // Videos play on intent: the pointer or focus coming into their slide
+    // (never under reduced motion, where only their button plays them),
+    // and pause when it leaves. Hover, focus or a tap on a far slide loads
+    // its media at once.
+    let play = move |el: Element| {
+        let Some(i) = index_of(&el) else { return };
+        let _ = rows.try_update_value(|rows| {
+            if let Some((_, row)) = rows.iter_mut().find(|(j, _)| *j == i) {
+                row.load();
+            }
+        });
+        if let Some(Ok(p)) = slide::media(&el).map(|v| v.play()) {
+            // A play cut short by a pause rejects; that is no error.
+            spawn(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            });
+        }
+    };
+    let pause = |el: &Element| {
+        if let Some(v) = slide::media(el) {
+            let _ = v.pause();
+        }
+    };
+    // Into (`true`) or out of a slide, from or to `related`.
+    let intent = move |target: Option<EventTarget>, related: Option<EventTarget>, into: bool| {
+        let Some(el) = slide_of(target) else { return };
+        if slide::play_button(&el).is_none() || !crosses(&el, related) {
+            return;
+        }
+        if !into {
+            pause(&el);
+        } else if !reduced_motion() {
+            play(el);
+        }
+    };
+
+    let on_focusout = move |ev: FocusEvent| {
+        intent(ev.target(), ev.related_target(), false);
         // Focus went somewhere else on purpose (a removed element gives no
         // related target; a pointer elsewhere is caught below).
         let Some(t) = track.try_get_untracked().flatten() else {
@@ -371,13 +419,10 @@ pub fn Carousel(
     });
     on_cleanup(move || pointer_elsewhere.remove());
 
-    let on_focusin = move |ev: web_sys::FocusEvent| {
+    let on_focusin = move |ev: FocusEvent| {
         focus_within.try_set(true);
-        let Some(i) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| slide_index(&el))
-        else {
+        intent(ev.target(), ev.related_target(), true);
+        let Some(i) = slide_of(ev.target()).and_then(|el| index_of(&el)) else {
             return;
         };
         if current.try_get_untracked().is_some_and(|c| c != i) {
@@ -385,62 +430,122 @@ pub fn Carousel(
         }
     };
 
-    // The slides in the DOM, by index. Each has an owner of its own (a child
-    // of the carousel's), so that it lives until it leaves the window.
-    let parent = Owner::current().unwrap_or_default();
-    let rows = StoredValue::new_local(Vec::<(usize, Row)>::new());
-    let views = ViewTracker {
-        observer: StoredValue::new_local(None),
+    // A click on a video's button plays or pauses it; a left or middle
+    // click on a linked tile opens the story, which the page hears as
+    // `lede:select`.
+    let feed = slides.clone();
+    let on_click = move |ev: MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if target.closest(".play").ok().flatten().is_some() {
+            match slide_of(ev.target()) {
+                Some(el) if ev.button() == 0 && slide::playing(&el) => pause(&el),
+                Some(el) if ev.button() == 0 => play(el),
+                _ => {}
+            }
+            return;
+        }
+        let Some(tile) = target.closest(".tile").ok().flatten() else {
+            return;
+        };
+        let (Some(url), Some(i), true) = (
+            tile.get_attribute("href"),
+            slide_of(ev.target()).and_then(|el| index_of(&el)),
+            ev.button() <= 1,
+        ) else {
+            return;
+        };
+        let id = feed.get(i).map(|s| s.id.as_str()).unwrap_or_default();
+        emit_select(&tile, id, &url, i);
     };
+    // Media events do not bubble: heard on the way down. `playing` is what
+    // the event says of the video, `None` for a failed image or video.
+    let on_media = move |ev: Event, playing: Option<bool>| {
+        let Some(el) = slide_of(ev.target()) else {
+            return;
+        };
+        match playing {
+            Some(playing) => slide::show_playing(&el, playing, lang),
+            None => slide::fail(&el),
+        }
+    };
+
+    // The slides in the DOM follow the window: each effect run adds the
+    // slides that came into it and removes the ones that left, moves the
+    // tab stop, and lets the media load of slides now within reach.
+    let blanks = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| Blanks::new(&d));
+    // Under reduced motion a video's button is the keyboard's way to play:
+    // the current slide's is a tab stop too.
+    let focusable_play = reduced_motion();
     let feed = slides.clone();
     effect(move || {
-        let indices = geometry.with(|g| g.rendered(count, current.get()));
-        let Some(rail) = rail.get() else { return };
+        let now = current.get();
+        let indices = geometry.with(|g| g.rendered(count, now));
+        let (Some(rail), Some(blanks)) = (rail.get(), &blanks) else {
+            return;
+        };
         // Whether any slide came or went: focus may need putting back.
         let changed = std::cell::Cell::new(false);
+        let observe = |el: &Element, on: bool| {
+            watch.with_value(|w| {
+                if let Some(o) = &w.views {
+                    if on {
+                        o.observe(el);
+                    } else {
+                        o.unobserve(el);
+                    }
+                }
+            })
+        };
         let make = |i: usize, next: Option<&Row>| {
             changed.set(true);
-            let slide = feed.get(i).cloned()?;
-            let owner = parent.child();
-            let mut view = owner.with(|| {
-                untrack(|| {
-                    view! {
-                        <SlideView
-                            index=i
-                            slide=slide
-                            total=count
-                            lang=lang
-                            current=current
-                            reach=reach
-                            views=views
-                        />
-                    }
-                    .build()
-                })
-            });
-            let before = next.and_then(|r| r.view.elements().into_iter().next());
-            view.mount(&rail, before.as_ref().map(AsRef::as_ref));
+            let slide = feed.get(i)?;
+            let el = blanks.build(slide, i, count, lang)?;
+            let _ = rail.insert_before(&el, next.map(|r| r.el.unchecked_ref::<Node>()));
+            observe(&el, true);
             Some(Row {
-                view: Box::new(view),
-                owner,
+                el,
+                src: slide
+                    .src
+                    .clone()
+                    .map(|src| (src, slide.media == MediaKind::Video)),
+                current: false,
+                loaded: false,
             })
         };
         let remove = |(_, row): (usize, Row)| {
             changed.set(true);
-            row.remove();
+            observe(&row.el, false);
+            row.el.remove();
         };
-        rows.update_value(|rows| sync_rows(rows, &indices, remove, make));
+        rows.update_value(|rows| {
+            sync_rows(rows, &indices, remove, make);
+            for (i, row) in rows.iter_mut() {
+                let is_current = *i == now;
+                if row.current != is_current {
+                    row.current = is_current;
+                    let tab = if is_current { "0" } else { "-1" };
+                    if let Some(t) = slide::tile(&row.el) {
+                        let _ = t.set_attribute("tabindex", tab);
+                    }
+                    if let (true, Some(b)) = (focusable_play, slide::play_button(&row.el)) {
+                        let _ = b.set_attribute("tabindex", tab);
+                    }
+                }
+                if !row.loaded && reach.wants(*i) {
+                    row.load();
+                }
+            }
+        });
         if changed.get() {
             on_next_frame(keep_focus);
         }
     });
 
     // Observers: size changes, nearness to the page's viewport, and views.
-    let watch = StoredValue::new_local(Watch {
-        observers: None,
-        timers: Vec::new(),
-        viewed: vec![false; count],
-    });
     effect(move || {
         let Some(t) = track.get() else { return };
         if watch.with_value(|w| w.observers.is_some()) {
@@ -467,7 +572,7 @@ pub fn Carousel(
             for entry in entries.iter() {
                 let entry: IntersectionObserverEntry = entry.unchecked_into();
                 let target = entry.target();
-                let Some(i) = slide_index(&target) else {
+                let Some(i) = index_of(&target) else {
                     continue;
                 };
                 let seen = entry.is_intersecting() && entry.intersection_ratio() >= 0.5;
@@ -513,20 +618,13 @@ pub fn Carousel(
         callbacks.push(on_view);
         if let Some(io) = &views_io {
             // Slides rendered before the observer existed.
-            if let Ok(list) = t.query_selector_all("[data-lede-slide]") {
-                for n in 0..list.length() {
-                    if let Some(el) = list.item(n).and_then(|n| n.dyn_into::<Element>().ok()) {
-                        io.observe(&el);
-                    }
-                }
-            }
+            rows.with_value(|rows| rows.iter().for_each(|(_, r)| io.observe(&r.el)));
         }
-        views.observer.set_value(views_io.clone());
-        intersections.extend(views_io);
         watch.update_value(|w| {
+            w.views = views_io.clone();
             w.observers = Some(Observers {
                 resize,
-                intersections,
+                intersections: intersections.into_iter().chain(views_io).collect(),
                 _callbacks: callbacks,
             });
         });
@@ -578,6 +676,13 @@ pub fn Carousel(
             })}
             {..listen("focusout", on_focusout)}
             {..listen("pointerenter", move |_: MouseEvent| engage())}
+            {..listen("mouseover", move |ev: MouseEvent| intent(ev.target(), ev.related_target(), true))}
+            {..listen("mouseout", move |ev: MouseEvent| intent(ev.target(), ev.related_target(), false))}
+            {..listen("click", on_click.clone())}
+            {..listen("auxclick", on_click)}
+            {..listen_capture("play", move |ev| on_media(ev, Some(true)))}
+            {..listen_capture("pause", move |ev| on_media(ev, Some(false)))}
+            {..listen_capture("error", move |ev| on_media(ev, None))}
         >
             // The slides are mounted into the rail by the effect above.
             <div class="rail" node_ref=rail style=("--n", count.to_string())></div>

@@ -2,7 +2,7 @@
 //! queries, dates.
 
 use js_sys::{Array, Object, Reflect};
-use leptos::tachys::html::event::{on, Custom, On};
+use leptos::tachys::html::event::{capture, on, Capture, Custom, On};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Event, EventTarget};
 
@@ -145,4 +145,14 @@ pub fn listen<E: JsCast + 'static>(name: &'static str, mut f: impl FnMut(E) + 's
         Custom::new(name),
         Box::new(move |ev: Event| f(ev.unchecked_into())),
     )
+}
+
+/// What [`listen_capture`] gives a view.
+pub type CaptureListener = On<Capture<Custom<Event>>, Box<dyn FnMut(Event)>>;
+
+/// An event listener for a view that hears the event on its way down, as
+/// `{..listen_capture("play", f)}`: for events that do not bubble (media
+/// events), heard once on a container instead of on each element.
+pub fn listen_capture(name: &'static str, f: impl FnMut(Event) + 'static) -> CaptureListener {
+    on(capture(Custom::new(name)), Box::new(f))
 }

@@ -1,258 +1,194 @@
-//! One slide: a link holding the thumbnail (image, video or placeholder) and
-//! the title, all as text; videos get a play/pause button.
+//! One slide's DOM (contract: `[data-lede-slide]`): a link holding the
+//! thumbnail (image, video or placeholder) and the title as text; videos get
+//! a play/pause button.
+//!
+//! A slide is a clone of a blank slide of its kind, filled in with its data.
+//! It has no listeners, effects or signals of its own: the carousel listens
+//! on its track for every slide's events and keeps each slide's state (which
+//! one is current, whether its media may load) in the DOM. A slide built
+//! from the framework's typed views cost about 6 KB (brotli) of wasm, most of
+//! it per-slide reactive and listener code; this costs a fraction of that.
 
-use super::carousel::{emit_select, Reach, ViewTracker};
-use super::js::{effect, listen, on_next_frame, reduced_motion, spawn};
 use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
 use crate::core::text::{slide_label, Lang, Text};
-use leptos::either::EitherOf3;
-use leptos::html;
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, FocusEvent, HtmlMediaElement, MouseEvent, Node};
+use web_sys::{Document, Element, HtmlElement, HtmlMediaElement};
 
-/// The intrinsic size given to thumbnails (4:3), so the browser reserves
-/// their box before any byte arrives.
-const THUMB_W: &str = "320";
-const THUMB_H: &str = "240";
+/// The opening of every slide, up to where its thumbnail goes: the group,
+/// the link (a tab stop only while current) and the placeholder picture that
+/// shows until, or instead of, the media. Constant markup, never feed text,
+/// and no `style` attribute (a strict CSP refuses those).
+const OPEN: &str = concat!(
+    r#"<div class="slide" data-lede-slide="" role="group" aria-roledescription="slide">"#,
+    r#"<a class="tile" tabindex="-1"><span class="thumb" aria-hidden="true">"#,
+    r#"<svg class="ph-icon" viewBox="0 0 24 24" width="28" height="28" focusable="false">"#,
+    r#"<path d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/>"#,
+    "</svg>"
+);
+
+/// An image thumbnail. Its 4:3 intrinsic size lets the browser reserve its
+/// box before any byte arrives; it gets its `src` only when it may load.
+const IMAGE: &str =
+    r#"<img class="thumb-media" alt="" width="320" height="240" loading="lazy" decoding="async">"#;
+
+/// A video thumbnail: muted, inline, never a tab stop of its own, and
+/// fetching nothing (`preload="none"`, no `src`) until it may load.
+const VIDEO: &str = concat!(
+    r#"<video class="thumb-media" width="320" height="240" muted="" playsinline="" loop="" "#,
+    r#"disablepictureinpicture="" disableremoteplayback="" aria-hidden="true" tabindex="-1" preload="none"></video>"#
+);
+
+/// From the thumbnail to the title, whose text is added as a text node.
+const TITLE: &str = r#"</span><span class="title">"#;
+
+/// Said before a video's title ("Video: "), for screen readers.
+const VIDEO_LABEL: &str = r#"<span class="visually-hidden"></span>"#;
+
+/// The end of the link.
+const CLOSE_TILE: &str = "</span></a>";
+
+/// A video's play/pause button: the only way to play under reduced motion,
+/// and the way on touch screens.
+const PLAY_BUTTON: &str = concat!(
+    r#"<button type="button" class="play" aria-pressed="false" tabindex="-1">"#,
+    r#"<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">"#,
+    r#"<path fill="currentColor" d="M8 5.5v13l10.5-6.5z"/></svg></button>"#
+);
 
 /// The badge's two shapes: ▶ and ❚❚.
 const PLAY: &str = "M8 5.5v13l10.5-6.5z";
 const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
 
-/// One slide (DOM contract: `[data-lede-slide]`).
-#[component]
-pub fn SlideView(
-    /// Its 0-based position in the whole feed.
-    index: usize,
-    /// What it shows.
-    slide: Slide,
-    /// How many slides the feed has.
-    total: usize,
-    /// The widget's language.
-    lang: Lang,
-    /// The carousel's current slide (the one Tab reaches).
-    current: RwSignal<usize>,
-    /// Says whether it is near enough to load its media.
-    reach: Reach,
-    /// Reports it once seen.
-    views: ViewTracker,
-) -> impl IntoView {
-    let Slide {
-        id,
-        title,
-        media,
-        src,
-        href,
-    } = slide;
-    let is_current = move || current.get() == index;
-    let tabindex = move || if is_current() { "0" } else { "-1" };
-    // Hover, focus or a tap on a far slide loads it at once.
-    let intent = RwSignal::new(false);
-    // Once loaded, media stays: scrolling away must not download it again.
-    let loaded = RwSignal::new(false);
-    effect(move || {
-        // Once set, nothing is read: the effect never runs again.
-        if loaded.get_untracked() || !(reach.wants(index) || intent.get()) {
-            return;
-        }
-        loaded.set(true);
-    });
-    let failed = RwSignal::new(false);
-    let playing = RwSignal::new(false);
-    let node = NodeRef::<html::Div>::new();
-    // The slide's video, found through the slide (one node ref type fewer).
-    let video = move || -> Option<HtmlMediaElement> {
-        // A `video` element is an HTMLMediaElement: no check needed.
-        let el = node.try_get_untracked()??.query_selector("video").ok()??;
-        Some(el.unchecked_into())
-    };
+/// A blank slide of each kind, cloned for every slide of that kind.
+pub struct Blanks {
+    image: Element,
+    video: Element,
+    none: Element,
+}
 
-    effect(move || {
-        if let Some(el) = node.get() {
-            views.observe(&el);
-            let el = SendWrapper::new(el);
-            on_cleanup(move || views.unobserve(&el));
-        }
-    });
-
-    let play = move || {
-        intent.try_set(true);
-        // After the src is set, if it was not yet.
-        on_next_frame(move || {
-            let Some(v) = video() else {
-                return;
-            };
-            if let Ok(p) = v.play() {
-                // A play cut short by a pause rejects; that is no error.
-                spawn(async move {
-                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-                });
-            }
-        });
-    };
-    let pause = move || {
-        if let Some(v) = video() {
-            let _ = v.pause();
-        }
-    };
-    let is_video = media == MediaKind::Video && src.is_some();
-    // Leaving for an element inside the same slide is not leaving.
-    let leaves = move |related: Option<web_sys::EventTarget>| {
-        let inside = related
-            .and_then(|r| r.dyn_into::<Node>().ok())
-            .is_some_and(|r| {
-                node.try_get_untracked()
-                    .flatten()
-                    .is_some_and(|n| n.contains(Some(&r)))
-            });
-        !inside
-    };
-    let on_enter = move |_: MouseEvent| {
-        if is_video && !reduced_motion() {
-            play();
-        }
-    };
-    let on_leave = move |ev: MouseEvent| {
-        if is_video && leaves(ev.related_target()) {
-            pause();
-        }
-    };
-    let on_focus = move |ev: FocusEvent| {
-        if is_video && !reduced_motion() && leaves(ev.related_target()) {
-            play();
-        }
-    };
-    let on_blur = move |ev: FocusEvent| {
-        if is_video && leaves(ev.related_target()) {
-            pause();
-        }
-    };
-
-    let src_attr = src.as_ref().map(ToString::to_string);
-    let thumb = match (media, src_attr) {
-        (MediaKind::Image, Some(url)) => EitherOf3::A(view! {
-            <img
-                class="thumb-media"
-                alt=""
-                width=THUMB_W
-                height=THUMB_H
-                loading="lazy"
-                decoding="async"
-                src=move || loaded.get().then(|| url.clone())
-                {..listen("error", move |_: Event| {
-                    failed.try_set(true);
-                })}
-            />
-        }),
-        (MediaKind::Video, Some(url)) => EitherOf3::B(view! {
-            <video
-                class="thumb-media"
-                width=THUMB_W
-                height=THUMB_H
-                muted=""
-                prop:muted=true
-                playsinline=""
-                loop=""
-                disablepictureinpicture=""
-                disableremoteplayback=""
-                aria-hidden="true"
-                tabindex="-1"
-                preload=move || if loaded.get() { "metadata" } else { "none" }
-                src=move || loaded.get().then(|| url.clone())
-                // Media events also come after the element is removed.
-                {..listen("play", move |_: Event| {
-                    playing.try_set(true);
-                })}
-                {..listen("pause", move |_: Event| {
-                    playing.try_set(false);
-                })}
-                {..listen("error", move |_: Event| {
-                    failed.try_set(true);
-                })}
-            ></video>
-        }),
-        _ => EitherOf3::C(()),
-    };
-    let media_box = view! {
-        <span class="thumb" aria-hidden="true" data-failed=move || failed.get().then_some("")>
-            <svg class="ph-icon" viewBox="0 0 24 24" width="28" height="28" focusable="false">
-                <path d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" />
-            </svg>
-            {thumb}
-        </span>
-    };
-    let text = view! {
-        <span class="title">
-            {is_video.then(|| view! { <span class="visually-hidden">{Text::Video.get(lang)}": "</span> })}
-            {title}
-        </span>
-    };
-    // A link to the story; without one (a template that gave no http(s)
-    // URL for this id), an `<a>` with no href: focusable by its tabindex,
-    // with no link role, and nothing to open.
-    let href = href.map(|url| url.to_string());
-    let select = {
-        let href = href.clone();
-        move |ev: MouseEvent| {
-            // Left or middle click: either opens the story.
-            let (Some(url), true) = (&href, ev.button() <= 1) else {
-                return;
-            };
-            if let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-            {
-                emit_select(&el, &id, url, index);
-            }
-        }
-    };
-    let tile = view! {
-        <a class="tile" href=href tabindex={tabindex} {..listen("click", select.clone())} {..listen("auxclick", select)}>
-            {media_box}
-            {text}
-        </a>
-    };
-    // The only way to play under reduced motion, and the way on touch screens.
-    let toggle = is_video.then(|| {
-        let label = move || if playing.get() { Text::PauseVideo.get(lang) } else { Text::PlayVideo.get(lang) };
-        let focusable = reduced_motion();
-        view! {
-            <button
-                type="button"
-                class="play"
-                aria-label=label
-                aria-pressed=move || if playing.get() { "true" } else { "false" }
-                tabindex=move || if focusable && is_current() { "0" } else { "-1" }
-                {..listen("click", move |_: MouseEvent| if playing.try_get_untracked() == Some(true) { pause() } else { play() })}
-            >
-                <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d=move || if playing.get() { PAUSE } else { PLAY } fill="currentColor" />
-                </svg>
-            </button>
-        }
-    });
-
-    view! {
-        <div
-            class="slide"
-            node_ref=node
-            data-lede-slide=""
-            data-media=media.as_str()
-            data-index=index
-            role="group"
-            aria-roledescription="slide"
-            aria-label=slide_label(lang, index, total)
-            style=("--i", index.to_string())
-            {..listen("mouseenter", on_enter)}
-            {..listen("mouseleave", on_leave)}
-            {..listen("focusin", on_focus)}
-            {..listen("focusout", on_blur)}
-        >
-            {tile}
-            {toggle}
-        </div>
+impl Blanks {
+    /// Parses the three blank slides once per carousel.
+    pub fn new(document: &Document) -> Option<Blanks> {
+        let parse = |parts: &[&str]| -> Option<Element> {
+            let holder = document.create_element("div").ok()?;
+            holder.set_inner_html(&parts.concat());
+            holder.first_element_child()
+        };
+        Some(Blanks {
+            image: parse(&[OPEN, IMAGE, TITLE, CLOSE_TILE, "</div>"])?,
+            video: parse(&[
+                OPEN,
+                VIDEO,
+                TITLE,
+                VIDEO_LABEL,
+                CLOSE_TILE,
+                PLAY_BUTTON,
+                "</div>",
+            ])?,
+            none: parse(&[OPEN, TITLE, CLOSE_TILE, "</div>"])?,
+        })
     }
+
+    /// The DOM of slide `index` of `total`, every string from the feed as
+    /// text or as a checked URL.
+    pub fn build(&self, slide: &Slide, index: usize, total: usize, lang: Lang) -> Option<Element> {
+        let kind = if slide.src.is_some() {
+            slide.media
+        } else {
+            MediaKind::Unknown
+        };
+        let blank = match kind {
+            MediaKind::Image => &self.image,
+            MediaKind::Video => &self.video,
+            MediaKind::Unknown => &self.none,
+        };
+        let el: Element = blank.clone_node_with_deep(true).ok()?.unchecked_into();
+        let position = index.to_string();
+        let _ = el.set_attribute("data-media", slide.media.as_str());
+        let _ = el.set_attribute("data-index", &position);
+        let _ = el.set_attribute("aria-label", &slide_label(lang, index, total));
+        // The stylesheet places the slide by its index (CSSOM, which a
+        // strict CSP allows).
+        let _ = el
+            .unchecked_ref::<HtmlElement>()
+            .style()
+            .set_property("--i", &position);
+        let tile = el.first_element_child()?;
+        // Without a link (a template that gave no http(s) URL for this id):
+        // an `<a>` with no href, focusable by its tabindex, with no link role
+        // and nothing to open.
+        if let Some(href) = &slide.href {
+            let _ = tile.set_attribute("href", href.as_str());
+        }
+        let title = tile.query_selector(".title").ok()??;
+        if kind == MediaKind::Video {
+            if let Some(label) = title.first_element_child() {
+                label.set_text_content(Some(&[Text::Video.get(lang), ": "].concat()));
+            }
+            if let Some(video) = media(&el) {
+                // The attribute alone does not mute a cloned element.
+                video.set_muted(true);
+            }
+            show_playing(&el, false, lang);
+        }
+        let _ = title.append_with_str_1(&slide.title);
+        Some(el)
+    }
+}
+
+/// The slide's thumbnail element, if it has an image or a video.
+pub fn media(slide: &Element) -> Option<HtmlMediaElement> {
+    // Only ever read as a media element when it is a `video`; an `img`
+    // gets attributes only.
+    Some(slide.query_selector(".thumb-media").ok()??.unchecked_into())
+}
+
+/// Lets the slide's media load: gives it its `src` (and a video its first
+/// frame's worth of data, no more).
+pub fn load(slide: &Element, src: &str, video: bool) {
+    let Some(media) = media(slide) else { return };
+    if video {
+        let _ = media.set_attribute("preload", "metadata");
+    }
+    let _ = media.set_attribute("src", src);
+}
+
+/// Marks the slide's thumbnail as failed: the placeholder shows instead.
+pub fn fail(slide: &Element) {
+    if let Ok(Some(thumb)) = slide.query_selector(".thumb") {
+        let _ = thumb.set_attribute("data-failed", "");
+    }
+}
+
+/// Whether the slide's video plays, as its button says.
+pub fn playing(slide: &Element) -> bool {
+    play_button(slide).and_then(|b| b.get_attribute("aria-pressed")) == Some("true".into())
+}
+
+/// Shows on the slide's button whether its video plays.
+pub fn show_playing(slide: &Element, playing: bool, lang: Lang) {
+    let Some(button) = play_button(slide) else {
+        return;
+    };
+    let (pressed, label, shape) = if playing {
+        ("true", Text::PauseVideo, PAUSE)
+    } else {
+        ("false", Text::PlayVideo, PLAY)
+    };
+    let _ = button.set_attribute("aria-pressed", pressed);
+    let _ = button.set_attribute("aria-label", label.get(lang));
+    if let Ok(Some(path)) = button.query_selector("path") {
+        let _ = path.set_attribute("d", shape);
+    }
+}
+
+/// The slide's play button, if it is a video's.
+pub fn play_button(slide: &Element) -> Option<Element> {
+    slide.query_selector(".play").ok()?
+}
+
+/// The slide's link.
+pub fn tile(slide: &Element) -> Option<HtmlElement> {
+    Some(slide.first_element_child()?.unchecked_into())
 }
