@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # What the wasm is made of: the release wasm through wasm-bindgen and
 # wasm-opt -Oz with names kept, then twiggy, grouped by crate.
-# Needs twiggy (cargo install twiggy); run after `make dist`.
+# Needs twiggy (cargo install twiggy); run after `make dist` (or, with
+# SMALL=1, after `make dist SMALL=1`, for the small build's wasm).
+# Usage: build/size-report.sh [how many crates to list]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-out=target/size-report
+if [ "${SMALL:-0}" = 1 ]; then
+  wasm=target/small/wasm32-unknown-unknown/release/lede.wasm out=target/size-report-small
+else
+  wasm=target/wasm32-unknown-unknown/release/lede.wasm out=target/size-report
+fi
 mkdir -p "$out"
-wasm-bindgen target/wasm32-unknown-unknown/release/lede.wasm --out-dir "$out" --target web --keep-debug
+wasm-bindgen "$wasm" --out-dir "$out" --target web --keep-debug
 # As shipped: panic locations without file names (see build/write-loader.sh).
 node build/blank-locations.mjs "$out/lede_bg.wasm" >/dev/null
 . build/wasm-features.sh
