@@ -2,11 +2,13 @@
 // (already minified) JavaScript glue alike.
 //
 // wasm-bindgen names each import and closure export after the Rust item
-// plus a 16-hex-digit hash (`__wbg_observe_a20322af4df81e46`). The hashes
-// are random to a compressor: over 150 names, each written once in the wasm
-// and once in the glue, they cost about 3.5 KB brotli. Only names that end
-// in such a hash are renamed; `mount`, `memory`, `__wbindgen_start` and the
-// like keep theirs. The script refuses (and changes nothing) unless every
+// plus a 16-hex-digit hash (`__wbg_observe_a20322af4df81e46`), or, in the
+// small build's symbol mangling, with crate hashes inside
+// (`wasm_bindgen_69243f2d0914f037___convert__closures_____invoke___…`). The
+// hashes are random to a compressor: over 150 names, each written once in
+// the wasm and once in the glue, they cost about 3.5 KB brotli. Only names
+// holding such a hash are renamed; `mount`, `memory`, `__wbindgen_start`
+// and the like keep theirs. The script refuses (and changes nothing) unless every
 // renamed name is found in the glue as often as expected and none is left.
 //
 // usage: node build/short-names.mjs file.wasm glue.js
@@ -21,7 +23,7 @@ if (!wasmFile || !glueFile) {
 const wasm = readFileSync(wasmFile);
 let glue = readFileSync(glueFile, "utf8");
 
-const HASHED = /_h?[0-9a-f]{16}(_\d+)?$/;
+const HASHED = /_h?[0-9a-f]{16}(_\d+)?$|_[0-9a-f]{16}_/;
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** The n-th short name: a, b, …, Z, ab, bb, … (valid JS identifiers). */
