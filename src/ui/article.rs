@@ -108,26 +108,44 @@ pub fn ArticleView(
     /// The language tag for the dateline.
     locale: Arc<str>,
 ) -> impl IntoView {
-    let Article {
-        title,
-        published,
-        source,
-        body,
-        ..
-    } = article;
-    let dateline = published.map(|p| {
-        let shown = format_date(p.epoch_ms, &locale).unwrap_or_else(|| p.rfc3339.clone());
-        view! { <time datetime=p.rfc3339>{shown}</time> }
+    let node = NodeRef::<html::Div>::new();
+    node.on_load(move |story| {
+        let _ = write_story(&story, &article, &locale);
     });
-    let has_meta = dateline.is_some() || source.is_some();
-    view! {
-        <h1 class="headline">{title}</h1>
-        {has_meta.then(|| view! {
-            <p class="dateline">
-                {source.map(|s| view! { <span class="source">{s}</span> })}
-                {dateline}
-            </p>
-        })}
-        <div class="body">{body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
+    view! { <div class="story" node_ref=node></div> }
+}
+
+/// Writes a ready article into `story`: headline, dateline, paragraphs.
+/// Built once and never changed, so built directly, every string as a
+/// text node.
+fn write_story(story: &web_sys::Element, article: &Article, locale: &str) -> Option<()> {
+    let document = story.owner_document()?;
+    let add = |parent: &web_sys::Element, tag: &str, class: &str, text: &str| {
+        let el = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            let _ = el.set_attribute("class", class);
+        }
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        parent.append_child(&el).ok()?;
+        Some(el)
+    };
+    add(story, "h1", "headline", &article.title)?;
+    if article.source.is_some() || article.published.is_some() {
+        let line = add(story, "p", "dateline", "")?;
+        if let Some(source) = &article.source {
+            add(&line, "span", "source", source)?;
+        }
+        if let Some(p) = &article.published {
+            let shown = format_date(p.epoch_ms, locale).unwrap_or_else(|| p.rfc3339.clone());
+            let time = add(&line, "time", "", &shown)?;
+            let _ = time.set_attribute("datetime", &p.rfc3339);
+        }
     }
+    let body = add(story, "div", "body", "")?;
+    for paragraph in &article.body {
+        add(&body, "p", "", paragraph)?;
+    }
+    Some(())
 }

@@ -59,37 +59,32 @@ pub fn reduced_motion() -> bool {
     matches_media("(prefers-reduced-motion: reduce)")
 }
 
-/// A date as the reader's language writes it, with the time zone named, via
-/// `Intl.DateTimeFormat`. An unknown or malformed language tag falls back to
-/// the browser's default language instead of throwing.
+/// A date as the reader's language writes it, with the time zone named
+/// (`Date.prototype.toLocaleString`, which is `Intl.DateTimeFormat`'s
+/// `format`). An unknown or malformed language tag falls back to the
+/// browser's default language instead of throwing.
 pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
-    let options = object(&[
-        ("year", "numeric".into()),
-        ("month", "long".into()),
-        ("day", "numeric".into()),
-        ("hour", "numeric".into()),
-        ("minute", "2-digit".into()),
-        ("timeZoneName", "short".into()),
-    ]);
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into())
+    const OPTIONS: &str = r#"{"year":"numeric","month":"long","day":"numeric","hour":"numeric","minute":"2-digit","timeZoneName":"short"}"#;
+    let options = js_sys::JSON::parse(OPTIONS).ok()?;
+    // Milliseconds within ±8.64e15 are exact in an f64; Published keeps years 0–9999.
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let to_locale_string: js_sys::Function = Reflect::get(&date, &"toLocaleString".into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let construct = |tag: JsValue| Reflect::construct(&ctor, &Array::of2(&tag, &options)).ok();
+    // Through Reflect, so that a tag the browser refuses is an `Err` here,
+    // not an exception thrown through the wasm.
+    let format = |tag: JsValue| {
+        Reflect::apply(&to_locale_string, &date, &Array::of2(&tag, &options))
+            .ok()?
+            .as_string()
+    };
     let tag = if locale.is_empty() {
         JsValue::UNDEFINED
     } else {
         locale.into()
     };
-    let format = construct(tag).or_else(|| construct(JsValue::UNDEFINED))?;
-    let format: js_sys::Function = Reflect::get(&format, &"format".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    // Milliseconds within ±8.64e15 are exact in an f64; Published keeps years 0–9999.
-    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
-    format.call1(&JsValue::UNDEFINED, &date).ok()?.as_string()
+    format(tag).or_else(|| format(JsValue::UNDEFINED))
 }
 
 /// Resolves at the next animation frame (at once if there is no window).
