@@ -7,31 +7,7 @@ use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
 use super::media::MediaKind;
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::collections::HashSet;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a, for the duplicate-id check: ids are short and not chosen to
-/// collide against us, and it is far less code in the wasm than SipHash.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// One usable related story.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,12 +113,33 @@ pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
             (None, _) => false,
         },
     );
-    let mut seen: HashSet<String, BuildHasherDefault<Fnv>> =
-        HashSet::with_capacity_and_hasher(feed.items.len(), BuildHasherDefault::default());
     let before = feed.items.len();
-    feed.items.retain(|item| seen.insert(item.id.clone()));
+    let mut duplicate = duplicates(&feed.items).into_iter();
+    feed.items.retain(|_| !duplicate.next().unwrap_or_default());
     feed.duplicates = before - feed.items.len();
     Ok(feed)
+}
+
+/// Which items repeat the id of an earlier one. The positions are sorted by
+/// id with the same stable sort, so the first of equal ids comes first and
+/// every one after it is a repeat: O(n log n), and no hash table in the
+/// wasm for one call.
+fn duplicates(items: &[RelatedItem]) -> Vec<bool> {
+    let id = |i: usize| items.get(i).map(|item| item.id.as_str());
+    let by_id = merge_sort((0..items.len()).collect(), &|a: &usize, b: &usize| {
+        id(*a) < id(*b)
+    });
+    let mut repeat = vec![false; items.len()];
+    let mut previous = None;
+    for i in by_id {
+        if id(i) == previous {
+            if let Some(r) = repeat.get_mut(i) {
+                *r = true;
+            }
+        }
+        previous = id(i);
+    }
+    repeat
 }
 
 /// Sorts stably: `before(a, b)` says whether `a` goes strictly before `b`.
@@ -787,7 +784,7 @@ mod tests {
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             });
-            let mut seen = HashSet::new();
+            let mut seen = std::collections::HashSet::new();
             want.retain(|i| seen.insert(i.0.clone()));
             let got = bare.map(|f| f.items).unwrap_or_default();
             prop_assert_eq!(got.len(), want.len());
