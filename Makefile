@@ -21,7 +21,8 @@ test: setup
 	@bash build/test.sh
 
 ## The release build into dist/: index.html, lede.js, the wasm and its glue.
-## SMALL=1: the same with unstable size flags, into dist-small/ (build/dist.sh).
+## STABLE=1: the same with stable compiler options only, into dist-stable/
+## (build/dist.sh says what the default build uses beyond them).
 dist: setup
 	@bash build/dist.sh
 
@@ -36,4 +37,4 @@ fuzz: setup
 
 clean:
 	cargo clean
-	rm -rf dist dist-small e2e/out
+	rm -rf dist dist-stable e2e/out

@@ -20,7 +20,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# For `make dist SMALL=1` (std rebuilt for the wasm): std's sources, and its
+# For `make dist` (std rebuilt for the wasm): std's sources, and its
 # dependencies in the registry cache, since Trunk builds offline.
 if ! rustup component list --installed | grep -q '^rust-src'; then
   say "adding the rust-src component"

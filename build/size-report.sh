@@ -2,15 +2,15 @@
 # What the wasm is made of: the release wasm through wasm-bindgen and
 # wasm-opt -Oz with names kept, then twiggy, grouped by crate.
 # Needs twiggy (cargo install twiggy); run after `make dist` (or, with
-# SMALL=1, after `make dist SMALL=1`, for the small build's wasm).
+# STABLE=1, after `make dist STABLE=1`, for the stable-flag build's wasm).
 # Usage: build/size-report.sh [how many crates to list]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-if [ "${SMALL:-0}" = 1 ]; then
-  wasm=target/small/wasm32-unknown-unknown/release/lede.wasm out=target/size-report-small
+if [ "${STABLE:-0}" = 1 ]; then
+  wasm=target/wasm32-unknown-unknown/release/lede.wasm out=target/size-report-stable
 else
-  wasm=target/wasm32-unknown-unknown/release/lede.wasm out=target/size-report
+  wasm=target/small/wasm32-unknown-unknown/release/lede.wasm out=target/size-report
 fi
 mkdir -p "$out"
 wasm-bindgen "$wasm" --out-dir "$out" --target web --keep-debug

@@ -10,7 +10,7 @@ import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-// LEDE_DIST=dist-small serves the small build instead.
+// LEDE_DIST=dist-stable serves the stable-flag build instead.
 const dist = join(here, "..", process.env.LEDE_DIST ?? "dist");
 const pages = join(here, "pages");
 
