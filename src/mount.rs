@@ -204,8 +204,9 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
             )
         }
     };
+    let widget_host = host.clone();
     let handle = mount_to(container, move || match config {
-        Ok(config) => Either::Left(view! { <Widget config=config /> }),
+        Ok(config) => Either::Left(view! { <Widget config=config host=widget_host /> }),
         Err(_) => Either::Right(view! { <Misconfigured lang=lang /> }),
     });
     // For the publisher's CSS: `[data-lede]:not([data-lede-mounted])` can

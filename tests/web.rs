@@ -90,6 +90,47 @@ fn attr(el: &Element, name: &str) -> String {
         .unwrap_or_else(|| panic!("no {name} on {}", el.outer_html()))
 }
 
+/// Records the `lede:ready` and `lede:error` events `target` hears, as
+/// "type section detail" lines (the count of a ready related feed, the
+/// message of an error).
+fn record_events(target: &Element) -> Rc<std::cell::RefCell<Vec<String>>> {
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    for name in ["lede:ready", "lede:error"] {
+        let log = seen.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+            move |e: web_sys::CustomEvent| {
+                let detail = e.detail();
+                let field = |k: &str| {
+                    js_sys::Reflect::get(&detail, &k.into())
+                        .ok()
+                        .filter(|v| !v.is_undefined())
+                        .map(|v| {
+                            v.as_string()
+                                .unwrap_or_else(|| format!("{}", v.as_f64().unwrap_or(-1.0)))
+                        })
+                };
+                let extra = field("count")
+                    .or_else(|| field("message"))
+                    .unwrap_or_default();
+                log.borrow_mut().push(
+                    format!(
+                        "{} {} {extra}",
+                        e.type_(),
+                        field("section").unwrap_or_default()
+                    )
+                    .trim_end()
+                    .to_owned(),
+                );
+            },
+        );
+        target
+            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .expect("listen");
+        listener.forget();
+    }
+    seen
+}
+
 fn seed_slides() -> Slides {
     let base = MediaBase::new(&SafeUrl::parse("https://media.example/uploads").expect("base"));
     let page = SafeUrl::parse("https://news.example/").expect("page");
@@ -125,11 +166,13 @@ async fn article_states() {
     let (state, set_state) = signal(Load::Loading);
     let retries = Arc::new(AtomicUsize::new(0));
     let r = retries.clone();
+    let host: Element = root.clone().unchecked_into();
+    let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
         view! {
             <ArticleSection state=state lang=Lang::En locale="en-GB" on_retry=Callback::new(move |()| {
                 r.fetch_add(1, Ordering::SeqCst);
-            }) />
+            }) host=host />
         }
     });
     tick().await;
@@ -162,6 +205,11 @@ async fn article_states() {
         Some("Express")
     );
     assert_eq!(all(&article, ".body p").len(), 7);
+    assert_eq!(
+        *events.borrow(),
+        ["lede:ready article"],
+        "the page is told once it is ready"
+    );
 
     set_state.set(Load::Failed(FeedError::new(
         Feed::Article,
@@ -182,6 +230,13 @@ async fn article_states() {
     retry.click();
     tick().await;
     assert_eq!(retries.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        *events.borrow(),
+        [
+            "lede:ready article",
+            "lede:error article This article could not be loaded."
+        ]
+    );
     root.remove();
 }
 
@@ -331,8 +386,10 @@ async fn a_slide_without_a_link_opens_nothing() {
 async fn related_loading_empty_and_error() {
     let root = container();
     let (state, set_state) = signal(Load::<Slides>::Loading);
+    let host: Element = root.clone().unchecked_into();
+    let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=state lang=Lang::Ar rtl=true on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=state lang=Lang::Ar rtl=true on_retry=Callback::new(|()| {}) host=host /> }
     });
     tick().await;
     let section: HtmlElement = one(&root, "section[data-lede-related]").unchecked_into();
@@ -372,6 +429,14 @@ async fn related_loading_empty_and_error() {
             .as_deref()
             .map(str::trim),
         Some("إعادة المحاولة")
+    );
+    assert_eq!(
+        *events.borrow(),
+        [
+            "lede:ready related 0",
+            "lede:error related تعذّر تحميل الأخبار ذات الصلة."
+        ],
+        "the page hears each state once, with the count and the reader's message"
     );
     root.remove();
 }

@@ -13,6 +13,7 @@ use leptos::either::EitherOf3;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
+use web_sys::Element;
 
 /// Fetches an article and shows it.
 #[component]
@@ -25,11 +26,13 @@ pub fn ArticleFeed(
     locale: String,
     /// Set once the section is no longer loading.
     settled: WriteSignal<bool>,
+    /// The host element, which tells the page about the section.
+    host: Element,
 ) -> impl IntoView {
     let feed = use_feed(Feed::Article, url, parse_article);
     let state = feed.state;
     effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
-    view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry /> }
+    view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry host=host /> }
 }
 
 /// The article section in any state (DOM contract: `article[data-lede-article]`).
@@ -44,16 +47,19 @@ pub fn ArticleSection(
     locale: String,
     /// Called by Retry.
     on_retry: Callback<()>,
+    /// Where `lede:ready` and `lede:error` are dispatched: the host element
+    /// (none: no events).
+    #[prop(optional)]
+    host: Option<Element>,
 ) -> impl IntoView {
-    let node = NodeRef::<html::Article>::new();
     // Tell the publisher's page when the section settles.
     effect(move || {
-        let Some(el) = node.get() else { return };
+        let Some(el) = &host else { return };
         state.with(|s| match s {
             Load::Loading => {}
-            Load::Ready(_) => emit(&el, "lede:ready", &[("section", "article".into())]),
+            Load::Ready(_) => emit(el, "lede:ready", &[("section", "article".into())]),
             Load::Failed(e) => emit(
-                &el,
+                el,
                 "lede:error",
                 &[
                     ("section", "article".into()),
@@ -67,7 +73,6 @@ pub fn ArticleSection(
         <article
             class="article"
             data-lede-article=""
-            node_ref=node
             data-state=move || state.with(|s| s.state(|_| false))
             aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
         >

@@ -11,10 +11,10 @@ use crate::core::feed::{parse_related, Slide};
 use crate::core::text::{Lang, Text};
 use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
 use leptos::either::EitherOf4;
-use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
+use web_sys::Element;
 
 /// The slides of a ready related feed.
 pub type Slides = Arc<Vec<Slide>>;
@@ -34,6 +34,8 @@ pub fn RelatedFeed(
     rtl: bool,
     /// Whether the section may show anything yet.
     shown: ReadSignal<bool>,
+    /// The host element, which tells the page about the section.
+    host: Element,
 ) -> impl IntoView {
     let feed = use_feed(Feed::Related, url.clone(), move |text| {
         let feed = parse_related(text)?;
@@ -54,7 +56,7 @@ pub fn RelatedFeed(
                 .collect(),
         ))
     });
-    view! { <RelatedSection state=feed.state lang=lang rtl=rtl on_retry=feed.retry shown=shown /> }
+    view! { <RelatedSection state=feed.state lang=lang rtl=rtl on_retry=feed.retry shown=shown host=host /> }
 }
 
 /// The related section in any state (DOM contract: `section[data-lede-related]`).
@@ -72,15 +74,18 @@ pub fn RelatedSection(
     /// above it to settle, so that it never moves once shown.
     #[prop(optional)]
     shown: Option<ReadSignal<bool>>,
+    /// Where `lede:ready` and `lede:error` are dispatched: the host element
+    /// (none: no events).
+    #[prop(optional)]
+    host: Option<Element>,
 ) -> impl IntoView {
     let shown = move || shown.is_none_or(|s| s.get());
-    let node = NodeRef::<html::Section>::new();
     effect(move || {
-        let Some(el) = node.get() else { return };
+        let Some(el) = &host else { return };
         state.with(|s| match s {
             Load::Loading => {}
             Load::Ready(slides) => emit(
-                &el,
+                el,
                 "lede:ready",
                 &[
                     ("section", "related".into()),
@@ -88,7 +93,7 @@ pub fn RelatedSection(
                 ],
             ),
             Load::Failed(e) => emit(
-                &el,
+                el,
                 "lede:error",
                 &[
                     ("section", "related".into()),
@@ -101,7 +106,6 @@ pub fn RelatedSection(
         <section
             class="related"
             data-lede-related=""
-            node_ref=node
             data-state=move || state.with(|s| s.state(|v| v.is_empty()))
             aria-roledescription="carousel"
             aria-label=Text::RelatedStories.get(lang)

@@ -15,6 +15,8 @@ use leptos::prelude::*;
 pub fn Widget(
     /// What the host element asked for.
     config: Config,
+    /// The host element: the sections tell the page about themselves there.
+    host: web_sys::Element,
 ) -> impl IntoView {
     let Config {
         article,
@@ -29,9 +31,9 @@ pub fn Widget(
     // Without an article, the carousel has nothing to wait for.
     let (settled, set_settled) = signal(article.is_none());
     view! {
-        {article.map(|url| view! { <ArticleFeed url=url lang=lang locale=locale settled=set_settled /> })}
+        {article.map(|url| view! { <ArticleFeed url=url lang=lang locale=locale settled=set_settled host=host.clone() /> })}
         {related.map(|url| view! {
-            <RelatedFeed url=url media_base=media_base links=links lang=lang rtl=rtl shown=settled />
+            <RelatedFeed url=url media_base=media_base links=links lang=lang rtl=rtl shown=settled host=host />
         })}
     }
 }
