@@ -207,7 +207,7 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     let widget_host = host.clone();
     let handle = mount_to(container, move || match config {
         Ok(config) => Either::Left(view! { <Widget config=config host=widget_host /> }),
-        Err(_) => Either::Right(view! { <Misconfigured lang=lang /> }),
+        Err(_) => Either::Right(view! { <Misconfigured lang=lang host=widget_host /> }),
     });
     // For the publisher's CSS: `[data-lede]:not([data-lede-mounted])` can
     // hold the widget's room until it mounts.

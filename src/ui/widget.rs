@@ -7,7 +7,6 @@ use super::notice::Notice;
 use super::related::RelatedFeed;
 use crate::core::config::Config;
 use crate::core::text::{Lang, Text};
-use leptos::html;
 use leptos::prelude::*;
 
 /// A configured widget: each section only if its feed is given.
@@ -44,21 +43,17 @@ pub fn Widget(
 pub fn Misconfigured(
     /// The language of the message.
     lang: Lang,
+    /// The host element, where the page hears of it.
+    host: web_sys::Element,
 ) -> impl IntoView {
-    let node = NodeRef::<html::Div>::new();
     let message = Text::Misconfigured.get(lang);
+    // In an effect, as the sections do: after `mount()` has returned.
     effect(move || {
-        if let Some(el) = node.get() {
-            emit(
-                &el,
-                "lede:error",
-                &[("section", "config".into()), ("message", message.into())],
-            );
-        }
+        emit(
+            &host,
+            "lede:error",
+            &[("section", "config".into()), ("message", message.into())],
+        );
     });
-    view! {
-        <div node_ref=node>
-            <Notice message=message />
-        </div>
-    }
+    view! { <Notice message=message /> }
 }
