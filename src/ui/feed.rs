@@ -7,6 +7,7 @@ use crate::core::error::{Feed, FeedError};
 use crate::core::url::SafeUrl;
 use crate::net::{fetch_text, FetchError, TIMEOUT_MS};
 use leptos::prelude::*;
+use std::sync::Arc;
 use web_sys::AbortController;
 
 /// What [`use_feed`] gives a section.
@@ -85,28 +86,27 @@ where
     P: Fn(&str) -> Result<T, FeedError> + Send + Sync + 'static,
 {
     let (state, set_state) = signal(Load::Loading);
-    let parse = StoredValue::new(parse);
+    let parse = Arc::new(parse);
     let loader = Loader {
         feed,
         at: StoredValue::new_local((url, None)),
     };
+    // `done` only runs while the widget is there (see [`Loader::start`]).
     let load = move || {
         set_state.set(Load::Loading);
+        let parse = parse.clone();
         loader.start(Box::new(move |result, href| {
-            // Nothing to parse with means the widget is gone.
-            let Some(parsed) = parse.try_with_value(|p| result.and_then(|text| p(&text))) else {
-                return;
-            };
-            set_state.try_set(match parsed {
+            set_state.try_set(match result.and_then(|text| parse(&text)) {
                 Ok(value) => Load::Ready(value),
                 Err(e) => Load::Failed(report(e, href)),
             });
         }));
     };
+    let again = load.clone();
     load();
     on_cleanup(move || loader.abort());
     UseFeedReturn {
         state,
-        retry: Callback::new(move |()| load()),
+        retry: Callback::new(move |()| again()),
     }
 }
