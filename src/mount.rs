@@ -224,26 +224,23 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
 /// Unmounts the widget of a host element, if it has one.
 pub fn unmount_element(host: &Element) {
     let _ = host.remove_attribute(MOUNTED_ATTR);
-    // Take it out first: dropping the handle runs cleanups, which must not
+    unmount_where(&|h| h == host);
+}
+
+/// Unmounts every widget whose host has left the document.
+fn sweep() {
+    unmount_where(&|h| !h.is_connected());
+}
+
+/// Unmounts the widgets whose host is `gone`.
+fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
+    // Take them out first: dropping a handle runs cleanups, which must not
     // find the registry borrowed.
     let gone: Vec<Mounted> = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
         let (gone, kept) = std::mem::take(&mut *m)
             .into_iter()
-            .partition(|w| &w.host == host);
-        *m = kept;
-        gone
-    });
-    drop(gone);
-}
-
-/// Unmounts every widget whose host has left the document.
-fn sweep() {
-    let gone: Vec<Mounted> = MOUNTED.with(|m| {
-        let mut m = m.borrow_mut();
-        let (gone, kept) = std::mem::take(&mut *m)
-            .into_iter()
-            .partition(|w| !w.host.is_connected());
+            .partition(|w| gone(&w.host));
         *m = kept;
         gone
     });
