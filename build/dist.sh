@@ -23,7 +23,7 @@ inline="-Cllvm-args=-inline-threshold=30"
 if [ "${STABLE:-0}" = 1 ]; then
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$inline"
   out=dist-stable
-  budget=${BUDGET_KB:-77}
+  budget=${BUDGET_KB:-76}
   index=index.html
 else
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
