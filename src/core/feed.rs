@@ -132,12 +132,13 @@ fn duplicates(items: &[RelatedItem]) -> Vec<bool> {
     let mut repeat = vec![false; items.len()];
     let mut previous = None;
     for i in by_id {
-        if id(i) == previous {
+        let this = id(i);
+        if this == previous {
             if let Some(r) = repeat.get_mut(i) {
                 *r = true;
             }
         }
-        previous = id(i);
+        previous = this;
     }
     repeat
 }
