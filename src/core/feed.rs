@@ -132,13 +132,12 @@ fn duplicates(items: &[RelatedItem]) -> Vec<bool> {
     let mut repeat = vec![false; items.len()];
     let mut previous = None;
     for i in by_id {
-        let this = id(i);
-        if this == previous {
+        if id(i) == previous {
             if let Some(r) = repeat.get_mut(i) {
                 *r = true;
             }
         }
-        previous = this;
+        previous = id(i);
     }
     repeat
 }
