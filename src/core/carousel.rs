@@ -298,6 +298,23 @@ impl Geometry {
         }
     }
 
+    /// Whether a scroll from where the track is to `offset` may glide
+    /// (smooth scrolling) rather than jump: up to a few viewports. A longer
+    /// glide (Home or End in a long feed) is a blur to the reader, and the
+    /// slides the window adds and removes on the way can cut it short.
+    ///
+    /// ```
+    /// use lede::core::carousel::Geometry;
+    /// let g = Geometry { offset: 0.0, viewport: 1000.0, tile: 240.0, step: 256.0 };
+    /// assert!(g.glides(2560.0, 40));
+    /// assert!(!g.glides(2_560_000.0, 10_000));
+    /// ```
+    pub fn glides(&self, offset: f64, count: usize) -> bool {
+        /// How many viewports a glide may cover.
+        const GLIDE_VIEWPORTS: f64 = 4.0;
+        (offset - self.offset(count)).abs() <= GLIDE_VIEWPORTS * len(self.viewport)
+    }
+
     /// Where the previous or next button goes: a page of whole slides back or
     /// on, aligned to a slide, and the slide that then comes first.
     pub fn page(&self, forward: bool, count: usize) -> (usize, f64) {
@@ -328,6 +345,21 @@ mod tests {
             tile: 240.0,
             step: 256.0,
         }
+    }
+
+    #[test]
+    fn far_scrolls_jump() {
+        let g = geo(0.0);
+        // A page, or a few: smooth.
+        assert!(g.glides(1024.0, 40));
+        assert!(g.glides(4000.0, 40));
+        // Home or End of a long feed: a jump, either way.
+        assert!(!g.glides(4001.0, 40));
+        assert!(!geo(2_559_000.0).glides(0.0, 10_000));
+        assert!(geo(2_559_000.0).glides(2_558_000.0, 10_000));
+        // Not yet measured: nothing glides but staying put.
+        assert!(!Geometry::default().glides(256.0, 40));
+        assert!(Geometry::default().glides(0.0, 40));
     }
 
     #[test]

@@ -281,10 +281,13 @@ pub fn Carousel(
         let Some(t) = track.try_get_untracked().flatten() else {
             return;
         };
-        let behavior = if reduced_motion() {
-            "instant"
-        } else {
+        let glides = geometry
+            .try_get_untracked()
+            .is_some_and(|g| g.glides(offset, count));
+        let behavior = if glides && !reduced_motion() {
             "smooth"
+        } else {
+            "instant"
         };
         t.scroll_to_with_scroll_to_options(&dict(&[
             ("left", (if rtl { -offset } else { offset }).into()),
