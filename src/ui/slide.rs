@@ -49,11 +49,12 @@ const VIDEO_LABEL: &str = r#"<span class="visually-hidden"></span>"#;
 const CLOSE_TILE: &str = "</span></a>";
 
 /// A video's play/pause button: the only way to play under reduced motion,
-/// and the way on touch screens.
+/// and the way on touch screens. Its state, name and shape are filled in by
+/// [`show_playing`], as they are whenever the video plays or pauses.
 const PLAY_BUTTON: &str = concat!(
-    r#"<button type="button" class="play" aria-pressed="false" tabindex="-1">"#,
+    r#"<button type="button" class="play" tabindex="-1">"#,
     r#"<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">"#,
-    r#"<path fill="currentColor" d="M8 5.5v13l10.5-6.5z"/></svg></button>"#
+    r#"<path fill="currentColor"/></svg></button>"#
 );
 
 /// The badge's two shapes: ▶ and ❚❚.
