@@ -4,7 +4,8 @@
 
 use lede::core::article::parse_article;
 use lede::core::error::{Feed, FeedError, Problem};
-use lede::core::feed::{parse_related, Slide};
+use lede::core::feed::parse_related;
+use lede::core::slide::Slide;
 use lede::core::text::Lang;
 use lede::core::url::{LinkTemplate, MediaBase, SafeUrl};
 use lede::ui::article::ArticleSection;

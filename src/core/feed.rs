@@ -5,6 +5,7 @@
 use super::error::{Feed, FeedError, Problem};
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
 use super::media::MediaKind;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -280,46 +281,10 @@ impl<'de> Visitor<'de> for ItemVisitor {
     }
 }
 
-/// One slide as the view shows it: every URL already checked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Slide {
-    /// The story's id.
-    pub id: String,
-    /// Its headline, as text.
-    pub title: String,
-    /// How its thumbnail is rendered: `Unknown` also when `pic` gave no safe URL.
-    pub media: MediaKind,
-    /// The thumbnail's URL, for an image or a video.
-    pub src: Option<SafeUrl>,
-    /// Where the slide links to; none when the link would not be http(s).
-    pub href: Option<SafeUrl>,
-}
-
-impl Slide {
-    /// The slide for `item`, with its thumbnail under `base` and its link from
-    /// `links`.
-    pub fn new(item: &RelatedItem, base: &MediaBase, links: &LinkTemplate) -> Slide {
-        let src = match item.media {
-            MediaKind::Unknown => None,
-            MediaKind::Image | MediaKind::Video => base.join(&item.pic),
-        };
-        Slide {
-            id: item.id.clone(),
-            title: item.title.clone(),
-            media: if src.is_some() {
-                item.media
-            } else {
-                MediaKind::Unknown
-            },
-            src,
-            href: links.link(&item.id),
-        }
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::slide::Slide;
     use crate::core::text::{slide_label, Lang};
     use proptest::prelude::*;
 
@@ -417,7 +382,7 @@ mod tests {
         assert_eq!(slides.len(), want.len());
         for (slide, (id, src)) in slides.iter().zip(want) {
             assert_eq!(slide.id, id);
-            assert_eq!(slide.src.as_ref().map(SafeUrl::as_str), Some(src));
+            assert_eq!(slide.thumb.url().map(SafeUrl::as_str), Some(src));
             let href = ["https://news.example/news/", id].concat();
             assert_eq!(
                 slide.href.as_ref().map(SafeUrl::as_str),
@@ -672,8 +637,8 @@ mod tests {
             .iter()
             .map(|s| {
                 (
-                    s.media,
-                    s.src.as_ref().map(SafeUrl::as_str),
+                    s.thumb.kind(),
+                    s.thumb.url().map(SafeUrl::as_str),
                     s.href.as_ref().map(SafeUrl::as_str),
                 )
             })

@@ -12,5 +12,6 @@ pub mod error;
 pub mod feed;
 mod lenient;
 pub mod media;
+pub mod slide;
 pub mod text;
 pub mod url;

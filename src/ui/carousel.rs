@@ -10,8 +10,8 @@ use super::js::{
 };
 use super::slide::{self, Blanks};
 use crate::core::carousel::{apply, key_move, sync_rows, Geometry};
-use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
+use crate::core::slide::Slide;
 use crate::core::text::{Lang, Text};
 use crate::core::url::SafeUrl;
 use leptos::html;
@@ -512,9 +512,10 @@ pub fn Carousel(
             Some(Row {
                 el,
                 src: slide
-                    .src
-                    .clone()
-                    .map(|src| (src, slide.media == MediaKind::Video)),
+                    .thumb
+                    .url()
+                    .cloned()
+                    .map(|src| (src, slide.thumb.kind() == MediaKind::Video)),
                 current: false,
                 loaded: false,
             })

@@ -9,8 +9,8 @@
 //! from the framework's typed views cost about 6 KB (brotli) of wasm, most of
 //! it per-slide reactive and listener code; this costs a fraction of that.
 
-use crate::core::feed::Slide;
 use crate::core::media::MediaKind;
+use crate::core::slide::Slide;
 use crate::core::text::{slide_label, Lang, Text};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlMediaElement};
@@ -94,11 +94,7 @@ impl Blanks {
     /// The DOM of slide `index` of `total`, every string from the feed as
     /// text or as a checked URL.
     pub fn build(&self, slide: &Slide, index: usize, total: usize, lang: Lang) -> Option<Element> {
-        let kind = if slide.src.is_some() {
-            slide.media
-        } else {
-            MediaKind::Unknown
-        };
+        let kind = slide.thumb.kind();
         let blank = match kind {
             MediaKind::Image => &self.image,
             MediaKind::Video => &self.video,
@@ -106,7 +102,7 @@ impl Blanks {
         };
         let el: Element = blank.clone_node_with_deep(true).ok()?.unchecked_into();
         let position = index.to_string();
-        let _ = el.set_attribute("data-media", slide.media.as_str());
+        let _ = el.set_attribute("data-media", kind.as_str());
         let _ = el.set_attribute("data-index", &position);
         let _ = el.set_attribute("aria-label", &slide_label(lang, index, total));
         // The stylesheet places the slide by its index (CSSOM, which a
