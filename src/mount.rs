@@ -3,7 +3,7 @@
 //! the page.
 
 use crate::core::config::{Attrs, Config};
-use crate::ui::js::{console_error, dict};
+use crate::dom::{console_error, dict};
 use crate::ui::widget::{Misconfigured, Widget};
 use leptos::either::Either;
 use leptos::prelude::*;

@@ -1,19 +1,13 @@
-//! The one place that talks to the network: GET a feed as text, with a
-//! timeout, abortable when its widget goes away.
-//!
-//! This calls the browser's `fetch` through web-sys directly rather than
-//! through gloo-net: for one GET of text, gloo-net's builder, its error
-//! types and the stream glue it pulls in cost about 3 KB (brotli) of wasm
-//! and JS for nothing the widget uses.
+//! The one place that talks to the network: GET a feed as text through
+//! gloo-net, with a timeout, abortable when its widget goes away.
 
 use crate::core::error::Problem;
-use crate::ui::js::{after, dict};
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::AbortController;
 
 /// How long a feed may take, headers and body together (DESIGN §7).
 pub const TIMEOUT_MS: u32 = 10_000;
@@ -27,48 +21,54 @@ pub enum FetchError {
     Aborted,
 }
 
-/// The message of a JavaScript error value, or its string form.
-fn message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default()
-}
-
-/// Fetches `url` and reads its body as text.
-async fn get(url: &str, controller: &AbortController) -> Result<Result<String, Problem>, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let init: RequestInit = dict(&[("signal", controller.signal().into())]);
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await?
-        .dyn_into()?;
+/// GETs `url` and reads its body as text.
+async fn get(
+    url: &str,
+    controller: &AbortController,
+) -> Result<Result<String, Problem>, gloo_net::Error> {
+    let signal = controller.signal();
+    let response = Request::get(url).abort_signal(Some(&signal)).send().await?;
     if !response.ok() {
         return Ok(Err(Problem::Http {
             status: response.status(),
         }));
     }
-    let text = JsFuture::from(response.text()?).await?;
-    Ok(Ok(text.as_string().unwrap_or_default()))
+    Ok(Ok(response.text().await?))
+}
+
+/// The message of a gloo-net error: the browser's own words.
+fn message(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(e) => [e.name, e.message].join(": "),
+        other => other.to_string(),
+    }
 }
 
 /// GETs `url` and returns its body as text (invalid UTF-8 replaced).
 ///
 /// # Errors
 /// [`Problem::Http`] for a status outside 200–299, [`Problem::Timeout`] after
-/// `timeout_ms`, [`Problem::Network`] when no answer came; `Aborted` when
-/// `controller` was aborted by its owner.
+/// `timeout_ms`, [`Problem::Network`] when no answer came (a refused CORS
+/// request looks the same to a page); `Aborted` when `controller` was
+/// aborted by its owner.
 pub async fn fetch_text(
     url: &str,
     timeout_ms: u32,
     controller: &AbortController,
 ) -> Result<String, FetchError> {
     let timed_out = Rc::new(Cell::new(false));
+    // Aborting without a reason gives an `AbortError` DOMException, which
+    // gloo-net turns into an error value (a non-Error reason would panic).
     let timer = {
         let (flag, controller) = (timed_out.clone(), controller.clone());
-        after(Duration::from_millis(timeout_ms.into()), move || {
-            flag.set(true);
-            controller.abort();
-        })
+        set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(timeout_ms.into()),
+        )
+        .ok()
     };
     let result = get(url, controller).await;
     if let Some(timer) = timer {
@@ -80,7 +80,7 @@ pub async fn fetch_text(
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
         Err(e) => Err(FetchError::Failed(Problem::Network {
-            message: message(&e),
+            message: message(e),
         })),
     }
 }

@@ -2,15 +2,14 @@
 //! error.
 
 use super::feed::use_feed;
-use super::js::{effect, emit, format_date};
 use super::notice::Notice;
 use super::Load;
 use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
 use crate::core::text::{Lang, Text};
 use crate::core::url::SafeUrl;
+use crate::dom::{emit, format_date};
 use leptos::either::EitherOf3;
-use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::Element;
@@ -31,7 +30,7 @@ pub fn ArticleFeed(
 ) -> impl IntoView {
     let feed = use_feed(Feed::Article, url, parse_article);
     let state = feed.state;
-    effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
+    Effect::new(move || settled.set(!matches!(*state.read(), Load::Loading)));
     view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry host=host /> }
 }
 
@@ -53,7 +52,7 @@ pub fn ArticleSection(
     host: Option<Element>,
 ) -> impl IntoView {
     // Tell the publisher's page when the section settles.
-    effect(move || {
+    Effect::new(move || {
         let Some(el) = &host else { return };
         state.with(|s| match s {
             Load::Loading => {}
@@ -105,7 +104,7 @@ fn ArticleSkeleton(lang: Lang) -> impl IntoView {
     }
 }
 
-/// A ready article: every string as text.
+/// A ready article: headline, dateline and paragraphs, every string as text.
 #[component]
 pub fn ArticleView(
     /// The article.
@@ -113,44 +112,32 @@ pub fn ArticleView(
     /// The language tag for the dateline.
     locale: Arc<str>,
 ) -> impl IntoView {
-    let node = NodeRef::<html::Div>::new();
-    node.on_load(move |story| {
-        let _ = write_story(&story, &article, &locale);
+    let Article {
+        title,
+        source,
+        published,
+        body,
+        ..
+    } = article;
+    let dateline = (source.is_some() || published.is_some()).then(|| {
+        let time = published.map(|p| {
+            let shown = format_date(p.epoch_ms, &locale).unwrap_or_else(|| p.rfc3339.clone());
+            view! { <time datetime=p.rfc3339>{shown}</time> }
+        });
+        view! {
+            <p class="dateline">
+                {source.map(|s| view! { <span class="source">{s}</span> })}
+                {time}
+            </p>
+        }
     });
-    view! { <div class="story" node_ref=node></div> }
-}
-
-/// Writes a ready article into `story`: headline, dateline, paragraphs.
-/// Built once and never changed, so built directly, every string as a
-/// text node.
-fn write_story(story: &web_sys::Element, article: &Article, locale: &str) -> Option<()> {
-    let document = story.owner_document()?;
-    let add = |parent: &web_sys::Element, tag: &str, class: &str, text: &str| {
-        let el = document.create_element(tag).ok()?;
-        if !class.is_empty() {
-            let _ = el.set_attribute("class", class);
-        }
-        if !text.is_empty() {
-            el.set_text_content(Some(text));
-        }
-        parent.append_child(&el).ok()?;
-        Some(el)
-    };
-    add(story, "h1", "headline", &article.title)?;
-    if article.source.is_some() || article.published.is_some() {
-        let line = add(story, "p", "dateline", "")?;
-        if let Some(source) = &article.source {
-            add(&line, "span", "source", source)?;
-        }
-        if let Some(p) = &article.published {
-            let shown = format_date(p.epoch_ms, locale).unwrap_or_else(|| p.rfc3339.clone());
-            let time = add(&line, "time", "", &shown)?;
-            let _ = time.set_attribute("datetime", &p.rfc3339);
-        }
+    view! {
+        <div class="story">
+            <h1 class="headline">{title}</h1>
+            {dateline}
+            <div class="body">
+                {body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        </div>
     }
-    let body = add(story, "div", "body", "")?;
-    for paragraph in &article.body {
-        add(&body, "p", "", paragraph)?;
-    }
-    Some(())
 }

@@ -1,12 +1,13 @@
 //! `use_feed`: fetch a feed, parse it, keep its [`Load`] state, retry on
 //! demand, abort when the widget goes away.
 
-use super::js::{console_error, spawn};
 use super::Load;
 use crate::core::error::{Feed, FeedError};
 use crate::core::url::SafeUrl;
+use crate::dom::console_error;
 use crate::net::{fetch_text, FetchError, TIMEOUT_MS};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 use web_sys::AbortController;
 
@@ -47,7 +48,7 @@ impl Loader {
         if let Some(old) = old {
             old.abort();
         }
-        spawn(async move {
+        spawn_local(async move {
             let result = match fetch_text(&href, TIMEOUT_MS, &controller).await {
                 Ok(text) => Ok(text),
                 Err(FetchError::Aborted) => return,

@@ -4,10 +4,8 @@
 pub mod article;
 pub mod carousel;
 pub mod feed;
-pub mod js;
 pub mod notice;
 pub mod related;
-pub mod slide;
 pub mod widget;
 
 use crate::core::error::FeedError;

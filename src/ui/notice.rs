@@ -1,6 +1,5 @@
 //! The error notice a failed section shows: a sentence and Retry.
 
-use super::js::listen;
 use leptos::prelude::*;
 
 /// An alert with the reader's message and, when retrying can help, a Retry
@@ -20,7 +19,7 @@ pub fn Notice(
         <div class="notice" role="alert">
             <p class="notice-text">{message}</p>
             {retry_label.zip(on_retry).map(|(label, retry)| view! {
-                <button type="button" class="button" data-lede-retry="" {..listen("click", move |_: web_sys::MouseEvent| retry.run(()))}>
+                <button type="button" class="button" data-lede-retry="" on:click=move |_| retry.run(())>
                     {label}
                 </button>
             })}

@@ -3,7 +3,6 @@
 
 use super::carousel::Carousel;
 use super::feed::use_feed;
-use super::js::{console_warn, effect, emit};
 use super::notice::Notice;
 use super::Load;
 use crate::core::error::Feed;
@@ -11,6 +10,7 @@ use crate::core::feed::parse_related;
 use crate::core::slide::Slide;
 use crate::core::text::{Lang, Text};
 use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
+use crate::dom::{console_warn, emit};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -81,7 +81,7 @@ pub fn RelatedSection(
     host: Option<Element>,
 ) -> impl IntoView {
     let shown = move || shown.is_none_or(|s| s.get());
-    effect(move || {
+    Effect::new(move || {
         let Some(el) = &host else { return };
         state.with(|s| match s {
             Load::Loading => {}

@@ -2,11 +2,11 @@
 //! error.
 
 use super::article::ArticleFeed;
-use super::js::{effect, emit};
 use super::notice::Notice;
 use super::related::RelatedFeed;
 use crate::core::config::Config;
 use crate::core::text::{Lang, Text};
+use crate::dom::emit;
 use leptos::prelude::*;
 
 /// A configured widget: each section only if its feed is given.
@@ -48,7 +48,7 @@ pub fn Misconfigured(
 ) -> impl IntoView {
     let message = Text::Misconfigured.get(lang);
     // In an effect, as the sections do: after `mount()` has returned.
-    effect(move || {
+    Effect::new(move || {
         emit(
             &host,
             "lede:error",

@@ -1,0 +1,108 @@
+//! Small browser helpers shared by the network, mounting and view layers:
+//! the console, the page's events, media queries, dates and frames.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, EventTarget};
+
+/// Writes a technical detail to the console as an error.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+/// Writes a technical detail to the console as a warning.
+pub fn console_warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// A plain object from key/value pairs, for event details.
+pub fn object(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+/// An options dictionary (`FocusOptions`, `ScrollToOptions`, …) as a plain
+/// object with the DOM's field names.
+pub fn dict<T: JsCast>(fields: &[(&str, JsValue)]) -> T {
+    object(fields).unchecked_into()
+}
+
+/// Dispatches `name` (a `lede:*` event) from `target`. It bubbles and
+/// crosses the shadow boundary, so the publisher hears it on the host
+/// element and above.
+pub fn emit(target: &EventTarget, name: &str, detail: &[(&str, JsValue)]) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object(detail));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Whether a media query matches now.
+pub fn matches_media(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The reader asked for less motion.
+pub fn reduced_motion() -> bool {
+    matches_media("(prefers-reduced-motion: reduce)")
+}
+
+/// Focuses `el` without the browser's own scrolling (the carousel scrolls
+/// by whole slides itself).
+pub fn focus_quietly(el: &web_sys::HtmlElement) {
+    let _ = el.focus_with_options(&dict(&[("preventScroll", true.into())]));
+}
+
+/// A date as the reader's language writes it, with the time zone named
+/// (`Date.prototype.toLocaleString`, which is `Intl.DateTimeFormat`'s
+/// `format`). An unknown or malformed language tag falls back to the
+/// browser's default language instead of throwing.
+pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
+    let options = object(&[
+        ("year", "numeric".into()),
+        ("month", "long".into()),
+        ("day", "numeric".into()),
+        ("hour", "numeric".into()),
+        ("minute", "2-digit".into()),
+        ("timeZoneName", "short".into()),
+    ]);
+    // Milliseconds within ±8.64e15 are exact in an f64; Published keeps years 0–9999.
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let to_locale_string: js_sys::Function = Reflect::get(&date, &"toLocaleString".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    // Through Reflect, so that a tag the browser refuses is an `Err` here,
+    // not an exception thrown through the wasm.
+    let format = |tag: JsValue| {
+        Reflect::apply(&to_locale_string, &date, &Array::of2(&tag, &options))
+            .ok()?
+            .as_string()
+    };
+    let tag = if locale.is_empty() {
+        JsValue::UNDEFINED
+    } else {
+        locale.into()
+    };
+    format(tag).or_else(|| format(JsValue::UNDEFINED))
+}
+
+/// Resolves at the next animation frame (at once if there is no window).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+        if !matches!(scheduled, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

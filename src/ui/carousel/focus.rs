@@ -1,0 +1,138 @@
+//! `use_roving_focus`: the carousel's one tab stop (the current slide), the
+//! keys that move it, and the previous and next buttons (WAI-ARIA APG
+//! carousel). Which slide a key or a button leads to is
+//! `core::carousel`'s arithmetic.
+
+use super::geometry::UseTrackGeometryReturn;
+use crate::core::carousel::{apply, key_move};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{FocusEvent, KeyboardEvent, Node};
+
+/// What [`use_roving_focus`] gives the carousel.
+#[derive(Clone, Copy)]
+pub struct UseRovingFocusReturn {
+    /// The slide whose link is the tab stop.
+    pub current: ReadSignal<usize>,
+    set_current: WriteSignal<usize>,
+    /// The slide asked to take focus, until it has.
+    pub request: ReadSignal<Option<usize>>,
+    set_request: WriteSignal<Option<usize>>,
+    /// Whether focus is in the carousel; only read when acting, so not a
+    /// signal.
+    within: StoredValue<bool>,
+    track: NodeRef<html::Div>,
+    geometry: UseTrackGeometryReturn,
+    count: usize,
+    rtl: bool,
+}
+
+impl UseRovingFocusReturn {
+    /// Makes slide `i` current, focuses it (when it is rendered) and scrolls
+    /// it into view, the page to the carousel and the track by whole slides.
+    pub fn move_to(&self, i: usize) {
+        self.within.set_value(true);
+        self.set_current.set(i);
+        self.set_request.set(Some(i));
+        self.geometry.reveal_track();
+        let g = self.geometry.measure();
+        self.geometry.scroll_to(g.reveal(i, self.count));
+    }
+
+    /// Arrow keys follow the reading direction, Home and End go to the ends;
+    /// with a modifier they are the browser's.
+    pub fn on_keydown(&self, ev: KeyboardEvent) {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        let Some(m) = key_move(&ev.key(), self.rtl) else {
+            return;
+        };
+        ev.prevent_default();
+        self.move_to(apply(self.current.get_untracked(), m, self.count));
+    }
+
+    /// The previous (`false`) or next (`true`) button: a page of whole slides
+    /// from where the track really is.
+    pub fn page(&self, forward: bool) {
+        let (target, offset) = self.geometry.measure().page(forward, self.count);
+        self.set_current.set(target);
+        self.geometry.scroll_to(offset);
+    }
+
+    /// Focus came into slide `i`: it becomes the tab stop.
+    pub fn focused(&self, i: usize) {
+        self.within.set_value(true);
+        if self.current.get_untracked() != i {
+            self.set_current.set(i);
+        }
+        if self.request.get_untracked().is_some() {
+            self.set_request.set(None);
+        }
+    }
+
+    /// Focus left an element of the track, for `ev.related_target()`. A
+    /// removed element gives none: that is not leaving.
+    pub fn on_focusout(&self, ev: FocusEvent) {
+        let Some(to) = ev.related_target() else {
+            return;
+        };
+        if !self.contains(to.dyn_ref::<Node>()) {
+            self.within.set_value(false);
+        }
+    }
+
+    fn contains(&self, node: Option<&Node>) -> bool {
+        let Some(Some(t)) = self.track.try_get_untracked() else {
+            return false;
+        };
+        t.contains(node)
+    }
+}
+
+/// The roving focus of a carousel of `count` slides on `track`. While focus
+/// is elsewhere the tab stop follows the track, so that Tab comes back to a
+/// slide in view. The page listener goes with the carousel.
+pub fn use_roving_focus(
+    track: NodeRef<html::Div>,
+    geometry: UseTrackGeometryReturn,
+    count: usize,
+    rtl: bool,
+) -> UseRovingFocusReturn {
+    let (current, set_current) = signal(0usize);
+    let (request, set_request) = signal(None);
+    let this = UseRovingFocusReturn {
+        current,
+        set_current,
+        request,
+        set_request,
+        within: StoredValue::new(false),
+        track,
+        geometry,
+        count,
+        rtl,
+    };
+    Effect::new(move || {
+        let g = geometry.geometry.get();
+        if this.within.try_get_value() == Some(false) {
+            let first = g.first_whole(count);
+            if current.get_untracked() != first {
+                set_current.set(first);
+            }
+        }
+    });
+    // A pointer pressed elsewhere on the page takes focus out of the
+    // carousel without a related target.
+    let elsewhere = window_event_listener(ev::pointerdown, move |ev| {
+        let Some(Some(t)) = track.try_get_untracked() else {
+            return;
+        };
+        if !ev.composed_path().includes(&t, 0) {
+            this.within.try_set_value(false);
+        }
+    });
+    on_cleanup(move || elsewhere.remove());
+    this
+}

@@ -1,0 +1,138 @@
+//! The carousel: controls, a scroll-snap track, and the slides near its
+//! viewport. Scrolling is the browser's own; the hooks here measure it and
+//! move it, each with one job, and all of the arithmetic is
+//! `core::carousel`'s.
+//!
+//! - [`geometry`]: measuring the track, scrolling it;
+//! - [`reach`]: which slides' media may load;
+//! - [`window`]: which slides are in the DOM;
+//! - [`focus`]: the roving tab stop, keys and the previous/next buttons;
+//! - [`views`]: `lede:view`, once per slide seen;
+//! - [`playback`]: a video tile's playing state;
+//! - [`slide`]: one slide's view.
+
+pub mod focus;
+pub mod geometry;
+pub mod playback;
+pub mod reach;
+pub mod slide;
+pub mod views;
+pub mod window;
+
+use crate::core::carousel::Geometry;
+use crate::core::slide::Slide;
+use crate::core::text::{Lang, Text};
+use crate::dom::reduced_motion;
+use focus::use_roving_focus;
+use geometry::use_track_geometry;
+use leptos::html;
+use leptos::prelude::*;
+use reach::use_reach;
+use slide::SlideView;
+use std::sync::Arc;
+use views::use_view_reports;
+use window::use_window;
+
+/// A carousel of ready slides.
+#[component]
+pub fn Carousel(
+    /// The slides, in order.
+    slides: Arc<Vec<Slide>>,
+    /// The widget's language.
+    lang: Lang,
+    /// Right to left: the track starts at the right.
+    rtl: bool,
+) -> impl IntoView {
+    let count = slides.len();
+    let track = NodeRef::<html::Div>::new();
+    let rail = NodeRef::<html::Div>::new();
+    let geometry = use_track_geometry(track, rail, count, rtl);
+    let reach = use_reach(track, geometry.geometry, count);
+    let focus = use_roving_focus(track, geometry, count, rtl);
+    let views = use_view_reports(slides.clone());
+    let window = use_window(geometry.geometry, focus.current, count);
+    let focusable_play = reduced_motion();
+
+    let g = geometry.geometry;
+    let at_start = move || g.with(Geometry::at_start);
+    let at_end = move || g.with(|g| g.at_end(count));
+    let disabled = |yes: bool| if yes { "true" } else { "false" };
+    let label = |t: Text| t.get(lang);
+    let slide_view = move |i: usize| {
+        let slide = slides.get(i).cloned()?;
+        Some(view! {
+            <SlideView
+                slide=slide
+                index=i
+                total=count
+                lang=lang
+                current=Signal::derive(move || focus.current.get() == i)
+                focus_now=Signal::derive(move || focus.request.get() == Some(i))
+                near=Signal::derive(move || reach.wants(i))
+                on_focus=Callback::new(move |()| focus.focused(i))
+                views=views
+                focusable_play=focusable_play
+            />
+        })
+    };
+    view! {
+        <div class="head">
+            <h2 class="label">{label(Text::RelatedStories)}</h2>
+            <div class="controls">
+                <button
+                    type="button"
+                    class="button nav"
+                    data-lede-prev=""
+                    aria-label=label(Text::Previous)
+                    aria-disabled=move || disabled(at_start())
+                    on:click=move |_| focus.page(false)
+                >
+                    <Chevron />
+                </button>
+                <button
+                    type="button"
+                    class="button nav next"
+                    data-lede-next=""
+                    aria-label=label(Text::Next)
+                    aria-disabled=move || disabled(at_end())
+                    on:click=move |_| focus.page(true)
+                >
+                    <Chevron />
+                </button>
+            </div>
+        </div>
+        <div
+            class="track"
+            node_ref=track
+            on:scroll=move |_| {
+                reach.engage();
+                geometry.on_scroll();
+            }
+            on:keydown=move |ev| focus.on_keydown(ev)
+            on:focusin=move |_| reach.engage()
+            on:focusout=move |ev| focus.on_focusout(ev)
+            on:pointerenter=move |_| reach.engage()
+        >
+            <div class="rail" node_ref=rail style=("--n", count.to_string())>
+                <For each=move || window.get() key=|i| *i children=slide_view />
+            </div>
+        </div>
+    }
+}
+
+/// The arrow of the previous and next buttons (the next one is mirrored by CSS).
+#[component]
+fn Chevron() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <path
+                d="M15 5l-7 7 7 7"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2.25"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            />
+        </svg>
+    }
+}

@@ -1,0 +1,254 @@
+//! One slide (DOM contract: `[data-lede-slide]`): a link holding the
+//! thumbnail (image, video or placeholder) and the title as text; a video
+//! tile also has a play/pause button. Its state (tab stop, media allowed to
+//! load, failed, playing) is held here and in the carousel, never read back
+//! from the DOM.
+
+use super::playback::use_playback;
+use super::views::UseViewReportsReturn;
+use crate::core::slide::{Slide, Thumb};
+use crate::core::text::{slide_label, Lang, Text};
+use crate::dom::{emit, focus_quietly, reduced_motion};
+use leptos::either::EitherOf3;
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{EventTarget, Node};
+
+/// The play badge's two shapes: ▶ and ❚❚.
+const PLAY: &str = "M8 5.5v13l10.5-6.5z";
+const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
+
+/// Whether `related` (where focus came from or goes to) is outside `slide`:
+/// moving within a slide is not leaving it.
+fn crosses(slide: &Node, related: Option<EventTarget>) -> bool {
+    !related
+        .and_then(|r| r.dyn_into::<Node>().ok())
+        .is_some_and(|r| slide.contains(Some(&r)))
+}
+
+/// One related story in the carousel.
+#[component]
+pub fn SlideView(
+    /// The story.
+    slide: Slide,
+    /// Its place in the feed, from 0.
+    index: usize,
+    /// How many slides the feed has.
+    total: usize,
+    /// The widget's language.
+    lang: Lang,
+    /// Whether its link is the carousel's tab stop.
+    #[prop(into)]
+    current: Signal<bool>,
+    /// Whether it should take focus now.
+    #[prop(into)]
+    focus_now: Signal<bool>,
+    /// Whether its media may load now. Once it has, it stays: scrolling
+    /// away and back must not download it again.
+    #[prop(into)]
+    near: Signal<bool>,
+    /// Called when focus comes into the slide.
+    on_focus: Callback<()>,
+    /// Where the slide reports being seen (`lede:view`).
+    #[prop(optional)]
+    views: Option<UseViewReportsReturn>,
+    /// Whether the play button is a tab stop of its own (under reduced
+    /// motion, where it is the keyboard's only way to play).
+    #[prop(optional)]
+    focusable_play: bool,
+) -> impl IntoView {
+    let Slide {
+        id,
+        title,
+        thumb,
+        href,
+    } = slide;
+    let kind = thumb.kind();
+    let root = NodeRef::<html::Div>::new();
+    let tile = NodeRef::<html::A>::new();
+    let video = NodeRef::<html::Video>::new();
+    let playback = use_playback(video);
+    let (loaded, set_loaded) = signal(false);
+    let (failed, set_failed) = signal(false);
+    Effect::new(move || {
+        if near.get() && !loaded.get_untracked() {
+            set_loaded.set(true);
+        }
+    });
+    Effect::new(move || {
+        if focus_now.get() {
+            if let Some(t) = tile.get() {
+                focus_quietly(&t);
+            }
+        }
+    });
+    if let Some(views) = views {
+        root.on_load(move |el| views.observe(index, el.into()));
+        on_cleanup(move || views.unobserve(index));
+    }
+
+    // Videos play on intent: the pointer or focus coming into their slide
+    // (never under reduced motion, where only their button plays them),
+    // and pause when it leaves. Intent also loads a far slide's media.
+    let is_video = kind == crate::core::media::MediaKind::Video;
+    let intent = move |into: bool| {
+        if !is_video {
+            return;
+        }
+        if !into {
+            playback.pause();
+        } else if !reduced_motion() {
+            set_loaded.set(true);
+            playback.play();
+        }
+    };
+    let crossing = move |related: Option<EventTarget>| {
+        root.get_untracked()
+            .is_some_and(|r| crosses(r.unchecked_ref(), related))
+    };
+    let on_select = {
+        let id = id.clone();
+        let url = href.as_ref().map(|h| h.as_str().to_owned());
+        move |ev: ev::MouseEvent, button: i16| {
+            let (Some(url), Some(target), true) =
+                (&url, ev.current_target(), ev.button() == button)
+            else {
+                return;
+            };
+            let position = JsValue::from_f64((index + 1) as f64);
+            emit(
+                &target,
+                "lede:select",
+                &[
+                    ("id", id.as_str().into()),
+                    ("url", url.as_str().into()),
+                    ("position", position),
+                ],
+            );
+        }
+    };
+    let on_aux = on_select.clone();
+
+    let media = match thumb {
+        Thumb::Image(src) => EitherOf3::A(view! {
+            <img
+                class="thumb-media"
+                alt=""
+                width="320"
+                height="240"
+                loading="lazy"
+                decoding="async"
+                src=move || loaded.get().then(|| src.as_str().to_owned())
+                on:error=move |_| set_failed.set(true)
+            />
+        }),
+        Thumb::Video(src) => EitherOf3::B(view! {
+            <video
+                class="thumb-media"
+                node_ref=video
+                width="320"
+                height="240"
+                muted=""
+                prop:muted=true
+                playsinline=""
+                loop=""
+                disablepictureinpicture=""
+                disableremoteplayback=""
+                aria-hidden="true"
+                tabindex="-1"
+                preload=move || if loaded.get() { "metadata" } else { "none" }
+                src=move || loaded.get().then(|| src.as_str().to_owned())
+                on:play=move |_| playback.heard(true)
+                on:pause=move |_| playback.heard(false)
+                on:error=move |_| set_failed.set(true)
+            ></video>
+        }),
+        Thumb::None => EitherOf3::C(()),
+    };
+    let video_label = is_video.then(|| {
+        view! { <span class="visually-hidden">{Text::Video.get(lang)} ": "</span> }
+    });
+    let button = is_video.then(|| {
+        let playing = playback.playing;
+        view! {
+            <button
+                type="button"
+                class="play"
+                tabindex=move || if focusable_play && current.get() { "0" } else { "-1" }
+                aria-pressed=move || if playing.get() { "true" } else { "false" }
+                aria-label=move || {
+                    if playing.get() { Text::PauseVideo } else { Text::PlayVideo }.get(lang)
+                }
+                on:click=move |_| {
+                    set_loaded.set(true);
+                    playback.toggle();
+                }
+            >
+                <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d=move || if playing.get() { PAUSE } else { PLAY } />
+                </svg>
+            </button>
+        }
+    });
+
+    view! {
+        <div
+            class="slide"
+            node_ref=root
+            data-lede-slide=""
+            data-media=kind.as_str()
+            role="group"
+            aria-roledescription="slide"
+            aria-label=slide_label(lang, index, total)
+            style=("--i", index.to_string())
+            on:mouseenter=move |_| intent(true)
+            on:mouseleave=move |_| intent(false)
+            on:focusin=move |ev: ev::FocusEvent| {
+                on_focus.run(());
+                if crossing(ev.related_target()) {
+                    intent(true);
+                }
+            }
+            on:focusout=move |ev: ev::FocusEvent| {
+                if crossing(ev.related_target()) {
+                    intent(false);
+                }
+            }
+        >
+            <a
+                class="tile"
+                node_ref=tile
+                href=href.map(|h| h.as_str().to_owned())
+                tabindex=move || if current.get() { "0" } else { "-1" }
+                on:click=move |ev| on_select(ev, 0)
+                on:auxclick=move |ev| on_aux(ev, 1)
+            >
+                <span class="thumb" aria-hidden="true" data-failed=move || failed.get().then_some("")>
+                    <PlaceholderIcon />
+                    {media}
+                </span>
+                <span class="title">{video_label} {title}</span>
+            </a>
+            {button}
+        </div>
+    }
+}
+
+/// The placeholder picture that shows until, or instead of, the media.
+#[component]
+fn PlaceholderIcon() -> impl IntoView {
+    view! {
+        <svg class="ph-icon" viewBox="0 0 24 24" width="28" height="28" focusable="false">
+            <path
+                d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+                stroke-linejoin="round"
+                stroke-linecap="round"
+            />
+        </svg>
+    }
+}
