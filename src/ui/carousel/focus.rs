@@ -9,7 +9,16 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{FocusEvent, KeyboardEvent, Node};
+use web_sys::{Element, FocusEvent, KeyboardEvent, Node};
+
+/// The element that has focus in the document or shadow root `el` is in.
+fn active_element(el: &Element) -> Option<Element> {
+    let root = el.get_root_node();
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }
+}
 
 /// What [`use_roving_focus`] gives the carousel.
 #[derive(Clone, Copy)]
@@ -30,12 +39,23 @@ pub struct UseRovingFocusReturn {
 }
 
 impl UseRovingFocusReturn {
-    /// Makes slide `i` current, focuses it (when it is rendered) and scrolls
-    /// it into view, the page to the carousel and the track by whole slides.
+    /// Makes slide `i` current and focuses it. A slide far away is not in
+    /// the DOM yet: it takes focus once rendered, and is scrolled into view
+    /// then (see [`focused`](Self::focused)); the track's scroll snapping
+    /// would pull a scroll to a slide that is not there back to one that is.
     pub fn move_to(&self, i: usize) {
         self.within.set_value(true);
+        if self.current.get_untracked() == i {
+            self.reveal(i);
+            return;
+        }
         self.set_current.set(i);
         self.set_request.set(Some(i));
+    }
+
+    /// Scrolls the page to the carousel and the track by whole slides until
+    /// slide `i` shows.
+    fn reveal(&self, i: usize) {
         self.geometry.reveal_track();
         let g = self.geometry.measure();
         self.geometry.scroll_to(g.reveal(i, self.count));
@@ -68,8 +88,11 @@ impl UseRovingFocusReturn {
         if self.current.get_untracked() != i {
             self.set_current.set(i);
         }
-        if self.request.get_untracked().is_some() {
+        if let Some(asked) = self.request.get_untracked() {
             self.set_request.set(None);
+            if asked == i {
+                self.reveal(i);
+            }
         }
     }
 
@@ -92,16 +115,18 @@ impl UseRovingFocusReturn {
     }
 }
 
-/// The roving focus of a carousel of `count` slides on `track`. While focus
+/// The roving focus of the carousel on `track`, whose tab stop is
+/// `current` and whose rendered slides are `window`. While focus
 /// is elsewhere the tab stop follows the track, so that Tab comes back to a
 /// slide in view. The page listener goes with the carousel.
 pub fn use_roving_focus(
     track: NodeRef<html::Div>,
+    window: Memo<Vec<usize>>,
     geometry: UseTrackGeometryReturn,
-    count: usize,
+    (current, set_current): (ReadSignal<usize>, WriteSignal<usize>),
     rtl: bool,
 ) -> UseRovingFocusReturn {
-    let (current, set_current) = signal(0usize);
+    let count = geometry.count;
     let (request, set_request) = signal(None);
     let this = UseRovingFocusReturn {
         current,
@@ -122,6 +147,24 @@ pub fn use_roving_focus(
                 set_current.set(first);
             }
         }
+    });
+    // Slides leave the DOM as the window moves past them, and an element
+    // that leaves takes focus with it: while focus belongs in the carousel,
+    // the current slide (always rendered) takes it back.
+    Effect::new(move || {
+        window.track();
+        if this.within.try_get_value() != Some(true) {
+            return;
+        }
+        request_animation_frame(move || {
+            let active = track
+                .try_get_untracked()
+                .flatten()
+                .and_then(|t| active_element(&t).map(|a| t.contains(Some(&a))));
+            if active == Some(false) && this.within.try_get_value() == Some(true) {
+                this.set_request.try_set(this.current.try_get_untracked());
+            }
+        });
     });
     // A pointer pressed elsewhere on the page takes focus out of the
     // carousel without a related target.

@@ -18,7 +18,8 @@ pub struct UseTrackGeometryReturn {
     set_geometry: WriteSignal<Geometry>,
     track: NodeRef<html::Div>,
     rail: NodeRef<html::Div>,
-    count: usize,
+    /// How many slides the track holds.
+    pub count: usize,
     rtl: bool,
     /// Whether a measurement is already asked for the next frame.
     frame_pending: StoredValue<bool>,

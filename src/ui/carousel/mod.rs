@@ -48,9 +48,10 @@ pub fn Carousel(
     let rail = NodeRef::<html::Div>::new();
     let geometry = use_track_geometry(track, rail, count, rtl);
     let reach = use_reach(track, geometry.geometry, count);
-    let focus = use_roving_focus(track, geometry, count, rtl);
+    let (current, set_current) = signal(0usize);
+    let window = use_window(geometry.geometry, current, count);
+    let focus = use_roving_focus(track, window, geometry, (current, set_current), rtl);
     let views = use_view_reports(slides.clone());
-    let window = use_window(geometry.geometry, focus.current, count);
     let focusable_play = reduced_motion();
 
     let g = geometry.geometry;

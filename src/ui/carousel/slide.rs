@@ -199,6 +199,7 @@ pub fn SlideView(
             node_ref=root
             data-lede-slide=""
             data-media=kind.as_str()
+            data-index=index
             role="group"
             aria-roledescription="slide"
             aria-label=slide_label(lang, index, total)
