@@ -3,8 +3,8 @@
 //! for the related feed, since both come from the same kind of server).
 
 use super::date::Published;
+use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
-use super::feed::unwrap_envelope;
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -265,7 +265,49 @@ mod tests {
                 "body {body}"
             );
         }
+    }
+
+    #[test]
+    fn the_envelope_as_for_the_related_feed() {
+        // The demo article, as the seed's server would send it.
+        let bare = DEMO.trim();
+        let enveloped = format!("string({}) \"{bare}\"", bare.len());
+        assert_eq!(ok(&enveloped), ok(DEMO));
+        assert_eq!(ok(&format!("\u{feff}\r\n {enveloped} \n")), ok(DEMO));
         assert_eq!(ok("string(13) \"{\"title\":\"T\"}\"").title, "T");
+        // The length counts UTF-8 bytes: "خبر" is 6 of them.
+        let arabic = r#"{"title":"خبر","body":"أ\n\nب"}"#;
+        let a = ok(&format!("string({}) \"{arabic}\"", arabic.len()));
+        assert_eq!((a.title.as_str(), a.body.len()), ("خبر", 2));
+        let cases: &[(&str, Problem)] = &[
+            (
+                "string(14) \"{\"title\":\"T\"}\"",
+                Problem::Truncated {
+                    expected: 14,
+                    actual: 13,
+                },
+            ),
+            (
+                "string(13) \"{\"title\":\"T",
+                Problem::Truncated {
+                    expected: 13,
+                    actual: 11,
+                },
+            ),
+            ("string(x) \"{}\"", Problem::BadEnvelope),
+            ("string(2) {}", Problem::BadEnvelope),
+        ];
+        for (input, want) in cases {
+            assert_eq!(problem(input), *want, "{input:?}");
+        }
+        let cut = enveloped.get(..enveloped.len() / 2).unwrap_or("");
+        assert!(
+            matches!(problem(cut), Problem::Truncated { expected, .. } if expected == bare.len()),
+            "a cut-off enveloped article is truncated"
+        );
+        // The envelope's content is still checked as an article.
+        assert!(matches!(problem("string(2) \"[]\""), Problem::Shape { .. }));
+        assert!(matches!(problem("string(1) \"{\""), Problem::Syntax { .. }));
     }
 
     #[test]
@@ -334,6 +376,7 @@ mod tests {
             let json = format!(r#"{{"title":{},"body":{body}}}"#, serde_json::to_string(&title).unwrap_or_default());
             let a = parse_article(&json);
             prop_assert!(a.is_ok(), "{:?}", a);
+            prop_assert_eq!(&a, &parse_article(&format!("string({}) \"{json}\"", json.len())));
             let a = a.unwrap_or_else(|_| unreachable!());
             prop_assert_eq!(a.title, title);
             let want: Vec<String> = paras.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
