@@ -6,6 +6,7 @@ use super::date::Published;
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
+use super::surrogates::replace_lone_surrogates;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -41,7 +42,8 @@ pub struct Article {
 /// ```
 pub fn parse_article(input: &str) -> Result<Article, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Article, p))?;
-    parse_top(Feed::Article, json, ArticleVisitor)?.ok_or_else(|| {
+    let json = replace_lone_surrogates(json);
+    parse_top(Feed::Article, &json, ArticleVisitor)?.ok_or_else(|| {
         FeedError::new(
             Feed::Article,
             Problem::Shape {
@@ -308,6 +310,20 @@ mod tests {
         // The envelope's content is still checked as an article.
         assert!(matches!(problem("string(2) \"[]\""), Problem::Shape { .. }));
         assert!(matches!(problem("string(1) \"{\""), Problem::Syntax { .. }));
+    }
+
+    #[test]
+    fn a_truncated_emoji_keeps_the_article() {
+        // Regression: lone surrogate escapes (half an emoji) failed the
+        // whole article; each is now one U+FFFD, as in a browser.
+        let a =
+            ok(r#"{"title":"Goal \ud83d","source":"\udc00","body":["a\ud83d\ude00","\\ud83d b"]}"#);
+        assert_eq!(a.title, "Goal \u{FFFD}");
+        assert_eq!(a.source.as_deref(), Some("\u{FFFD}"));
+        assert_eq!(a.body, ["a\u{1F600}", "\\ud83d b"]);
+        let json = r#"{"title":"\ude00\ud83d"}"#;
+        let a = ok(&format!("string({}) \"{json}\"", json.len()));
+        assert_eq!(a.title, "\u{FFFD}\u{FFFD}");
     }
 
     #[test]

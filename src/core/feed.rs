@@ -6,6 +6,7 @@ use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError};
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
 use super::media::MediaKind;
+use super::surrogates::replace_lone_surrogates;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 use super::url::{LinkTemplate, MediaBase, SafeUrl};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -61,7 +62,8 @@ pub struct RelatedFeed {
 /// ```
 pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Related, p))?;
-    let mut feed = parse_top(Feed::Related, json, FeedVisitor)?;
+    let json = replace_lone_surrogates(json);
+    let mut feed = parse_top(Feed::Related, &json, FeedVisitor)?;
     // Highest `sort` first, items without one last, ties in feed order.
     feed.items = merge_sort(
         std::mem::take(&mut feed.items),
@@ -483,6 +485,42 @@ mod tests {
             ids(&ok(r#"[{"id":"1","id":"2","title":"t","pic":"/a.jpg"}]"#)),
             ["2"]
         );
+    }
+
+    #[test]
+    fn a_truncated_emoji_keeps_its_feed() {
+        // Regression: a backend that cuts titles by UTF-16 units sends half
+        // an emoji, a lone surrogate escape; serde_json refused the whole
+        // feed, a browser's JSON.parse shows the item with U+FFFD.
+        let feed = ok(r#"[{"id":"1","title":"Goal \ud83d","pic":"/a.jpg"},
+                         {"id":"2","title":"x\udc00y","pic":"/b.jpg","n\ud800":1},
+                         {"id":"3","title":"\ud83d\ude00 kept","pic":"/c.jpg"},
+                         {"id":"4","title":"\\ud83d","pic":"/d.jpg"},
+                         {"id":"\ud83d","title":"\udc00","pic":"/e\udbff.jpg"}]"#);
+        let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Goal \u{FFFD}",
+                "x\u{FFFD}y",
+                "\u{1F600} kept",
+                "\\ud83d",
+                "\u{FFFD}"
+            ]
+        );
+        assert_eq!(
+            feed.items.last().map(|i| (i.id.as_str(), i.pic.as_str())),
+            Some(("\u{FFFD}", "/e\u{FFFD}.jpg"))
+        );
+        // Enveloped (the length counts the escape's six bytes), too.
+        let json = r#"[{"id":"1","title":"\ud83d","pic":"/a.jpg"}]"#;
+        let enveloped = format!("string({}) \"{json}\"", json.len());
+        assert_eq!(ok(&enveloped), ok(json));
+        // Another error after one keeps its line and column.
+        match problem("[{\"title\":\"\\ud83d\",\n\"id\": x}]") {
+            Problem::Syntax { line, column, .. } => assert_eq!((line, column), (2, 7)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -14,5 +14,6 @@ pub mod feed;
 mod lenient;
 pub mod media;
 pub mod slide;
+pub mod surrogates;
 pub mod text;
 pub mod url;
