@@ -3,9 +3,10 @@
 //! for the related feed, since both come from the same kind of server).
 
 use super::date::Published;
+use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
-use super::feed::unwrap_envelope;
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
+use super::surrogates::replace_lone_surrogates;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -41,7 +42,8 @@ pub struct Article {
 /// ```
 pub fn parse_article(input: &str) -> Result<Article, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Article, p))?;
-    parse_top(Feed::Article, json, ArticleVisitor)?.ok_or_else(|| {
+    let json = replace_lone_surrogates(json);
+    parse_top(Feed::Article, &json, ArticleVisitor)?.ok_or_else(|| {
         FeedError::new(
             Feed::Article,
             Problem::Shape {
@@ -265,7 +267,63 @@ mod tests {
                 "body {body}"
             );
         }
+    }
+
+    #[test]
+    fn the_envelope_as_for_the_related_feed() {
+        // The demo article, as the seed's server would send it.
+        let bare = DEMO.trim();
+        let enveloped = format!("string({}) \"{bare}\"", bare.len());
+        assert_eq!(ok(&enveloped), ok(DEMO));
+        assert_eq!(ok(&format!("\u{feff}\r\n {enveloped} \n")), ok(DEMO));
         assert_eq!(ok("string(13) \"{\"title\":\"T\"}\"").title, "T");
+        // The length counts UTF-8 bytes: "خبر" is 6 of them.
+        let arabic = r#"{"title":"خبر","body":"أ\n\nب"}"#;
+        let a = ok(&format!("string({}) \"{arabic}\"", arabic.len()));
+        assert_eq!((a.title.as_str(), a.body.len()), ("خبر", 2));
+        let cases: &[(&str, Problem)] = &[
+            (
+                "string(14) \"{\"title\":\"T\"}\"",
+                Problem::Truncated {
+                    expected: 14,
+                    actual: 13,
+                },
+            ),
+            (
+                "string(13) \"{\"title\":\"T",
+                Problem::Truncated {
+                    expected: 13,
+                    actual: 11,
+                },
+            ),
+            ("string(x) \"{}\"", Problem::BadEnvelope),
+            ("string(2) {}", Problem::BadEnvelope),
+        ];
+        for (input, want) in cases {
+            assert_eq!(problem(input), *want, "{input:?}");
+        }
+        let cut = enveloped.get(..enveloped.len() / 2).unwrap_or("");
+        assert!(
+            matches!(problem(cut), Problem::Truncated { expected, .. } if expected == bare.len()),
+            "a cut-off enveloped article is truncated"
+        );
+        // The envelope's content is still checked as an article.
+        assert!(matches!(problem("string(2) \"[]\""), Problem::Shape { .. }));
+        assert!(matches!(problem("string(1) \"{\""), Problem::Syntax { .. }));
+    }
+
+    #[test]
+    fn a_truncated_emoji_keeps_the_article() {
+        // Regression: lone surrogate escapes (half an emoji) failed the
+        // whole article; each is now one U+FFFD, as in a browser.
+        let a =
+            ok(r#"{"title":"Goal \ud83d","source":"\udc00","body":["a\ud83d\ude00","\\ud83d b"]}"#);
+        assert_eq!(a.title, "Goal \u{FFFD}");
+        assert_eq!(a.source.as_deref(), Some("\u{FFFD}"));
+        assert_eq!(a.body, ["a\u{1F600}", "\\ud83d b"]);
+        let json = r#"{"title":"\ude00\ud83d"}"#;
+        let a = ok(&format!("string({}) \"{json}\"", json.len()));
+        assert_eq!(a.title, "\u{FFFD}\u{FFFD}");
     }
 
     #[test]
@@ -334,6 +392,7 @@ mod tests {
             let json = format!(r#"{{"title":{},"body":{body}}}"#, serde_json::to_string(&title).unwrap_or_default());
             let a = parse_article(&json);
             prop_assert!(a.is_ok(), "{:?}", a);
+            prop_assert_eq!(&a, &parse_article(&format!("string({}) \"{json}\"", json.len())));
             let a = a.unwrap_or_else(|_| unreachable!());
             prop_assert_eq!(a.title, title);
             let want: Vec<String> = paras.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();

@@ -53,7 +53,8 @@ pub enum Problem {
         /// The HTTP status code.
         status: u16,
     },
-    /// No answer at all: connection refused, DNS, CORS, offline.
+    /// No answer at all: connection refused, DNS, CORS, offline (the
+    /// browser does not say which).
     Network {
         /// The browser's own message.
         message: String,
@@ -129,7 +130,18 @@ impl FeedError {
     }
 
     /// The developer's detail, for the console: feed, URL, and the status,
-    /// position or lengths that explain the failure.
+    /// position or lengths that explain the failure. For a feed that could
+    /// not be fetched at all it names the likely causes, CORS first.
+    ///
+    /// ```
+    /// use lede::core::error::{Feed, FeedError, Problem};
+    /// let e = FeedError::new(Feed::Related, Problem::Network { message: "TypeError: Failed to fetch".into() })
+    ///     .at("https://x.example/y.json");
+    /// assert_eq!(e.detail(), "lede: the related feed at https://x.example/y.json: could not be fetched \
+    ///     (TypeError: Failed to fetch): if the feed is on another origin than the page, check that it \
+    ///     sends Access-Control-Allow-Origin (CORS); otherwise the network or the server refused it");
+    /// assert_eq!(e.to_string(), "Related stories could not be loaded. Check your connection.");
+    /// ```
     pub fn detail(&self) -> String {
         let mut s = String::from("lede: the ");
         s.push_str(self.feed.as_str());
@@ -145,8 +157,20 @@ impl FeedError {
                 s.push_str(&status.to_string());
             }
             Problem::Network { message } => {
-                s.push_str("network error: ");
-                s.push_str(message);
+                // The browser words a CORS refusal exactly like a network
+                // failure, so the detail names both: a feed on another
+                // origin without CORS headers is the usual cause.
+                s.push_str("could not be fetched");
+                if !message.is_empty() {
+                    s.push_str(" (");
+                    s.push_str(message);
+                    s.push(')');
+                }
+                s.push_str(
+                    ": if the feed is on another origin than the page, check that it \
+                     sends Access-Control-Allow-Origin (CORS); otherwise the network \
+                     or the server refused it",
+                );
             }
             Problem::Timeout { ms } => {
                 s.push_str("no answer within ");
@@ -264,6 +288,71 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_fetch_names_cors_and_the_url() {
+        // Regression: a CORS refusal read as "network error: TypeError:
+        // Failed to fetch", which sent publishers looking at their network.
+        let network = |message: &str| Problem::Network {
+            message: message.into(),
+        };
+        let cases: &[(Feed, Option<&str>, &str, &str)] = &[
+            (
+                Feed::Related,
+                Some("https://x/y.json"),
+                "TypeError: Failed to fetch",
+                "lede: the related feed at https://x/y.json: could not be fetched (TypeError: Failed to fetch): \
+                 if the feed is on another origin than the page, check that it sends \
+                 Access-Control-Allow-Origin (CORS); otherwise the network or the server refused it",
+            ),
+            (
+                Feed::Article,
+                Some("http://127.0.0.1:1/feed.json"),
+                "TypeError: NetworkError when attempting to fetch resource.",
+                "lede: the article feed at http://127.0.0.1:1/feed.json: could not be fetched \
+                 (TypeError: NetworkError when attempting to fetch resource.): \
+                 if the feed is on another origin than the page, check that it sends \
+                 Access-Control-Allow-Origin (CORS); otherwise the network or the server refused it",
+            ),
+            (
+                Feed::Article,
+                None,
+                "",
+                "lede: the article feed: could not be fetched: \
+                 if the feed is on another origin than the page, check that it sends \
+                 Access-Control-Allow-Origin (CORS); otherwise the network or the server refused it",
+            ),
+        ];
+        for (feed, url, message, want) in cases {
+            let mut e = FeedError::new(*feed, network(message));
+            if let Some(url) = url {
+                e = e.at(url);
+                assert!(e.detail().contains(url), "{}", e.detail());
+            }
+            assert_eq!(e.detail(), *want);
+            assert!(
+                e.detail().contains("CORS") && e.detail().contains("Access-Control-Allow-Origin")
+            );
+        }
+        // The reader's sentence stays plain: no header names, no jargon.
+        for (feed, want) in [
+            (Feed::Article, Text::ArticleOffline),
+            (Feed::Related, Text::RelatedOffline),
+        ] {
+            let e =
+                FeedError::new(feed, network("TypeError: Failed to fetch")).at("https://x/y.json");
+            assert_eq!(e.message(), want);
+            for lang in [Lang::En, Lang::Ar] {
+                let sentence = e.message().get(lang);
+                assert!(
+                    !sentence.contains("CORS")
+                        && !sentence.contains("Access-Control")
+                        && !sentence.contains("https://"),
+                    "{sentence}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn detail_carries_the_facts() {
         let d = FeedError::new(
             Feed::Related,
@@ -279,6 +368,10 @@ mod tests {
         assert_eq!(d, "lede: the article feed: HTTP status 404");
         let d = FeedError::new(Feed::Article, Problem::Timeout { ms: 10_000 }).detail();
         assert!(d.ends_with("no answer within 10000 ms"), "{d}");
+        assert!(
+            !d.contains("CORS"),
+            "only a fetch that failed outright: {d}"
+        );
         let d = FeedError::new(
             Feed::Article,
             Problem::Syntax {

@@ -1,0 +1,144 @@
+//! The PHP `var_dump` envelope `string(N) "…"` (DESIGN §1) around either
+//! feed's JSON, as the text of an HTTP response body: the seed's related feed
+//! arrives in it, and the article feed may too (same kind of server).
+
+use super::error::Problem;
+
+/// Takes the JSON out of a `string(N) "…"` envelope, or returns a bare feed
+/// as it is. A UTF-8 byte-order mark and surrounding whitespace are dropped
+/// first.
+///
+/// # Errors
+/// [`Problem::Truncated`] when the content is not `N` bytes of UTF-8 (or the
+/// closing quote is missing); [`Problem::BadEnvelope`] when it starts with
+/// `string(` but `N` is not a number or the opening quote is missing.
+///
+/// ```
+/// use lede::core::envelope::unwrap_envelope;
+/// use lede::core::error::Problem;
+/// assert_eq!(unwrap_envelope("string(2) \"[]\""), Ok("[]"));
+/// assert_eq!(unwrap_envelope("\u{feff} [] \n"), Ok("[]"));
+/// assert_eq!(unwrap_envelope("string(9) \"[]\""), Err(Problem::Truncated { expected: 9, actual: 2 }));
+/// assert_eq!(unwrap_envelope("string(2) []"), Err(Problem::BadEnvelope));
+/// ```
+pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
+    let s = input.strip_prefix('\u{feff}').unwrap_or(input).trim();
+    let Some(rest) = s.strip_prefix("string(") else {
+        return Ok(s);
+    };
+    let (len, after) = rest.split_once(')').ok_or(Problem::BadEnvelope)?;
+    let expected: usize = if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) {
+        len.parse().map_err(|_| Problem::BadEnvelope)?
+    } else {
+        return Err(Problem::BadEnvelope);
+    };
+    let quoted = after
+        .trim_start()
+        .strip_prefix('"')
+        .ok_or(Problem::BadEnvelope)?;
+    let Some(content) = quoted.strip_suffix('"') else {
+        return Err(Problem::Truncated {
+            expected,
+            actual: quoted.len(),
+        });
+    };
+    if content.len() != expected {
+        return Err(Problem::Truncated {
+            expected,
+            actual: content.len(),
+        });
+    }
+    Ok(content)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn envelopes() {
+        let cases: &[(&str, Result<&str, Problem>)] = &[
+            ("string(2) \"[]\"", Ok("[]")),
+            ("string(2)\"[]\"", Ok("[]")),
+            ("string(2)   \"[]\"  ", Ok("[]")),
+            ("string(0) \"\"", Ok("")),
+            (
+                "string(4) \"\"\"\"\"",
+                Err(Problem::Truncated {
+                    expected: 4,
+                    actual: 3,
+                }),
+            ),
+            ("string(3) \"\"\"\"\"", Ok("\"\"\"")),
+            // Multi-byte: the length counts UTF-8 bytes, not characters.
+            ("string(4) \"\"é\"\"", Ok("\"é\"")),
+            (
+                "string(3) \"\"é\"\"",
+                Err(Problem::Truncated {
+                    expected: 3,
+                    actual: 4,
+                }),
+            ),
+            (
+                "string(1578) \"[{\"id\":1",
+                Err(Problem::Truncated {
+                    expected: 1578,
+                    actual: 8,
+                }),
+            ),
+            (
+                "string(10) \"[]\"",
+                Err(Problem::Truncated {
+                    expected: 10,
+                    actual: 2,
+                }),
+            ),
+            (
+                "string(1) \"[]\"",
+                Err(Problem::Truncated {
+                    expected: 1,
+                    actual: 2,
+                }),
+            ),
+            ("string(", Err(Problem::BadEnvelope)),
+            ("string() \"\"", Err(Problem::BadEnvelope)),
+            ("string(-2) \"[]\"", Err(Problem::BadEnvelope)),
+            ("string(+2) \"[]\"", Err(Problem::BadEnvelope)),
+            ("string(2 ) \"[]\"", Err(Problem::BadEnvelope)),
+            (
+                "string(99999999999999999999999) \"[]\"",
+                Err(Problem::BadEnvelope),
+            ),
+            ("string(2) []", Err(Problem::BadEnvelope)),
+            ("string(2) '[]'", Err(Problem::BadEnvelope)),
+            ("[]", Ok("[]")),
+            ("", Ok("")),
+            ("STRING(2) \"[]\"", Ok("STRING(2) \"[]\"")),
+        ];
+        for (input, want) in cases {
+            assert_eq!(unwrap_envelope(input), *want, "input {input:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in any::<String>()) {
+            let _ = unwrap_envelope(&s);
+        }
+
+        #[test]
+        fn wraps_and_unwraps(s in any::<String>()) {
+            // Anything wrapped with its own UTF-8 length comes back as it
+            // was, quotes and whitespace inside included.
+            let inner = s.as_str();
+            let wrapped = format!("string({}) \"{inner}\"", inner.len());
+            prop_assert_eq!(unwrap_envelope(&wrapped), Ok(inner));
+            let longer = format!("string({}) \"{inner}\"", inner.len() + 1);
+            prop_assert_eq!(
+                unwrap_envelope(&longer),
+                Err(Problem::Truncated { expected: inner.len() + 1, actual: inner.len() })
+            );
+        }
+    }
+}
