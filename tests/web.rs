@@ -558,8 +558,6 @@ async fn a_huge_feed_is_virtualized() {
             break;
         }
     }
-    let labels: Vec<String> = all(&root, "[data-lede-slide]").iter().filter_map(slide_label).collect();
-    web_sys::console::log_1(&format!("DEBUG active={:?} n={} last={:?} tab0={:?}", document().active_element().map(|a| a.outer_html().chars().take(80).collect::<String>()), labels.len(), labels.last(), all(&root, ".tile[tabindex=\"0\"]").iter().filter_map(slide_label).collect::<Vec<_>>()).into());
     assert_eq!(focused_label(&root).as_deref(), Some("10000 of 10000"));
     assert!(all(&root, "[data-lede-slide]").len() < 100);
     root.remove();
