@@ -621,3 +621,58 @@ async fn mounts_into_a_shadow_root_and_reports_bad_configuration() {
     lede::mount::unmount_element(&host);
     host.remove();
 }
+
+/// Counts `innerHTML` assignments on any element from now on (a page that
+/// enforces Trusted Types refuses every one of them).
+fn inner_html_writes() -> u32 {
+    let count = js_sys::Function::new_no_args(
+        r#"
+        if (window.__innerHtmlWrites === undefined) {
+            window.__innerHtmlWrites = 0;
+            const d = Object.getOwnPropertyDescriptor(Element.prototype, "innerHTML");
+            Object.defineProperty(Element.prototype, "innerHTML", {
+                configurable: true,
+                get() { return d.get.call(this); },
+                set(v) { window.__innerHtmlWrites++; d.set.call(this, v); },
+            });
+        }
+        return window.__innerHtmlWrites;
+        "#,
+    );
+    count
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(-1.0) as u32
+}
+
+// Regression: Leptos renders an element whose markup is all literal from an
+// HTML string, which a page enforcing Trusted Types refuses.
+#[wasm_bindgen_test]
+async fn no_view_parses_an_html_string() {
+    let before = inner_html_writes();
+    let root = container();
+    let (article, set_article) = signal(Load::Loading);
+    let (related, set_related) = signal(Load::<Slides>::Loading);
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <ArticleSection state=article lang=Lang::En locale="en" on_retry=Callback::new(|()| {}) />
+            <RelatedSection state=related lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) />
+        }
+    });
+    frame().await;
+    assert!(!all(&root, ".skeleton").is_empty(), "skeletons rendered");
+    set_article.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
+    set_related.set(Load::Ready(seed_slides()));
+    frame().await;
+    assert_eq!(all(&root, "[data-lede-slide]").len(), 8);
+    assert!(!all(&root, ".ph-icon").is_empty() && !all(&root, "button.play").is_empty());
+    set_article.set(Load::Failed(FeedError::new(
+        Feed::Article,
+        Problem::Http { status: 500 },
+    )));
+    frame().await;
+    assert!(!all(&root, "[role=alert]").is_empty());
+    assert_eq!(inner_html_writes() - before, 0, "no innerHTML writes");
+    root.remove();
+}

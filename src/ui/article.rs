@@ -3,6 +3,7 @@
 
 use super::feed::use_feed;
 use super::notice::Notice;
+use super::skeleton::ArticleSkeleton;
 use super::Load;
 use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
@@ -83,24 +84,6 @@ pub fn ArticleSection(
                 }),
             })}
         </article>
-    }
-}
-
-/// Grey bars the shape of an article, so that nothing jumps when it arrives.
-#[component]
-fn ArticleSkeleton(lang: Lang) -> impl IntoView {
-    view! {
-        <p class="visually-hidden">{Text::LoadingArticle.get(lang)}</p>
-        <div class="skeleton" aria-hidden="true">
-            <div class="bone bone-title"></div>
-            <div class="bone bone-title bone-short"></div>
-            <div class="bone bone-meta"></div>
-            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
-            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
-            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
-            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
-            <div class="bone-para"><div class="bone"></div><div class="bone"></div><div class="bone bone-short"></div></div>
-        </div>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod carousel;
 pub mod feed;
 pub mod notice;
 pub mod related;
+pub mod skeleton;
 pub mod widget;
 
 use crate::core::error::FeedError;

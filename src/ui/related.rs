@@ -4,6 +4,7 @@
 use super::carousel::Carousel;
 use super::feed::use_feed;
 use super::notice::Notice;
+use super::skeleton::RelatedSkeleton;
 use super::Load;
 use crate::core::error::Feed;
 use crate::core::feed::parse_related;
@@ -127,29 +128,5 @@ pub fn RelatedSection(
                 })
             }}
         </section>
-    }
-}
-
-/// The carousel's outline while it loads: the same header and tile boxes.
-#[component]
-fn RelatedSkeleton(lang: Lang) -> impl IntoView {
-    view! {
-        <p class="visually-hidden">{Text::LoadingRelated.get(lang)}</p>
-        <div class="head" aria-hidden="true">
-            <h2 class="label">{Text::RelatedStories.get(lang)}</h2>
-        </div>
-        <div class="track skeleton" aria-hidden="true">
-            // Static markup, so the framework builds it from one template; the
-            // slides' places come from the stylesheet (a strict CSP refuses
-            // style attributes in markup).
-            <div class="rail">
-                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-                <div class="slide"><div class="tile"><span class="thumb"></span><span class="title"><span class="bone"></span><span class="bone bone-short"></span></span></div></div>
-            </div>
-        </div>
     }
 }

@@ -121,16 +121,18 @@ pub fn Carousel(
     }
 }
 
-/// The arrow of the previous and next buttons (the next one is mirrored by CSS).
+/// The arrow of the previous and next buttons (the next one is mirrored by
+/// CSS). Its sizes are numbers, not strings: see `ui::skeleton` on why no
+/// element may have only string-literal attributes.
 #[component]
 fn Chevron() -> impl IntoView {
     view! {
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <svg viewBox="0 0 24 24" width=20 height=20 aria-hidden="true" focusable="false">
             <path
                 d="M15 5l-7 7 7 7"
                 fill="none"
                 stroke="currentColor"
-                stroke-width="2.25"
+                stroke-width=2.25
                 stroke-linecap="round"
                 stroke-linejoin="round"
             />

@@ -11,7 +11,8 @@ pub struct UsePlaybackReturn {
     /// Whether the video plays, as its last `play` or `pause` event said.
     pub playing: ReadSignal<bool>,
     set_playing: WriteSignal<bool>,
-    video: NodeRef<html::Video>,
+    /// The video element, for the view's `node_ref`.
+    pub video: NodeRef<html::Video>,
 }
 
 impl UsePlaybackReturn {

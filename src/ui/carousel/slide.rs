@@ -1,13 +1,15 @@
 //! One slide (DOM contract: `[data-lede-slide]`): a link holding the
 //! thumbnail (image, video or placeholder) and the title as text; a video
 //! tile also has a play/pause button. Its state (tab stop, media allowed to
-//! load, failed, playing) is held here and in the carousel, never read back
-//! from the DOM.
+//! load, failed, playing) is held in signals here and in the carousel, never
+//! read back from the DOM.
 
-use super::playback::use_playback;
+use super::playback::{use_playback, UsePlaybackReturn};
 use super::views::UseViewReportsReturn;
+use crate::core::media::MediaKind;
 use crate::core::slide::{Slide, Thumb};
 use crate::core::text::{slide_label, Lang, Text};
+use crate::core::url::SafeUrl;
 use crate::dom::{emit, focus_quietly, reduced_motion};
 use leptos::either::EitherOf3;
 use leptos::ev;
@@ -26,6 +28,32 @@ fn crosses(slide: &Node, related: Option<EventTarget>) -> bool {
     !related
         .and_then(|r| r.dyn_into::<Node>().ok())
         .is_some_and(|r| slide.contains(Some(&r)))
+}
+
+/// The handler of a tile's `click` (`button` 0) or `auxclick` (1): the page
+/// hears `lede:select` for a linked tile opened with that button.
+fn select(
+    id: String,
+    href: Option<SafeUrl>,
+    index: usize,
+    button: i16,
+) -> impl Fn(ev::MouseEvent) + Clone + 'static {
+    move |ev| {
+        let (Some(url), Some(target), true) = (&href, ev.current_target(), ev.button() == button)
+        else {
+            return;
+        };
+        let position = JsValue::from_f64((index + 1) as f64);
+        emit(
+            &target,
+            "lede:select",
+            &[
+                ("id", id.as_str().into()),
+                ("url", url.as_str().into()),
+                ("position", position),
+            ],
+        );
+    }
 }
 
 /// One related story in the carousel.
@@ -68,131 +96,49 @@ pub fn SlideView(
     let kind = thumb.kind();
     let root = NodeRef::<html::Div>::new();
     let tile = NodeRef::<html::A>::new();
-    let video = NodeRef::<html::Video>::new();
-    let playback = use_playback(video);
+    let playback = use_playback(NodeRef::new());
     let (loaded, set_loaded) = signal(false);
-    let (failed, set_failed) = signal(false);
     Effect::new(move || {
         if near.get() && !loaded.get_untracked() {
             set_loaded.set(true);
         }
     });
     Effect::new(move || {
-        if focus_now.get() {
-            if let Some(t) = tile.get() {
-                focus_quietly(&t);
-            }
+        if let (true, Some(t)) = (focus_now.get(), tile.get()) {
+            focus_quietly(&t);
         }
     });
     if let Some(views) = views {
         root.on_load(move |el| views.observe(index, el.into()));
         on_cleanup(move || views.unobserve(index));
     }
-
     // Videos play on intent: the pointer or focus coming into their slide
-    // (never under reduced motion, where only their button plays them),
-    // and pause when it leaves. Intent also loads a far slide's media.
-    let is_video = kind == crate::core::media::MediaKind::Video;
-    let intent = move |into: bool| {
-        if !is_video {
-            return;
-        }
-        if !into {
-            playback.pause();
-        } else if !reduced_motion() {
+    // (never under reduced motion, where only their button plays them), and
+    // pause when it leaves. Intent also loads a far slide's media at once.
+    let is_video = kind == MediaKind::Video;
+    let intent = move |into: bool| match (is_video, into) {
+        (false, _) => {}
+        (true, false) => playback.pause(),
+        (true, true) if !reduced_motion() => {
             set_loaded.set(true);
             playback.play();
         }
+        (true, true) => {}
     };
     let crossing = move |related: Option<EventTarget>| {
         root.get_untracked()
             .is_some_and(|r| crosses(r.unchecked_ref(), related))
     };
-    let on_select = {
-        let id = id.clone();
-        let url = href.as_ref().map(|h| h.as_str().to_owned());
-        move |ev: ev::MouseEvent, button: i16| {
-            let (Some(url), Some(target), true) =
-                (&url, ev.current_target(), ev.button() == button)
-            else {
-                return;
-            };
-            let position = JsValue::from_f64((index + 1) as f64);
-            emit(
-                &target,
-                "lede:select",
-                &[
-                    ("id", id.as_str().into()),
-                    ("url", url.as_str().into()),
-                    ("position", position),
-                ],
-            );
-        }
-    };
-    let on_aux = on_select.clone();
-
-    let media = match thumb {
-        Thumb::Image(src) => EitherOf3::A(view! {
-            <img
-                class="thumb-media"
-                alt=""
-                width="320"
-                height="240"
-                loading="lazy"
-                decoding="async"
-                src=move || loaded.get().then(|| src.as_str().to_owned())
-                on:error=move |_| set_failed.set(true)
-            />
-        }),
-        Thumb::Video(src) => EitherOf3::B(view! {
-            <video
-                class="thumb-media"
-                node_ref=video
-                width="320"
-                height="240"
-                muted=""
-                prop:muted=true
-                playsinline=""
-                loop=""
-                disablepictureinpicture=""
-                disableremoteplayback=""
-                aria-hidden="true"
-                tabindex="-1"
-                preload=move || if loaded.get() { "metadata" } else { "none" }
-                src=move || loaded.get().then(|| src.as_str().to_owned())
-                on:play=move |_| playback.heard(true)
-                on:pause=move |_| playback.heard(false)
-                on:error=move |_| set_failed.set(true)
-            ></video>
-        }),
-        Thumb::None => EitherOf3::C(()),
-    };
-    let video_label = is_video.then(|| {
-        view! { <span class="visually-hidden">{Text::Video.get(lang)} ": "</span> }
-    });
+    let video_label = is_video
+        .then(|| view! { <span class="visually-hidden">{Text::Video.get(lang)} ": "</span> });
     let button = is_video.then(|| {
-        let playing = playback.playing;
-        view! {
-            <button
-                type="button"
-                class="play"
-                tabindex=move || if focusable_play && current.get() { "0" } else { "-1" }
-                aria-pressed=move || if playing.get() { "true" } else { "false" }
-                aria-label=move || {
-                    if playing.get() { Text::PauseVideo } else { Text::PlayVideo }.get(lang)
-                }
-                on:click=move |_| {
-                    set_loaded.set(true);
-                    playback.toggle();
-                }
-            >
-                <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path fill="currentColor" d=move || if playing.get() { PAUSE } else { PLAY } />
-                </svg>
-            </button>
-        }
+        let press = Callback::new(move |()| {
+            set_loaded.set(true);
+            playback.toggle();
+        });
+        let tab_stop = Signal::derive(move || focusable_play && current.get());
+        view! { <PlayButton playback=playback lang=lang tab_stop=tab_stop on_press=press /> }
     });
-
     view! {
         <div
             class="slide"
@@ -221,15 +167,12 @@ pub fn SlideView(
             <a
                 class="tile"
                 node_ref=tile
-                href=href.map(|h| h.as_str().to_owned())
+                href=href.as_ref().map(|h| h.as_str().to_owned())
                 tabindex=move || if current.get() { "0" } else { "-1" }
-                on:click=move |ev| on_select(ev, 0)
-                on:auxclick=move |ev| on_aux(ev, 1)
+                on:click=select(id.clone(), href.clone(), index, 0)
+                on:auxclick=select(id, href, index, 1)
             >
-                <span class="thumb" aria-hidden="true" data-failed=move || failed.get().then_some("")>
-                    <PlaceholderIcon />
-                    {media}
-                </span>
+                <Thumbnail thumb=thumb loaded=loaded playback=playback />
                 <span class="title">{video_label} {title}</span>
             </a>
             {button}
@@ -237,16 +180,112 @@ pub fn SlideView(
     }
 }
 
-/// The placeholder picture that shows until, or instead of, the media.
+/// A slide's picture: its image or video once it may load, over the
+/// placeholder that shows until then, or instead when there is no media or
+/// it fails. Its 4:3 box is reserved before any byte arrives.
+#[component]
+pub fn Thumbnail(
+    /// What to show.
+    thumb: Thumb,
+    /// Whether the media may load.
+    loaded: ReadSignal<bool>,
+    /// A video's playback, told of its `play` and `pause` events.
+    playback: UsePlaybackReturn,
+) -> impl IntoView {
+    let (failed, set_failed) = signal(false);
+    let src = move |url: &SafeUrl| {
+        let url = url.as_str().to_owned();
+        move || loaded.get().then(|| url.clone())
+    };
+    let media = match &thumb {
+        Thumb::Image(url) => EitherOf3::A(view! {
+            <img
+                class="thumb-media"
+                alt=""
+                width="320"
+                height="240"
+                loading="lazy"
+                decoding="async"
+                src=src(url)
+                on:error=move |_| set_failed.set(true)
+            />
+        }),
+        // Muted, inline, never a tab stop of its own, and fetching nothing
+        // until it may load; then only its first frame's worth.
+        Thumb::Video(url) => EitherOf3::B(view! {
+            <video
+                class="thumb-media"
+                node_ref=playback.video
+                width="320"
+                height="240"
+                muted=""
+                prop:muted=true
+                playsinline=""
+                loop=""
+                disablepictureinpicture=""
+                disableremoteplayback=""
+                aria-hidden="true"
+                tabindex="-1"
+                preload=move || if loaded.get() { "metadata" } else { "none" }
+                src=src(url)
+                on:play=move |_| playback.heard(true)
+                on:pause=move |_| playback.heard(false)
+                on:error=move |_| set_failed.set(true)
+            ></video>
+        }),
+        Thumb::None => EitherOf3::C(()),
+    };
+    view! {
+        <span class="thumb" aria-hidden="true" data-failed=move || failed.get().then_some("")>
+            <PlaceholderIcon />
+            {media}
+        </span>
+    }
+}
+
+/// A video tile's play/pause button: the only way to play under reduced
+/// motion, and the way on touch screens.
+#[component]
+pub fn PlayButton(
+    /// The video's playback.
+    playback: UsePlaybackReturn,
+    /// The widget's language.
+    lang: Lang,
+    /// Whether the button is a tab stop.
+    #[prop(into)]
+    tab_stop: Signal<bool>,
+    /// Called when pressed.
+    on_press: Callback<()>,
+) -> impl IntoView {
+    let playing = playback.playing;
+    view! {
+        <button
+            type="button"
+            class="play"
+            tabindex=move || if tab_stop.get() { "0" } else { "-1" }
+            aria-pressed=move || if playing.get() { "true" } else { "false" }
+            aria-label=move || if playing.get() { Text::PauseVideo } else { Text::PlayVideo }.get(lang)
+            on:click=move |_| on_press.run(())
+        >
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d=move || if playing.get() { PAUSE } else { PLAY } />
+            </svg>
+        </button>
+    }
+}
+
+/// The placeholder picture that shows until, or instead of, the media. Its
+/// sizes are numbers, not strings: see `ui::skeleton` on why no element may
+/// have only string-literal attributes.
 #[component]
 fn PlaceholderIcon() -> impl IntoView {
     view! {
-        <svg class="ph-icon" viewBox="0 0 24 24" width="28" height="28" focusable="false">
+        <svg class="ph-icon" viewBox="0 0 24 24" width=28 height=28 focusable="false">
             <path
                 d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01"
                 fill="none"
                 stroke="currentColor"
-                stroke-width="1.5"
+                stroke-width=1.5
                 stroke-linejoin="round"
                 stroke-linecap="round"
             />

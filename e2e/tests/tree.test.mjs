@@ -1,0 +1,96 @@
+// The component tree (issue "One Leptos component tree"): a page that
+// enforces Trusted Types, and a widget the page moves while a reader is in
+// its carousel.
+import { assert, open, settled, inWidget, sleep } from "../lib.mjs";
+
+/** Indices of the slides more than half shown in the first widget's track. */
+const shown = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector("[data-lede]").shadowRoot;
+    const t = root.querySelector(".track").getBoundingClientRect();
+    return [...root.querySelectorAll("[data-lede-slide]")]
+      .filter((s) => {
+        const r = s.getBoundingClientRect();
+        return Math.min(r.right, t.right) - Math.max(r.left, t.left) > r.width / 2;
+      })
+      .map((s) => Number(s.dataset.index));
+  });
+
+export const tests = [
+  {
+    name: "a page enforcing Trusted Types (no policy allowed) under a strict CSP: a working widget and no violation",
+    async run({ browser, publisher }) {
+      let policy = null;
+      const page = await open(browser, null);
+      page.on("response", (r) => { if (r.url().endsWith("/trusted-types.html")) policy = r.headers()["content-security-policy"]; });
+      await page.goto(`${publisher}/trusted-types.html`);
+      assert.match(policy ?? "", /require-trusted-types-for 'script'; trusted-types 'none'$/);
+      assert.equal(await settled(page, "article"), "ready");
+      assert.equal(await settled(page, "related"), "ready");
+      // The page really enforces it: an HTML string is refused.
+      const refused = await page.evaluate(() => {
+        try {
+          document.createElement("div").innerHTML = "<b>x</b>";
+          return false;
+        } catch (e) {
+          return e instanceof TypeError;
+        }
+      });
+      assert.ok(refused, "the page refuses innerHTML strings");
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector("[data-lede]").shadowRoot;
+        return {
+          headline: root.querySelector("h1")?.textContent,
+          slides: root.querySelectorAll("[data-lede-slide]").length,
+          icons: root.querySelectorAll("svg path").length > 0,
+          chevrons: root.querySelectorAll("[data-lede-next] svg").length,
+        };
+      });
+      assert.equal(seen.headline, "Superpowers Vow to DESTROY ISIS: Russia and the US Team up");
+      assert.equal(seen.slides, 8);
+      assert.ok(seen.icons);
+      assert.equal(seen.chevrons, 1);
+      // Interaction renders more of the tree (pages, videos' buttons).
+      await page.evaluate(() => document.querySelector("[data-lede]").shadowRoot.querySelector("[data-lede-next]").click());
+      await sleep(300);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      await page.done();
+    },
+  },
+  {
+    name: "a widget moved by the page carries on from where the reader is",
+    async run({ browser, origin }) {
+      const page = await open(browser, `${origin}/index.html`, { viewport: { width: 1000, height: 900 } });
+      assert.equal(await settled(page, "related"), "ready");
+      const next = () => page.evaluate(() => document.querySelector("[data-lede]").shadowRoot.querySelector("[data-lede-next]").click());
+      await next();
+      await page.waitForFunction(() => {
+        const t = document.querySelector("[data-lede]").shadowRoot.querySelector(".track");
+        return Math.abs(t.scrollLeft) > 100;
+      });
+      await sleep(600);
+      const before = await shown(page);
+      assert.ok(before[0] > 0, `Next moved on: ${before}`);
+      // The page moves the widget into another container: the browser resets
+      // the track's scroll; the reader sees the first slides again.
+      await page.evaluate(() => {
+        const host = document.querySelector("[data-lede]");
+        const aside = document.createElement("aside");
+        document.querySelector("main").prepend(aside);
+        aside.append(host);
+      });
+      await sleep(100);
+      const moved = await shown(page);
+      assert.equal(moved[0], 0, `the move reset the track: ${moved}`);
+      // Next goes one page on from what the reader sees, not from where the
+      // track was before the move.
+      await next();
+      await sleep(800);
+      const after = await shown(page);
+      assert.ok(after[0] > 0 && after[0] <= moved[moved.length - 1] + 1, `the next unseen slides: ${moved} then ${after}`);
+      assert.deepEqual(after, before, "one page on from the start, as before the move");
+      assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-prev]").getAttribute("aria-disabled")), "false");
+      await page.done();
+    },
+  },
+];
