@@ -27,16 +27,6 @@ export const tests = [
       assert.match(policy ?? "", /require-trusted-types-for 'script'; trusted-types 'none'$/);
       assert.equal(await settled(page, "article"), "ready");
       assert.equal(await settled(page, "related"), "ready");
-      // The page really enforces it: an HTML string is refused.
-      const refused = await page.evaluate(() => {
-        try {
-          document.createElement("div").innerHTML = "<b>x</b>";
-          return false;
-        } catch (e) {
-          return e instanceof TypeError;
-        }
-      });
-      assert.ok(refused, "the page refuses innerHTML strings");
       const seen = await page.evaluate(() => {
         const root = document.querySelector("[data-lede]").shadowRoot;
         return {
@@ -54,6 +44,18 @@ export const tests = [
       await page.evaluate(() => document.querySelector("[data-lede]").shadowRoot.querySelector("[data-lede-next]").click());
       await sleep(300);
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      // The page really enforces it: an HTML string is refused.
+      const refused = await page.evaluate(() => {
+        try {
+          document.createElement("div").innerHTML = "<b>x</b>";
+          return false;
+        } catch (e) {
+          return e instanceof TypeError;
+        }
+      });
+      assert.ok(refused, "the page refuses innerHTML strings");
+      await sleep(100);
+      assert.equal((await page.evaluate(() => window.__violations)).length, 1, "and reports it");
       await page.done();
     },
   },

@@ -116,12 +116,11 @@ impl UseRovingFocusReturn {
 }
 
 /// The roving focus of the carousel on `track`, whose tab stop is
-/// `current` and whose rendered slides are `window`. While focus
+/// `current`. While focus
 /// is elsewhere the tab stop follows the track, so that Tab comes back to a
 /// slide in view. The page listener goes with the carousel.
 pub fn use_roving_focus(
     track: NodeRef<html::Div>,
-    window: Memo<Vec<usize>>,
     geometry: UseTrackGeometryReturn,
     (current, set_current): (ReadSignal<usize>, WriteSignal<usize>),
     rtl: bool,
@@ -152,7 +151,8 @@ pub fn use_roving_focus(
     // that leaves takes focus with it: while focus belongs in the carousel,
     // the current slide (always rendered) takes it back.
     Effect::new(move || {
-        window.track();
+        geometry.geometry.track();
+        current.track();
         if this.within.try_get_value() != Some(true) {
             return;
         }

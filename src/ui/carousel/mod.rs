@@ -50,7 +50,7 @@ pub fn Carousel(
     let reach = use_reach(track, geometry.geometry, count);
     let (current, set_current) = signal(0usize);
     let window = use_window(geometry.geometry, current, count);
-    let focus = use_roving_focus(track, window, geometry, (current, set_current), rtl);
+    let focus = use_roving_focus(track, geometry, (current, set_current), rtl);
     let views = use_view_reports(slides.clone());
     let focusable_play = reduced_motion();
 
@@ -67,10 +67,10 @@ pub fn Carousel(
                 index=i
                 total=count
                 lang=lang
-                current=Signal::derive(move || focus.current.get() == i)
-                focus_now=Signal::derive(move || focus.request.get() == Some(i))
-                near=Signal::derive(move || reach.wants(i))
-                on_focus=Callback::new(move |()| focus.focused(i))
+                current=move || focus.current.get() == i
+                focus_now=move || focus.request.get() == Some(i)
+                near=move || reach.wants(i)
+                on_focus=move || focus.focused(i)
                 views=views
                 focusable_play=focusable_play
             />
@@ -115,7 +115,7 @@ pub fn Carousel(
             on:pointerenter=move |_| reach.engage()
         >
             <div class="rail" node_ref=rail style=("--n", count.to_string())>
-                <For each=move || window.get() key=|i| *i children=slide_view />
+                <For each=window key=|i| *i children=slide_view />
             </div>
         </div>
     }

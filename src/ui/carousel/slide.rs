@@ -56,9 +56,11 @@ fn select(
     }
 }
 
-/// One related story in the carousel.
+/// One related story in the carousel. What it asks the carousel comes as
+/// closures (plain functions of the carousel's signals), so that a slide
+/// can also be driven alone.
 #[component]
-pub fn SlideView(
+pub fn SlideView<C, F, N, O>(
     /// The story.
     slide: Slide,
     /// Its place in the feed, from 0.
@@ -68,17 +70,14 @@ pub fn SlideView(
     /// The widget's language.
     lang: Lang,
     /// Whether its link is the carousel's tab stop.
-    #[prop(into)]
-    current: Signal<bool>,
+    current: C,
     /// Whether it should take focus now.
-    #[prop(into)]
-    focus_now: Signal<bool>,
+    focus_now: F,
     /// Whether its media may load now. Once it has, it stays: scrolling
     /// away and back must not download it again.
-    #[prop(into)]
-    near: Signal<bool>,
+    near: N,
     /// Called when focus comes into the slide.
-    on_focus: Callback<()>,
+    on_focus: O,
     /// Where the slide reports being seen (`lede:view`).
     #[prop(optional)]
     views: Option<UseViewReportsReturn>,
@@ -86,7 +85,13 @@ pub fn SlideView(
     /// motion, where it is the keyboard's only way to play).
     #[prop(optional)]
     focusable_play: bool,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    C: Fn() -> bool + Copy + Send + Sync + 'static,
+    F: Fn() -> bool + Send + Sync + 'static,
+    N: Fn() -> bool + Send + Sync + 'static,
+    O: Fn() + Send + Sync + 'static,
+{
     let Slide {
         id,
         title,
@@ -99,12 +104,12 @@ pub fn SlideView(
     let playback = use_playback(NodeRef::new());
     let (loaded, set_loaded) = signal(false);
     Effect::new(move || {
-        if near.get() && !loaded.get_untracked() {
+        if near() && !loaded.get_untracked() {
             set_loaded.set(true);
         }
     });
     Effect::new(move || {
-        if let (true, Some(t)) = (focus_now.get(), tile.get()) {
+        if let (true, Some(t)) = (focus_now(), tile.get()) {
             focus_quietly(&t);
         }
     });
@@ -132,11 +137,11 @@ pub fn SlideView(
     let video_label = is_video
         .then(|| view! { <span class="visually-hidden">{Text::Video.get(lang)} ": "</span> });
     let button = is_video.then(|| {
-        let press = Callback::new(move |()| {
+        let press = move || {
             set_loaded.set(true);
             playback.toggle();
-        });
-        let tab_stop = Signal::derive(move || focusable_play && current.get());
+        };
+        let tab_stop = move || focusable_play && current();
         view! { <PlayButton playback=playback lang=lang tab_stop=tab_stop on_press=press /> }
     });
     view! {
@@ -150,10 +155,10 @@ pub fn SlideView(
             aria-roledescription="slide"
             aria-label=slide_label(lang, index, total)
             style=("--i", index.to_string())
-            on:mouseenter=move |_| intent(true)
-            on:mouseleave=move |_| intent(false)
+            on:pointerenter=move |_| intent(true)
+            on:pointerleave=move |_| intent(false)
             on:focusin=move |ev: ev::FocusEvent| {
-                on_focus.run(());
+                on_focus();
                 if crossing(ev.related_target()) {
                     intent(true);
                 }
@@ -168,7 +173,7 @@ pub fn SlideView(
                 class="tile"
                 node_ref=tile
                 href=href.as_ref().map(|h| h.as_str().to_owned())
-                tabindex=move || if current.get() { "0" } else { "-1" }
+                tabindex=move || if current() { "0" } else { "-1" }
                 on:click=select(id.clone(), href.clone(), index, 0)
                 on:auxclick=select(id, href, index, 1)
             >
@@ -246,26 +251,29 @@ pub fn Thumbnail(
 /// A video tile's play/pause button: the only way to play under reduced
 /// motion, and the way on touch screens.
 #[component]
-pub fn PlayButton(
+pub fn PlayButton<T, P>(
     /// The video's playback.
     playback: UsePlaybackReturn,
     /// The widget's language.
     lang: Lang,
     /// Whether the button is a tab stop.
-    #[prop(into)]
-    tab_stop: Signal<bool>,
+    tab_stop: T,
     /// Called when pressed.
-    on_press: Callback<()>,
-) -> impl IntoView {
+    on_press: P,
+) -> impl IntoView
+where
+    T: Fn() -> bool + Send + Sync + 'static,
+    P: Fn() + Send + Sync + 'static,
+{
     let playing = playback.playing;
     view! {
         <button
             type="button"
             class="play"
-            tabindex=move || if tab_stop.get() { "0" } else { "-1" }
+            tabindex=move || if tab_stop() { "0" } else { "-1" }
             aria-pressed=move || if playing.get() { "true" } else { "false" }
             aria-label=move || if playing.get() { Text::PauseVideo } else { Text::PlayVideo }.get(lang)
-            on:click=move |_| on_press.run(())
+            on:click=move |_| on_press()
         >
             <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d=move || if playing.get() { PAUSE } else { PLAY } />

@@ -5,12 +5,12 @@
 use crate::core::carousel::Geometry;
 use leptos::prelude::*;
 
-/// The indices of the slides to render, in order; they change only when the
-/// window really moves.
+/// The indices of the slides to render, in order, for a keyed list (which
+/// leaves the slides that stay untouched).
 pub fn use_window(
     geometry: ReadSignal<Geometry>,
     current: ReadSignal<usize>,
     count: usize,
-) -> Memo<Vec<usize>> {
-    Memo::new(move |_| geometry.with(|g| g.rendered(count, current.get())))
+) -> impl Fn() -> Vec<usize> + Copy + Send + Sync + 'static {
+    move || geometry.with(|g| g.rendered(count, current.get()))
 }
