@@ -10,6 +10,7 @@ use crate::core::error::Feed;
 use crate::core::text::{Lang, Text};
 use crate::core::url::SafeUrl;
 use crate::dom::{emit, format_date};
+use crate::ui::effect;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -31,7 +32,7 @@ pub fn ArticleFeed(
 ) -> impl IntoView {
     let feed = use_feed(Feed::Article, url, parse_article);
     let state = feed.state;
-    Effect::new(move || settled.set(!matches!(*state.read(), Load::Loading)));
+    effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
     view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry host=host /> }
 }
 
@@ -53,7 +54,7 @@ pub fn ArticleSection(
     host: Option<Element>,
 ) -> impl IntoView {
     // Tell the publisher's page when the section settles.
-    Effect::new(move || {
+    effect(move || {
         let Some(el) = &host else { return };
         state.with(|s| match s {
             Load::Loading => {}

@@ -10,6 +10,16 @@ pub mod skeleton;
 pub mod widget;
 
 use crate::core::error::FeedError;
+use leptos::prelude::Effect;
+
+/// An effect, its closure boxed: every effect of the widget then shares one
+/// instance of the framework's effect code instead of one per closure type
+/// (close to 1 KB of wasm each). Like any effect, it runs after the view is
+/// built, whenever what it reads changes, until its owner goes.
+pub fn effect(f: impl Fn() + 'static) {
+    let f: Box<dyn Fn()> = Box::new(f);
+    Effect::new(move |_| f());
+}
 
 /// Where a section's feed is.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,6 +12,7 @@ use crate::core::slide::Slide;
 use crate::core::text::{Lang, Text};
 use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
 use crate::dom::{console_warn, emit};
+use crate::ui::effect;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -82,7 +83,7 @@ pub fn RelatedSection(
     host: Option<Element>,
 ) -> impl IntoView {
     let shown = move || shown.is_none_or(|s| s.get());
-    Effect::new(move || {
+    effect(move || {
         let Some(el) = &host else { return };
         state.with(|s| match s {
             Load::Loading => {}

@@ -7,6 +7,7 @@ use super::related::RelatedFeed;
 use crate::core::config::Config;
 use crate::core::text::{Lang, Text};
 use crate::dom::emit;
+use crate::ui::effect;
 use leptos::prelude::*;
 
 /// A configured widget: each section only if its feed is given.
@@ -48,7 +49,7 @@ pub fn Misconfigured(
 ) -> impl IntoView {
     let message = Text::Misconfigured.get(lang);
     // In an effect, as the sections do: after `mount()` has returned.
-    Effect::new(move || {
+    effect(move || {
         emit(
             &host,
             "lede:error",

@@ -5,6 +5,7 @@
 
 use super::geometry::UseTrackGeometryReturn;
 use crate::core::carousel::{apply, key_move};
+use crate::ui::effect;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -138,7 +139,7 @@ pub fn use_roving_focus(
         count,
         rtl,
     };
-    Effect::new(move || {
+    effect(move || {
         let g = geometry.geometry.get();
         if this.within.try_get_value() == Some(false) {
             let first = g.first_whole(count);
@@ -150,7 +151,7 @@ pub fn use_roving_focus(
     // Slides leave the DOM as the window moves past them, and an element
     // that leaves takes focus with it: while focus belongs in the carousel,
     // the current slide (always rendered) takes it back.
-    Effect::new(move || {
+    effect(move || {
         geometry.geometry.track();
         current.track();
         if this.within.try_get_value() != Some(true) {

@@ -4,6 +4,7 @@
 
 use crate::core::carousel::Geometry;
 use crate::dom::{dict, reduced_motion};
+use crate::ui::effect;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -130,7 +131,7 @@ pub fn use_track_geometry(
         frame_pending: StoredValue::new(false),
     };
     let observer = StoredValue::new_local(None::<(ResizeObserver, Closure<dyn FnMut()>)>);
-    Effect::new(move || {
+    effect(move || {
         let Some(el) = track.get() else { return };
         this.measure();
         let on_resize = Closure::<dyn FnMut()>::new(move || {

@@ -121,18 +121,22 @@ pub fn Carousel(
     }
 }
 
+/// The chevron's outline.
+const CHEVRON: &str = "M15 5l-7 7 7 7";
+
 /// The arrow of the previous and next buttons (the next one is mirrored by
-/// CSS). Its sizes are numbers, not strings: see `ui::skeleton` on why no
-/// element may have only string-literal attributes.
+/// CSS). Its sizes are numbers and its outline a constant, not string
+/// literals: see `ui::skeleton` on why no element may have only
+/// string-literal attributes.
 #[component]
 fn Chevron() -> impl IntoView {
     view! {
         <svg viewBox="0 0 24 24" width=20 height=20 aria-hidden="true" focusable="false">
             <path
-                d="M15 5l-7 7 7 7"
+                d=CHEVRON
                 fill="none"
                 stroke="currentColor"
-                stroke-width=2.25
+                stroke-width="2.25"
                 stroke-linecap="round"
                 stroke-linejoin="round"
             />

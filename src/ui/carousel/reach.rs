@@ -5,6 +5,7 @@
 
 use crate::core::carousel::Geometry;
 use crate::dom::dict;
+use crate::ui::effect;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -87,7 +88,7 @@ pub fn use_reach(
     on_cleanup(move || page_scroll.remove());
 
     let watchers = StoredValue::new_local(Vec::<Watcher>::new());
-    Effect::new(move || {
+    effect(move || {
         let Some(el) = track.get() else { return };
         let found: Vec<Watcher> = [("0px", set_in_view), ("100% 50%", set_in_reach)]
             .into_iter()

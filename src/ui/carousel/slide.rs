@@ -11,6 +11,7 @@ use crate::core::slide::{Slide, Thumb};
 use crate::core::text::{slide_label, Lang, Text};
 use crate::core::url::SafeUrl;
 use crate::dom::{emit, focus_quietly, reduced_motion};
+use crate::ui::effect;
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
@@ -21,6 +22,9 @@ use web_sys::{EventTarget, Node};
 /// The play badge's two shapes: ▶ and ❚❚.
 const PLAY: &str = "M8 5.5v13l10.5-6.5z";
 const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
+
+/// The placeholder's picture frame.
+const PICTURE: &str = "M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01";
 
 /// Whether `related` (where focus came from or goes to) is outside `slide`:
 /// moving within a slide is not leaving it.
@@ -103,12 +107,12 @@ where
     let tile = NodeRef::<html::A>::new();
     let playback = use_playback(NodeRef::new());
     let (loaded, set_loaded) = signal(false);
-    Effect::new(move || {
+    effect(move || {
         if near() && !loaded.get_untracked() {
             set_loaded.set(true);
         }
     });
-    Effect::new(move || {
+    effect(move || {
         if let (true, Some(t)) = (focus_now(), tile.get()) {
             focus_quietly(&t);
         }
@@ -283,17 +287,17 @@ where
 }
 
 /// The placeholder picture that shows until, or instead of, the media. Its
-/// sizes are numbers, not strings: see `ui::skeleton` on why no element may
+/// sizes are numbers and its outline a constant, not string literals: see `ui::skeleton` on why no element may
 /// have only string-literal attributes.
 #[component]
 fn PlaceholderIcon() -> impl IntoView {
     view! {
         <svg class="ph-icon" viewBox="0 0 24 24" width=28 height=28 focusable="false">
             <path
-                d="M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01"
+                d=PICTURE
                 fill="none"
                 stroke="currentColor"
-                stroke-width=1.5
+                stroke-width="1.5"
                 stroke-linejoin="round"
                 stroke-linecap="round"
             />
