@@ -11,16 +11,17 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   exit 1
 fi
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
-# Release builds, in order: the wasm loses the file names of its panic
-# locations (build/blank-locations.mjs: a release build aborts on panic and
-# never shows them); wasm-opt runs again; the glue is bundled from an entry
+# Release builds, in order: the stable build's wasm loses the file names of
+# its panic locations (build/blank-locations.mjs: a release build aborts on
+# panic and never shows them; the shipped build has none, having been built
+# with -Zlocation-detail=none); wasm-opt runs again; the glue is bundled from an entry
 # that re-exports only what lede.js uses, so the rest is shaken out, and
 # minified; the names the two share are shortened (build/short-names.mjs);
 # wasm-opt runs a last time; and lede.js, the first file a page loads, is
 # minified too (its source, with comments, is build/lede.js). The files keep
 # the names Trunk hashed from the build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
-  node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"
+  if [ "${STABLE:-0}" = 1 ]; then node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"; fi
   . "$(dirname "$0")/wasm-features.sh"
   # Flattening and re-looping the control flow before -Oz finds about 1 KB
   # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.
