@@ -14,26 +14,22 @@ sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$di
 # Release builds, in order: the stable build's wasm loses the file names of
 # its panic locations (build/blank-locations.mjs: a release build aborts on
 # panic and never shows them; the shipped build has none, having been built
-# with -Zlocation-detail=none); wasm-opt runs again; the glue is bundled from an entry
+# with -Zlocation-detail=none); the glue is bundled from an entry
 # that re-exports only what lede.js uses, so the rest is shaken out, and
 # minified; the names the two share are shortened (build/short-names.mjs);
-# wasm-opt runs a last time; and lede.js, the first file a page loads, is
+# wasm-opt runs again; and lede.js, the first file a page loads, is
 # minified too (its source, with comments, is build/lede.js). The files keep
 # the names Trunk hashed from the build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   if [ "${STABLE:-0}" = 1 ]; then node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"; fi
   . "$(dirname "$0")/wasm-features.sh"
-  # Flattening and re-looping the control flow before -Oz finds about 1 KB
-  # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.
-  # shellcheck disable=SC2086 # a list of flags
-  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz "$dir/$wasm" -o "$dir/$wasm"
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
   node "$(dirname "$0")/short-names.mjs" "$dir/$wasm" "$dir/$glue"
-  # The same again, from the file with the short names, finds a little more
-  # (wasm-opt keeps import and export names). The producers and
-  # target-features sections are for tools, not browsers.
+  # wasm-opt again, the control flow flattened and re-looped first (which
+  # -Oz alone does not do); the producers and target-features sections are
+  # for tools, not browsers.
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
   esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
