@@ -17,9 +17,8 @@ sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$di
 # with -Zlocation-detail=none); the glue is bundled from an entry
 # that re-exports only what lede.js uses, so the rest is shaken out, and
 # minified; the names the two share are shortened (build/short-names.mjs);
-# wasm-opt runs again; and lede.js, the first file a page loads, is
-# minified too (its source, with comments, is build/lede.js). The files keep
-# the names Trunk hashed from the build's inputs.
+# and wasm-opt runs again. The files keep the names Trunk hashed from the
+# build's inputs.
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   if [ "${STABLE:-0}" = 1 ]; then node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"; fi
   . "$(dirname "$0")/wasm-features.sh"
@@ -32,5 +31,4 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # for tools, not browsers.
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
-  esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
 fi
