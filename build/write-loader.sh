@@ -11,23 +11,25 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
+# The steps are numbered as in README.md's "The release build, step by step".
+# 4. lede.js, the embed entry, naming this build's glue and wasm (every build).
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
 # Release builds only (make dist). Trunk has run cargo, wasm-bindgen and
-# wasm-opt -Oz; then, in order (what each step is worth today is in README.md,
-# "The release build, step by step"; the scripts fail the build on a wasm
-# they cannot read or when they find nothing to do):
+# wasm-opt -Oz (steps 1 to 3); then, in order (what each is worth today is
+# in that table; the scripts fail the build on a wasm they cannot read or
+# when they find nothing to do):
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   here=$(dirname "$0")
   . "$here/wasm-features.sh"
-  # 1. Stable build only: zero the file names of panic locations (the shipped build has none).
+  # 5. Stable build only: zero the file names of panic locations (the shipped build has none).
   if [ "${STABLE:-0}" = 1 ]; then node "$here/blank-locations.mjs" "$dir/$wasm"; fi
-  # 2. Bundle and minify the glue from an entry re-exporting only what lede.js uses.
+  # 6. Bundle and minify the glue from an entry re-exporting only what lede.js uses.
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
-  # 3. Give the hashed import and export names short ones, in the wasm and the glue alike.
+  # 7. Give the hashed import and export names short ones, in the wasm and the glue alike.
   node "$here/short-names.mjs" "$dir/$wasm" "$dir/$glue"
-  # 4. wasm-opt once more: flatten, re-loop, -Oz twice; drop the producers and target-features sections.
+  # 8. wasm-opt once more: flatten, re-loop, -Oz twice; drop the producers and target-features sections.
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
 fi
