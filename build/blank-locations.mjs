@@ -12,45 +12,64 @@
 // only records whose pointer and length land inside the data, on printable
 // text ending in ".rs" (a path), with a plausible line and column, count.
 //
+// Finding fewer than MIN_RECORDS fails (exit 1, nothing written): the
+// stable build has over a hundred, so fewer means that rustc's layout of a
+// Location changed or that the build dropped them already
+// (-Zlocation-detail=none: the shipped build, which does not run this), and
+// this step would silently do nothing. A wasm it cannot parse fails too.
+//
 // usage: node build/blank-locations.mjs file.wasm
 import { readFileSync, writeFileSync } from "node:fs";
-import { leb } from "./leb128.mjs";
+import { leb, sleb, sections } from "./leb128.mjs";
+
+const MIN_RECORDS = 20;
 
 const [file] = process.argv.slice(2);
 if (!file) {
   console.error("usage: node build/blank-locations.mjs file.wasm");
   process.exit(2);
 }
-const wasm = readFileSync(file);
+const fail = (why) => {
+  console.error(`blank-locations: ${why}; ${file} left as it was`);
+  process.exit(1);
+};
 
-// The active data segments: where each sits in memory and in the file.
-const segments = [];
-let at = 8;
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, body] = leb(wasm, at + 1);
-  if (id === 11) {
-    let [count, p] = leb(wasm, body);
-    for (let i = 0; i < count; i++) {
-      const [flags, q] = leb(wasm, p);
-      p = q;
-      if (flags === 1) {
-        // Passive: no address; skipped.
-        const [len, start] = leb(wasm, p);
-        p = start + len;
-        continue;
-      }
-      if (flags === 2) p = leb(wasm, p)[1]; // memory index
-      if (wasm[p] !== 0x41) throw new Error("blank-locations: unexpected segment offset");
-      // i32.const (signed LEB; addresses here are below 2^31) then end.
-      const [address, r] = leb(wasm, p + 1);
-      if (wasm[r] !== 0x0b) throw new Error("blank-locations: unexpected segment offset");
-      const [len, start] = leb(wasm, r + 1);
-      segments.push({ address, start, len });
+/** The active data segments: where each sits in memory and in the file. */
+function dataSegments(wasm) {
+  const data = sections(wasm).filter((s) => s.id === 11);
+  if (data.length !== 1) throw new Error(`${data.length} data sections, expected one`);
+  const { body, end } = data[0];
+  const segments = [];
+  let [count, p] = leb(wasm, body);
+  for (let i = 0; i < count; i++) {
+    const [flags, q] = leb(wasm, p);
+    p = q;
+    if (flags === 1) {
+      // Passive: no address; skipped.
+      const [len, start] = leb(wasm, p);
       p = start + len;
+      continue;
     }
+    if (flags === 2) p = leb(wasm, p)[1]; // memory index
+    else if (flags !== 0) throw new Error(`data segment ${i} has unknown flags ${flags}`);
+    // The address: i32.const, then end.
+    if (wasm[p] !== 0x41) throw new Error(`data segment ${i}'s address is not an i32.const`);
+    const [address, r] = sleb(wasm, p + 1);
+    if (address < 0 || wasm[r] !== 0x0b) throw new Error(`data segment ${i}'s address is not one i32.const`);
+    const [len, start] = leb(wasm, r + 1);
+    segments.push({ address, start, len });
+    p = start + len;
   }
-  at = body + size;
+  if (p !== end) throw new Error(`the data section's segments end at ${p}, the section at ${end}`);
+  return segments;
+}
+
+let wasm, segments;
+try {
+  wasm = readFileSync(file);
+  segments = dataSegments(wasm);
+} catch (e) {
+  fail(`cannot read the wasm: ${e.message}`);
 }
 
 /** The file offset of `len` bytes of memory at `address`, if in one segment. */
@@ -69,6 +88,7 @@ const isPath = (bytes) => {
 };
 
 const blanked = new Map();
+let records = 0;
 for (const s of segments) {
   // Records are 4-byte aligned in memory.
   const first = s.start + ((4 - (s.address % 4)) % 4);
@@ -80,8 +100,12 @@ for (const s of segments) {
     if (len < 4 || len > 512 || line < 1 || line > 200000 || col < 1 || col > 1000) continue;
     const text = locate(ptr, len);
     if (text < 0 || !isPath(wasm.subarray(text, text + len))) continue;
+    records++;
     blanked.set(text, len);
   }
+}
+if (records < MIN_RECORDS) {
+  fail(`${records} panic locations found, expected at least ${MIN_RECORDS} (has rustc's Location layout changed, or were they dropped already?)`);
 }
 let bytes = 0;
 for (const [text, len] of blanked) {
@@ -89,4 +113,4 @@ for (const [text, len] of blanked) {
   wasm.fill(0, text, text + len);
 }
 writeFileSync(file, wasm);
-console.log(`blank-locations: ${blanked.size} file names (${bytes} bytes) blanked in ${file}`);
+console.log(`blank-locations: ${blanked.size} file names (${bytes} bytes) of ${records} panic locations blanked in ${file}`);

@@ -38,5 +38,7 @@ else
   mkdir -p target/small
   sed 's|<link data-trunk rel="rust" |<link data-trunk rel="rust" href="../../build/small/Cargo.toml" |; s|href="demo/|href="../../demo/|g' index.html >"$index"
 fi
+# The post_build hook (build/write-loader.sh) reads STABLE too.
+export STABLE=${STABLE:-0}
 trunk build --release --offline --dist "$out" "$index"
 BUDGET_KB=$budget bash build/size.sh "$out"

@@ -1,16 +1,36 @@
-// The wasm binary format's unsigned LEB128 numbers, for the release
-// post-processing scripts and their tests.
+// The wasm binary format as far as the release post-processing scripts read
+// it: LEB128 numbers and the list of sections. Anything else throws: a
+// script must fail the build on a wasm it does not understand, never guess.
 
-/** Reads the number at `at`: [value, where the next field starts]. */
+/** Reads the unsigned 32-bit number at `at`: [value, where the next field starts]. */
 export function leb(buf, at) {
   let value = 0;
-  let shift = 0;
-  for (;;) {
+  for (let i = 0; i < 5; i++) {
+    if (at >= buf.length) throw new Error(`LEB128 number cut off by the end of the input at ${at}`);
     const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
+    value += (byte & 0x7f) * 2 ** (7 * i);
+    if (byte < 0x80) {
+      if (value > 0xffffffff) throw new Error(`LEB128 number at ${at - i - 1} is over 32 bits`);
+      return [value, at];
+    }
   }
+  throw new Error(`LEB128 number at ${at - 5} is longer than 5 bytes`);
+}
+
+/** Reads the signed 32-bit number at `at` (an i32.const): [value, next]. */
+export function sleb(buf, at) {
+  let value = 0;
+  for (let i = 0; i < 5; i++) {
+    if (at >= buf.length) throw new Error(`LEB128 number cut off by the end of the input at ${at}`);
+    const byte = buf[at++];
+    value += (byte & 0x7f) * 2 ** (7 * i);
+    if (byte < 0x80) {
+      if (byte & 0x40) value -= 2 ** (7 * (i + 1));
+      if (value < -(2 ** 31) || value >= 2 ** 31) throw new Error(`LEB128 number at ${at - i - 1} is over 32 bits`);
+      return [value, at];
+    }
+  }
+  throw new Error(`LEB128 number at ${at - 5} is longer than 5 bytes`);
 }
 
 /** Writes `n`. */
@@ -23,4 +43,26 @@ export function uleb(n) {
     out.push(byte);
   } while (n > 0);
   return Buffer.from(out);
+}
+
+const HEADER = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * The sections of a wasm module, in order: { id, at (the section's first
+ * byte), body (its contents' first byte), end }. Throws unless `buf` starts
+ * with the wasm header and its sections end exactly where the file does.
+ */
+export function sections(buf) {
+  if (buf.length < 8 || !buf.subarray(0, 8).equals(HEADER)) throw new Error("not a wasm module (no wasm version 1 header)");
+  const out = [];
+  let at = 8;
+  while (at < buf.length) {
+    const id = buf[at];
+    const [size, body] = leb(buf, at + 1);
+    const end = body + size;
+    if (end > buf.length) throw new Error(`section ${id} at ${at} runs past the end of the file`);
+    out.push({ id, at, body, end });
+    at = end;
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 // Tests of the release post-processing scripts (build/blank-locations.mjs,
-// build/short-names.mjs) on small hand-made modules: only the sections the
-// scripts read, which is all they need.
+// build/short-names.mjs, and the LEB128 reader they share) on small hand-made
+// modules: only the sections the scripts read, which is all they need. Each
+// script must fail, loudly and without writing, on input it does not
+// understand or when it finds nothing to do.
 //
 //   node --test build/post.test.mjs
 import { test } from "node:test";
@@ -13,6 +15,9 @@ import { fileURLToPath } from "node:url";
 import { uleb } from "./leb128.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
+// A reader that loops forever must fail its test, not hang it: scripts run
+// in a child process, killed after this long.
+const TIMEOUT = 10_000;
 const dir = mkdtempSync(join(tmpdir(), "lede-post-"));
 
 const section = (id, body) => Buffer.concat([Buffer.from([id]), uleb(body.length), body]);
@@ -20,11 +25,57 @@ const text = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
 const HEADER = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const u32 = (...values) => Buffer.concat(values.map((v) => { const b = Buffer.alloc(4); b.writeUInt32LE(v); return b; }));
 
-/** A module whose one data segment sits at `address` and holds `bytes`. */
-function dataModule(address, bytes) {
-  const segment = Buffer.concat([Buffer.from([0x00, 0x41]), uleb(address), Buffer.from([0x0b]), uleb(bytes.length), bytes]);
-  return Buffer.concat([HEADER, section(11, Buffer.concat([uleb(1), segment]))]);
+/** Runs a script; returns its exit status (null if killed), stdout and stderr. */
+function run(script, ...args) {
+  const child = spawnSync("node", [join(here, script), ...args], { encoding: "utf8", timeout: TIMEOUT });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
+
+/** What `leb` (or `sleb`) of build/leb128.mjs makes of `bytes`, read in a child process. */
+function readLeb(bytes, reader = "leb") {
+  const code =
+    `import(${JSON.stringify(join(here, "leb128.mjs"))}).then((m) => {` +
+    `try { console.log(JSON.stringify(m.${reader}(Buffer.from(${JSON.stringify(bytes)}), 0))); }` +
+    `catch (e) { console.log(JSON.stringify({ error: e.message })); } })`;
+  const child = spawnSync("node", ["-e", code], { encoding: "utf8", timeout: TIMEOUT });
+  assert.equal(child.status, 0, `the reader did not finish: ${child.error?.message ?? child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+test("the LEB128 reader reads wasm's numbers", () => {
+  assert.deepEqual(readLeb([0x00]), [0, 1]);
+  assert.deepEqual(readLeb([0xe5, 0x8e, 0x26]), [624485, 3]);
+  assert.deepEqual(readLeb([0xff, 0xff, 0xff, 0xff, 0x0f]), [0xffffffff, 5]);
+  assert.deepEqual(readLeb([0x80, 0x00]), [0, 2], "a padded zero is allowed");
+  assert.deepEqual(readLeb([0x7f], "sleb"), [-1, 1]);
+  assert.deepEqual(readLeb([0xc0, 0x00], "sleb"), [64, 2]);
+  assert.deepEqual(readLeb([0xff, 0xff, 0xff, 0xff, 0x07], "sleb"), [2 ** 31 - 1, 5]);
+});
+
+test("the LEB128 reader throws on a truncated number instead of looping", () => {
+  for (const reader of ["leb", "sleb"]) {
+    assert.match(readLeb([], reader).error ?? "", /cut off/);
+    assert.match(readLeb([0x80], reader).error ?? "", /cut off/);
+    assert.match(readLeb([0xff, 0xff, 0xff], reader).error ?? "", /cut off/);
+  }
+});
+
+test("the LEB128 reader throws on an over-long number", () => {
+  for (const reader of ["leb", "sleb"]) {
+    assert.match(readLeb([0x80, 0x80, 0x80, 0x80, 0x80, 0x00], reader).error ?? "", /longer than 5 bytes/);
+  }
+  assert.match(readLeb([0xff, 0xff, 0xff, 0xff, 0x1f]).error ?? "", /over 32 bits/);
+  assert.match(readLeb([0xff, 0xff, 0xff, 0xff, 0x17], "sleb").error ?? "", /over 32 bits/);
+});
+
+/** A module whose one data segment sits at `address` and holds `bytes` (`count`: the segment count it claims). */
+function dataModule(address, bytes, count = 1) {
+  const segment = Buffer.concat([Buffer.from([0x00, 0x41]), uleb(address), Buffer.from([0x0b]), uleb(bytes.length), bytes]);
+  return Buffer.concat([HEADER, section(11, Buffer.concat([uleb(count), segment]))]);
+}
+
+/** `n` Location records (file pointer, length, line, column) for one file name. */
+const locations = (ptr, len, n) => Buffer.concat(Array.from({ length: n }, (_, i) => u32(ptr, len, 10 + i, 5)));
 
 test("blank-locations zeroes the file names panic locations point at, and nothing else", () => {
   const base = 1024;
@@ -40,28 +91,62 @@ test("blank-locations zeroes the file names panic locations point at, and nothin
     u32(base + 40, dotless.length, 1, 1), // points at a non-path
     u32(base + 48, words.length, 3, 4), // points at ordinary text
     u32(base, path.length, 0, 9), // line 0: not a Location
+    locations(base, path.length, 59), // more Locations in the same file
   ]);
+  const bytes = Buffer.concat([strings, records]);
   const file = join(dir, "locations.wasm");
-  const before = dataModule(base, Buffer.concat([strings, records]));
+  const before = dataModule(base, bytes);
   writeFileSync(file, before);
-  const out = execFileSync("node", [join(here, "blank-locations.mjs"), file], { encoding: "utf8" });
-  assert.match(out, /1 file names \(37 bytes\) blanked/);
+  const out = execFileSync("node", [join(here, "blank-locations.mjs"), file], { encoding: "utf8", timeout: TIMEOUT });
+  assert.match(out, /1 file names \(37 bytes\) of 60 panic locations blanked/);
   const after = readFileSync(file);
   assert.equal(after.length, before.length, "nothing moved");
-  const at = before.length - 128; // the segment's bytes end the module
+  const at = before.length - bytes.length; // the segment's bytes end the module
   const changed = [...after.keys()].filter((i) => after[i] !== before[i]);
   assert.deepEqual([changed[0], changed.at(-1)], [at, at + path.length - 1], "only the path changed");
   assert.ok(after.subarray(at, at + path.length).every((b) => b === 0), "the path is zeroed");
 });
 
-/** A module importing `imports` from the glue and exporting `exports`. */
-function bindgenModule(imports, exports) {
+/** Runs blank-locations on `module`; asserts that it fails, writes nothing, and says `why`. */
+function blankFails(module, why) {
+  const file = join(dir, "refused.wasm");
+  writeFileSync(file, module);
+  const { status, stderr } = run("blank-locations.mjs", file);
+  assert.equal(status, 1, `exit status (null: killed after ${TIMEOUT} ms)`);
+  assert.match(stderr, why);
+  assert.deepEqual(readFileSync(file), module, "the file is unchanged");
+}
+
+test("blank-locations fails when it finds no panic locations, or too few", () => {
+  const base = 1024;
+  const path = "/home/ci/.cargo/registry/src/x/lib.rs";
+  const strings = Buffer.alloc(40);
+  strings.write(path, 0);
+  // What -Zlocation-detail=none leaves: empty file names.
+  blankFails(dataModule(base, Buffer.concat([strings, locations(base, 0, 60)])), /0 panic locations found/);
+  blankFails(dataModule(base, Buffer.concat([strings, locations(base, path.length, 3)])), /3 panic locations found/);
+  blankFails(Buffer.concat([HEADER, section(1, Buffer.from([0]))]), /0 data sections/);
+});
+
+test("blank-locations fails on a wasm it cannot parse", () => {
+  const bytes = Buffer.concat([Buffer.alloc(40), locations(1024, 37, 60)]);
+  const module = dataModule(1024, bytes);
+  blankFails(Buffer.from("not a wasm module"), /not a wasm module/);
+  blankFails(module.subarray(0, module.length - 10), /runs past the end/);
+  // A data section whose segment count is cut off inside its LEB128.
+  blankFails(Buffer.concat([HEADER, Buffer.from([11, 1, 0x80])]), /cut off/);
+  // A segment count larger than the segments there.
+  blankFails(dataModule(1024, bytes, 2), /cannot read the wasm/);
+});
+
+/** A module importing `imports` from the glue and exporting `exports` (`extra`: exports it claims beyond those). */
+function bindgenModule(imports, exports, extra = 0) {
   const importEntries = imports.map((name) => Buffer.concat([text("./lede_bg.js"), text(name), Buffer.from([0x00, 0x00])]));
   const exportEntries = exports.map((name, i) => Buffer.concat([text(name), Buffer.from([0x00, i])]));
   return Buffer.concat([
     HEADER,
     section(2, Buffer.concat([uleb(imports.length), ...importEntries])),
-    section(7, Buffer.concat([uleb(exports.length), ...exportEntries])),
+    section(7, Buffer.concat([uleb(exports.length + extra), ...exportEntries])),
   ]);
 }
 
@@ -85,7 +170,7 @@ test("short-names renames hashed imports and exports in both files alike", () =>
   const glue = join(dir, "names.js");
   writeFileSync(wasm, bindgenModule(IMPORTS, EXPORTS));
   writeFileSync(glue, GLUE);
-  const out = execFileSync("node", [join(here, "short-names.mjs"), wasm, glue], { encoding: "utf8" });
+  const out = execFileSync("node", [join(here, "short-names.mjs"), wasm, glue], { encoding: "utf8", timeout: TIMEOUT });
   assert.match(out, /2 imports and 2 exports renamed/);
   const js = readFileSync(glue, "utf8");
   const bin = readFileSync(wasm).toString("latin1");
@@ -105,9 +190,37 @@ test("short-names changes nothing when the glue does not match the wasm", () => 
   const stale = GLUE.replace("__wbg_new_82c0e92e45295e35", "__wbg_new_ffffffffffffffff");
   writeFileSync(wasm, module);
   writeFileSync(glue, stale);
-  const run = spawnSync("node", [join(here, "short-names.mjs"), wasm, glue], { encoding: "utf8" });
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /__wbg_new_82c0e92e45295e35 appears 0 times/);
+  const { status, stderr } = run("short-names.mjs", wasm, glue);
+  assert.equal(status, 1);
+  assert.match(stderr, /__wbg_new_82c0e92e45295e35 appears 0 times/);
   assert.deepEqual(readFileSync(wasm), module);
   assert.equal(readFileSync(glue, "utf8"), stale);
+});
+
+/** Runs short-names on `module` and GLUE; asserts that it fails, writes nothing, and says `why`. */
+function shortFails(module, why) {
+  const wasm = join(dir, "refused-names.wasm");
+  const glue = join(dir, "refused-names.js");
+  writeFileSync(wasm, module);
+  writeFileSync(glue, GLUE);
+  const { status, stderr } = run("short-names.mjs", wasm, glue);
+  assert.equal(status, 1, `exit status (null: killed after ${TIMEOUT} ms)`);
+  assert.match(stderr, why);
+  assert.deepEqual(readFileSync(wasm), module, "the wasm is unchanged");
+  assert.equal(readFileSync(glue, "utf8"), GLUE, "the glue is unchanged");
+}
+
+test("short-names fails when there is nothing to rename", () => {
+  // No hashed name: wasm-bindgen named things differently, or this ran twice.
+  shortFails(bindgenModule(["__wbindgen_init_externref_table", "a"], ["memory", "mount", "b"]), /no hashed import or export/);
+});
+
+test("short-names fails on a wasm it cannot parse", () => {
+  const module = bindgenModule(IMPORTS, EXPORTS);
+  shortFails(Buffer.from("not a wasm module"), /not a wasm module/);
+  shortFails(module.subarray(0, module.length - 5), /runs past the end/);
+  // An import section cut off inside its first entry's name length.
+  shortFails(Buffer.concat([HEADER, Buffer.from([2, 2, 1, 0x80])]), /cut off/);
+  // One export more than the section holds.
+  shortFails(bindgenModule(IMPORTS, EXPORTS, 1), /cannot read the wasm/);
 });

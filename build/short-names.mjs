@@ -8,12 +8,14 @@
 // hashes are random to a compressor: over 150 names, each written once in
 // the wasm and once in the glue, they cost about 3.5 KB brotli. Only names
 // holding such a hash are renamed; `mount`, `memory`, `__wbindgen_start`
-// and the like keep theirs. The script refuses (and changes nothing) unless every
-// renamed name is found in the glue as often as expected and none is left.
+// and the like keep theirs. The script refuses (exit 1, and changes nothing)
+// unless every renamed name is found in the glue as often as expected and
+// none is left; when it finds no hashed name at all (wasm-bindgen changed its
+// naming, or the files were renamed already); and on a wasm it cannot parse.
 //
 // usage: node build/short-names.mjs file.wasm glue.js
 import { readFileSync, writeFileSync } from "node:fs";
-import { leb, uleb } from "./leb128.mjs";
+import { leb, uleb, sections } from "./leb128.mjs";
 
 const [wasmFile, glueFile] = process.argv.slice(2);
 if (!wasmFile || !glueFile) {
@@ -57,7 +59,7 @@ function skipImportKind(buf, at) {
     case 4: // tag: attribute, type index
       return leb(buf, at + 1)[1];
     default:
-      throw new Error(`short-names: unknown import kind ${kind}`);
+      throw new Error(`unknown import kind ${kind}`);
   }
 }
 
@@ -70,56 +72,58 @@ const encoded = (text) => {
   return Buffer.concat([uleb(bytes.length), bytes]);
 };
 
+const fail = (why) => {
+  console.error(`short-names: ${why}; nothing renamed`);
+  process.exit(1);
+};
+
 const imports = new Map();
 const exports = new Map();
 // Every name a section ends up with, to make sure they stay distinct.
 const final = { 2: new Set(), 7: new Set() };
 const parts = [wasm.subarray(0, 8)];
-let at = 8;
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, body] = leb(wasm, at + 1);
-  const end = body + size;
-  if (id !== 2 && id !== 7) {
-    parts.push(wasm.subarray(at, end));
-    at = end;
-    continue;
-  }
-  let [count, p] = leb(wasm, body);
-  const entries = [uleb(count)];
-  for (let i = 0; i < count; i++) {
-    let module;
-    if (id === 2) {
-      const start = p;
-      [, p] = name(wasm, p);
-      module = wasm.subarray(start, p);
+try {
+  for (const { id, at, body, end } of sections(wasm)) {
+    if (id !== 2 && id !== 7) {
+      parts.push(wasm.subarray(at, end));
+      continue;
     }
-    let text;
-    [text, p] = name(wasm, p);
-    const rest = p;
-    p = id === 2 ? skipImportKind(wasm, p) : leb(wasm, p + 1)[1];
-    const table = id === 2 ? imports : exports;
-    let renamed = text;
-    if (HASHED.test(text)) {
-      if (table.has(text)) throw new Error(`short-names: ${text} twice`);
-      renamed = short(table.size);
-      table.set(text, renamed);
+    let [count, p] = leb(wasm, body);
+    const entries = [uleb(count)];
+    for (let i = 0; i < count; i++) {
+      let module;
+      if (id === 2) {
+        const start = p;
+        [, p] = name(wasm, p);
+        module = wasm.subarray(start, p);
+      }
+      let text;
+      [text, p] = name(wasm, p);
+      const rest = p;
+      p = id === 2 ? skipImportKind(wasm, p) : leb(wasm, p + 1)[1];
+      const table = id === 2 ? imports : exports;
+      let renamed = text;
+      if (HASHED.test(text)) {
+        if (table.has(text)) throw new Error(`${id === 2 ? "import" : "export"} ${text} twice`);
+        renamed = short(table.size);
+        table.set(text, renamed);
+      }
+      if (final[id].has(renamed)) throw new Error(`two names ${renamed}`);
+      final[id].add(renamed);
+      if (module) entries.push(module);
+      entries.push(encoded(renamed), wasm.subarray(rest, p));
     }
-    if (final[id].has(renamed)) throw new Error(`short-names: two names ${renamed}`);
-    final[id].add(renamed);
-    if (module) entries.push(module);
-    entries.push(encoded(renamed), wasm.subarray(rest, p));
+    if (p !== end) throw new Error(`section ${id}'s entries end at ${p}, the section at ${end}`);
+    const content = Buffer.concat(entries);
+    parts.push(Buffer.from([id]), uleb(content.length), content);
   }
-  const content = Buffer.concat(entries);
-  parts.push(Buffer.from([id]), uleb(content.length), content);
-  at = end;
+} catch (e) {
+  fail(`cannot read the wasm: ${e.message}`);
 }
+// wasm-bindgen's names changed, or this ran twice: fail rather than do nothing.
+if (imports.size + exports.size === 0) fail("no hashed import or export name in the wasm");
 
 const token = (text) => new RegExp(`(?<![\\w$])${text}(?![\\w$])`, "g");
-const fail = (why) => {
-  console.error(`short-names: ${why}; nothing renamed`);
-  process.exit(1);
-};
 // An import is a key of the imports object, once; an export is read from the
 // instance's exports, at least once (unused ones are not in the glue).
 for (const [old, renamed] of imports) {

@@ -9,13 +9,16 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 if [ "${STABLE:-0}" = 1 ]; then
   wasm=target/wasm32-unknown-unknown/release/lede.wasm out=target/size-report-stable
+  blank=1
 else
+  blank=0
   wasm=target/small/wasm32-unknown-unknown/release/lede.wasm out=target/size-report
 fi
 mkdir -p "$out"
 wasm-bindgen "$wasm" --out-dir "$out" --target web --keep-debug
-# As shipped: panic locations without file names (see build/write-loader.sh).
-node build/blank-locations.mjs "$out/lede_bg.wasm" >/dev/null
+# As shipped: the stable build's panic locations without file names (see
+# build/write-loader.sh; the small build has none).
+if [ "$blank" = 1 ]; then node build/blank-locations.mjs "$out/lede_bg.wasm" >/dev/null; fi
 . build/wasm-features.sh
 # shellcheck disable=SC2086 # a list of flags
 wasm-opt -Oz -g $WASM_FEATURES "$out/lede_bg.wasm" -o "$out/named.wasm"

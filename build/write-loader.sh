@@ -1,7 +1,8 @@
 #!/bin/sh
 # Trunk post_build hook: writes dist's lede.js from build/lede.js, naming the
 # content-hashed glue and wasm of this build (only lede.js keeps a stable
-# name), and post-processes a release build.
+# name), and post-processes a release build. The files keep the names Trunk
+# hashed from the build's inputs.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue=$(cd "$dir" && ls lede-*.js 2>/dev/null | head -n 1)
@@ -10,30 +11,25 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   echo "write-loader: no lede-*.js / lede-*_bg.wasm in $dir" >&2
   exit 1
 fi
+# The steps are numbered as in README.md's "The release build, step by step".
+# 4. lede.js, the embed entry, naming this build's glue and wasm (every build).
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
-# Release builds, in order: the wasm loses the file names of its panic
-# locations (build/blank-locations.mjs: a release build aborts on panic and
-# never shows them); wasm-opt runs again; the glue is bundled from an entry
-# that re-exports only what lede.js uses, so the rest is shaken out, and
-# minified; the names the two share are shortened (build/short-names.mjs);
-# wasm-opt runs a last time; and lede.js, the first file a page loads, is
-# minified too (its source, with comments, is build/lede.js). The files keep
-# the names Trunk hashed from the build's inputs.
+# Release builds only (make dist). Trunk has run cargo, wasm-bindgen and
+# wasm-opt -Oz (steps 1 to 3); then, in order (what each is worth today is
+# in that table; the scripts fail the build on a wasm they cannot read or
+# when they find nothing to do):
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
-  node "$(dirname "$0")/blank-locations.mjs" "$dir/$wasm"
-  . "$(dirname "$0")/wasm-features.sh"
-  # Flattening and re-looping the control flow before -Oz finds about 1 KB
-  # (brotli) that -Oz alone does not; a second -Oz tidies what it leaves.
-  # shellcheck disable=SC2086 # a list of flags
-  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz "$dir/$wasm" -o "$dir/$wasm"
+  here=$(dirname "$0")
+  . "$here/wasm-features.sh"
+  # 5. Stable build only: zero the file names of panic locations (the shipped build has none).
+  if [ "${STABLE:-0}" = 1 ]; then node "$here/blank-locations.mjs" "$dir/$wasm"; fi
+  # 6. Bundle and minify the glue from an entry re-exporting only what lede.js uses.
   printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
-  node "$(dirname "$0")/short-names.mjs" "$dir/$wasm" "$dir/$glue"
-  # The same again, from the file with the short names, finds a little more
-  # (wasm-opt keeps import and export names). The producers and
-  # target-features sections are for tools, not browsers.
+  # 7. Give the hashed import and export names short ones, in the wasm and the glue alike.
+  node "$here/short-names.mjs" "$dir/$wasm" "$dir/$glue"
+  # 8. wasm-opt once more: flatten, re-loop, -Oz twice; drop the producers and target-features sections.
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
-  esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
 fi
