@@ -9,7 +9,14 @@ for (const el of document.querySelectorAll("[data-lede]")) {
   for (const name of ["data-article-src", "data-related-src"]) {
     const src = el.getAttribute(name);
     if (!src) continue;
-    const url = new URL(src, document.baseURI);
+    // A source that is not a URL gets no preload: the widget says so in
+    // place, and the page's other widgets still load.
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      continue;
+    }
     if (!/^https?:$/.test(url.protocol) || document.querySelector(`link[rel=preload][href="${CSS.escape(url.href)}"]`)) continue;
     const link = document.createElement("link");
     link.rel = "preload";
