@@ -12,9 +12,10 @@ export TRUNK_OFFLINE := true
 setup:
 	@bash build/setup.sh
 
-## The demo at http://127.0.0.1:8080 (the Arabic one at /ar.html), rebuilt on change.
+## The demo at http://127.0.0.1:8080 (the Arabic one at /ar.html), rebuilt on
+## change: a debug build in target/dev/, never in dist/ (the release).
 dev: setup
-	trunk serve --offline
+	trunk serve --offline --dist target/dev
 
 ## Every check and test level; ends with one summary line.
 test: setup
