@@ -21,7 +21,8 @@ dev: setup
 test: setup
 	@bash build/test.sh
 
-## The release build into dist/: index.html, lede.js, the wasm and its glue.
+## The release build into dist/: index.html, lede.js, the wasm and its glue;
+## and dist/pkg/, what a publisher uploads (lede.js and the hashed files only).
 ## STABLE=1: the same with stable compiler options only, into dist-stable/
 ## (build/dist.sh says what the default build uses beyond them).
 dist: setup
