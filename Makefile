@@ -12,15 +12,17 @@ export TRUNK_OFFLINE := true
 setup:
 	@bash build/setup.sh
 
-## The demo at http://127.0.0.1:8080 (the Arabic one at /ar.html), rebuilt on change.
+## The demo at http://127.0.0.1:8080 (the Arabic one at /ar.html), rebuilt on
+## change: a debug build in target/dev/, never in dist/ (the release).
 dev: setup
-	trunk serve --offline
+	trunk serve --offline --dist target/dev
 
 ## Every check and test level; ends with one summary line.
 test: setup
 	@bash build/test.sh
 
-## The release build into dist/: index.html, lede.js, the wasm and its glue.
+## The release build into dist/: index.html, lede.js, the wasm and its glue;
+## and dist/pkg/, what a publisher uploads (lede.js and the hashed files only).
 ## STABLE=1: the same with stable compiler options only, into dist-stable/
 ## (build/dist.sh says what the default build uses beyond them).
 dist: setup

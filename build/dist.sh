@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make dist`: the release build into dist/, and its size against the budget.
+# `make dist`: the release build into dist/ (with dist/pkg/, the folder a
+# publisher uploads), and its size against the budget.
 #
 # The shipped build uses unstable size options: std rebuilt for the wasm
 # with the widget (-Zbuild-std=std,panic_abort), panics that abort at once
@@ -41,4 +42,10 @@ fi
 # The post_build hook (build/write-loader.sh) reads STABLE too.
 export STABLE=${STABLE:-0}
 trunk build --release --offline --dist "$out" "$index"
+# What a publisher uploads, and nothing else (no demo page, feeds or media):
+# lede.js, the one stable name, and the content-hashed glue and wasm it
+# loads. The e2e tests check the folder's contents and load a widget from it.
+rm -rf "$out/pkg"
+mkdir "$out/pkg"
+cp "$out/lede.js" "$out"/lede-*.js "$out"/lede-*_bg.wasm "$out/pkg/"
 BUDGET_KB=$budget bash build/size.sh "$out"

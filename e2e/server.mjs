@@ -174,6 +174,11 @@ async function handle(req, res, { publisher }) {
     const [status, type, body] = await make();
     return send(res, status, type, body, cors(req));
   }
+  if (p.startsWith("/nocors/")) {
+    // The seed's related feed without Access-Control-Allow-Origin: refused
+    // by the browser when a page on another origin asks for it.
+    return send(res, 200, "application/json", await seedRelated());
+  }
   if (p.startsWith("/gen/")) {
     // Thumbnails for the generated feeds: the seed's JPEG, and its clip made
     // 3 MB long by a trailing `free` box, so that a player reading past the

@@ -1,0 +1,143 @@
+// Loading (issues 13 and 14): one bad widget in the page's HTML does not stop
+// the others; when the code cannot load, every widget's element hears of it
+// and keeps its fallback; importing lede.js never waits for the wasm.
+import { assert, open, settled, inWidget } from "../lib.mjs";
+
+/** The glue is lede-<hash>.js (lede.js has no dash), the wasm lede-<hash>_bg.wasm. */
+const isGlue = (url) => /\/lede-[^/]+\.js$/.test(new URL(url).pathname);
+const isWasm = (url) => /\/lede-[^/]+_bg\.wasm$/.test(new URL(url).pathname);
+
+/** Holds matching requests until `release()`, then fails them (`fail`:
+ * "abort" for a blocked request, or an HTTP status) or lets them through. */
+async function hold(page, match, fail = null) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  let seen;
+  const asked = new Promise((r) => { seen = r; });
+  await page.route((url) => match(url.href), async (route) => {
+    seen();
+    await gate;
+    if (fail === "abort") await route.abort("blockedbyclient");
+    else if (fail) await route.fulfill({ status: fail, contentType: "text/plain", body: "not found" });
+    else await route.continue();
+  });
+  return { asked, release: () => release() };
+}
+
+const events = (page, type = "lede:error") => page.evaluate((t) => window.__events.filter((e) => e.type === t), type);
+
+export const tests = [
+  {
+    name: "a widget whose source is not a URL, in the page's HTML at load: it says so, the two others load",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/bad-middle.html`);
+      assert.equal(await settled(page, "article", { widget: 0 }), "ready");
+      assert.equal(await settled(page, "related", { widget: 0 }), "ready");
+      assert.equal(await settled(page, "related", { widget: 2 }), "ready");
+      await page.waitForFunction(() => document.getElementById("bad").shadowRoot?.querySelector("[role=alert]"), null, { timeout: 5000 });
+      assert.equal(await inWidget(page, (root) => root.querySelector("[role=alert]").textContent, null, 1), "This news widget is not set up correctly.");
+      const errors = await events(page);
+      assert.deepEqual(errors.map((e) => `${e.target}:${e.detail.section}`), ["bad:config"]);
+      assert.ok(page.messages.some((m) => m.type === "error" && m.text.startsWith("lede:") && m.text.includes("http://[bad")), "the console names the bad source");
+      await page.done();
+    },
+  },
+  ...[["wasm", "abort"], ["wasm", 404], ["glue", "abort"], ["glue", 404]].map(([what, fail]) => ({
+    name: `the ${what} ${fail === "abort" ? "blocked" : "answering 404"}: lede:error "load" on every element, fallback kept, room released, nothing uncaught`,
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      const held = await hold(page, what === "wasm" ? isWasm : isGlue, fail);
+      await page.goto(`${publisher}/load-fail.html`, { waitUntil: "domcontentloaded" });
+      await held.asked;
+      // While the code loads, the publisher's CSS holds the room.
+      const reserved = await page.evaluate(() => document.getElementById("one").getBoundingClientRect().height);
+      assert.equal(reserved, 900, "min-height: 100vh while loading");
+      held.release();
+      await page.waitForFunction(() => window.__events.filter((e) => e.type === "lede:error").length >= 2, null, { timeout: 5000 });
+      const errors = await events(page);
+      assert.deepEqual(errors.map((e) => e.target).sort(), ["one", "two"]);
+      for (const e of errors) {
+        assert.equal(e.detail.section, "load");
+        assert.equal(typeof e.detail.message, "string");
+        assert.ok(e.detail.message.length > 0);
+      }
+      const hosts = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => ({
+        failed: h.hasAttribute("data-lede-failed"),
+        mounted: h.hasAttribute("data-lede-mounted"),
+        shadow: !!h.shadowRoot,
+        height: h.getBoundingClientRect().height,
+      })));
+      for (const h of hosts) {
+        assert.deepEqual({ failed: h.failed, mounted: h.mounted, shadow: h.shadow }, { failed: true, mounted: false, shadow: false });
+        assert.ok(h.height > 10 && h.height < 200, `the room is released to the fallback's height (${h.height} px)`);
+      }
+      assert.ok(await page.locator("#fallback-one").isVisible(), "the fallback link stays readable");
+      assert.ok(await page.locator("#fallback-two").isVisible());
+      // The bubbling, composed event is one per element, and the console has
+      // Lede's own detail.
+      assert.ok(page.messages.some((m) => m.type === "error" && /^lede: the widget's code could not be loaded/.test(m.text)));
+      await page.done();
+    },
+  })),
+  {
+    name: "importing lede.js never waits for the wasm: the app runs at once, mount() mounts when it arrives, unmount() first cancels",
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      // The wasm stands for a slow one (3 s and more): held until released.
+      const held = await hold(page, isWasm);
+      const t0 = Date.now();
+      await page.goto(`${publisher}/import.html`, { waitUntil: "commit" });
+      await page.waitForFunction(() => document.getElementById("app") && window.__appAt, null, { timeout: 3000 });
+      const appAt = await page.evaluate(() => window.__appAt);
+      assert.ok(appAt < 1000 && Date.now() - t0 < 2000, `the app's own content rendered at ${Math.round(appAt)} ms`);
+      await held.asked;
+      assert.equal(await page.evaluate(() => window.__handleType), "function", "mount() returned a handle with unmount() at once");
+      assert.deepEqual(await page.evaluate(() => ["explicit", "cancelled", "cancelled-host"].map((id) => !!document.getElementById(id).shadowRoot)), [false, false, false], "nothing mounted before the wasm");
+      assert.equal(await page.evaluate(() => window.__ready), undefined);
+      held.release();
+      await page.waitForFunction(() => window.__ready, null, { timeout: 10000 });
+      assert.equal(await page.evaluate(() => window.__ready), "resolved");
+      await page.waitForFunction(() => document.getElementById("explicit").shadowRoot?.querySelector("article[data-state=ready]"), null, { timeout: 10000 });
+      const state = await page.evaluate(() => ["explicit", "cancelled", "cancelled-host"].map((id) => {
+        const el = document.getElementById(id);
+        return { id, mounted: el.hasAttribute("data-lede-mounted"), children: el.shadowRoot?.querySelector("[data-lede-root]")?.children.length ?? 0 };
+      }));
+      assert.deepEqual(state, [
+        { id: "explicit", mounted: true, children: 1 },
+        { id: "cancelled", mounted: false, children: 0 },
+        { id: "cancelled-host", mounted: false, children: 0 },
+      ]);
+      // The handle from before the wasm still unmounts.
+      await page.evaluate(() => window.__handle.unmount());
+      assert.equal(await page.evaluate(() => document.getElementById("explicit").hasAttribute("data-lede-mounted")), false);
+      assert.deepEqual(await events(page), []);
+      await page.done();
+    },
+  },
+  {
+    name: "importing lede.js with the wasm blocked: the app runs, hears lede:error and a rejected ready, nothing uncaught",
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      await page.route((url) => isWasm(url.href), (route) => route.abort("blockedbyclient"));
+      await page.goto(`${publisher}/import.html`);
+      await page.waitForFunction(() => window.__ready, null, { timeout: 5000 });
+      assert.match(await page.evaluate(() => window.__ready), /^rejected: /);
+      assert.ok(await page.locator("#app").isVisible());
+      const errors = await events(page);
+      // The element given to mount() and the page's own [data-lede] element;
+      // not the one unmounted first.
+      assert.deepEqual(errors.map((e) => `${e.target}:${e.detail.section}`).sort(), ["cancelled-host:load", "explicit:load"]);
+      // mount() after the failure: a handle, and the element hears of it too.
+      const late = await page.evaluate(() => {
+        const el = document.createElement("div");
+        el.id = "late";
+        document.querySelector("main").append(el);
+        return typeof window.__mount(el).unmount;
+      });
+      assert.equal(late, "function");
+      await page.waitForFunction(() => window.__events.some((e) => e.target === "late" && e.detail.section === "load"), null, { timeout: 2000 });
+      assert.ok(await page.evaluate(() => document.getElementById("late").hasAttribute("data-lede-failed")));
+      await page.done();
+    },
+  },
+];
