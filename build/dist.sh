@@ -28,7 +28,7 @@ if [ "${STABLE:-0}" = 1 ]; then
   index=index.html
 else
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none $inline ${EXTRA_RUSTFLAGS:-}"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none $inline"
   export CARGO_TARGET_DIR=target/small
   out=dist
   budget=${BUDGET_KB:-70}
