@@ -32,4 +32,6 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # 8. wasm-opt once more: flatten, re-loop, -Oz twice; drop the producers and target-features sections.
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
+  # 9. Minify lede.js, the first file a page loads (its source, with comments, is build/lede.js).
+  esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
 fi
