@@ -5,6 +5,7 @@
 
 use super::geometry::UseTrackGeometryReturn;
 use crate::core::carousel::{apply, key_move};
+use crate::dom::focus_quietly;
 use crate::ui::effect;
 use leptos::ev;
 use leptos::html;
@@ -179,4 +180,19 @@ pub fn use_roving_focus(
     });
     on_cleanup(move || elsewhere.remove());
     this
+}
+
+/// Focuses `el` whenever `now` becomes true (the carousel asked this slide
+/// to take focus), once the element is there.
+pub fn use_focus_when<E, N>(el: NodeRef<E>, now: N)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
+    N: Fn() -> bool + 'static,
+{
+    effect(move || {
+        if let (true, Some(el)) = (now(), el.get()) {
+            focus_quietly(el.as_ref());
+        }
+    });
 }

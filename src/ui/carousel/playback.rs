@@ -1,6 +1,7 @@
 //! `use_playback`: one video tile's playing state, told by the video's own
 //! `play` and `pause` events, and the reader's ways to play and pause it.
 
+use crate::dom::reduced_motion;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,17 +17,36 @@ pub struct UsePlaybackReturn {
 }
 
 impl UsePlaybackReturn {
-    /// Plays the video (muted, so no gesture is needed).
+    /// Plays the video (muted, so no gesture is needed). It plays once the
+    /// view has caught up: a video just allowed to load gets its `src` from
+    /// an effect, and setting a `src` aborts a play already asked for.
     pub fn play(&self) {
-        let Some(Some(v)) = self.video.try_get_untracked() else {
-            return;
-        };
-        if let Ok(p) = v.play() {
-            // A play cut short by a pause rejects; that is no error.
-            spawn_local(async move {
+        let video = self.video;
+        spawn_local(async move {
+            let Some(Some(v)) = video.try_get_untracked() else {
+                return;
+            };
+            if let Ok(p) = v.play() {
+                // A play cut short by a pause rejects; that is no error.
                 let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-            });
+            }
+        });
+    }
+
+    /// The reader's intent: the pointer or focus coming into the tile
+    /// (`true`) plays the video, unless the reader asked for less motion
+    /// (then only its button does); leaving pauses it. Returns whether the
+    /// video was asked to play, so that its media must load now.
+    pub fn intent(&self, into: bool) -> bool {
+        if !into {
+            self.pause();
+            return false;
         }
+        if reduced_motion() {
+            return false;
+        }
+        self.play();
+        true
     }
 
     /// Pauses the video.

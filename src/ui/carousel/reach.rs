@@ -114,3 +114,19 @@ pub fn use_reach(
     });
     this
 }
+
+/// Whether a slide's media may load: set once `near` says so (or the slide
+/// sets it, on the reader's intent), and kept, so that scrolling away and
+/// back does not download it again.
+pub fn use_media_allowed<N>(near: N) -> (ReadSignal<bool>, WriteSignal<bool>)
+where
+    N: Fn() -> bool + 'static,
+{
+    let (allowed, set_allowed) = signal(false);
+    effect(move || {
+        if near() && !allowed.get_untracked() {
+            set_allowed.set(true);
+        }
+    });
+    (allowed, set_allowed)
+}

@@ -4,14 +4,15 @@
 //! load, failed, playing) is held in signals here and in the carousel, never
 //! read back from the DOM.
 
+use super::focus::use_focus_when;
 use super::playback::{use_playback, UsePlaybackReturn};
+use super::reach::use_media_allowed;
 use super::views::UseViewReportsReturn;
 use crate::core::media::MediaKind;
 use crate::core::slide::{Slide, Thumb};
 use crate::core::text::{slide_label, Lang, Text};
 use crate::core::url::SafeUrl;
-use crate::dom::{emit, focus_quietly, reduced_motion};
-use crate::ui::effect;
+use crate::dom::emit;
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
@@ -103,40 +104,25 @@ where
         href,
     } = slide;
     let kind = thumb.kind();
+    let is_video = kind == MediaKind::Video;
     let root = NodeRef::<html::Div>::new();
     let tile = NodeRef::<html::A>::new();
     let playback = use_playback(NodeRef::new());
-    let (loaded, set_loaded) = signal(false);
-    effect(move || {
-        if near() && !loaded.get_untracked() {
-            set_loaded.set(true);
-        }
-    });
-    effect(move || {
-        if let (true, Some(t)) = (focus_now(), tile.get()) {
-            focus_quietly(&t);
-        }
-    });
+    let (loaded, set_loaded) = use_media_allowed(near);
+    use_focus_when(tile, focus_now);
     if let Some(views) = views {
-        root.on_load(move |el| views.observe(index, el.into()));
-        on_cleanup(move || views.unobserve(index));
+        views.watch(index, root);
     }
-    // Videos play on intent: the pointer or focus coming into their slide
-    // (never under reduced motion, where only their button plays them), and
-    // pause when it leaves. Intent also loads a far slide's media at once.
-    let is_video = kind == MediaKind::Video;
-    let intent = move |into: bool| match (is_video, into) {
-        (false, _) => {}
-        (true, false) => playback.pause(),
-        (true, true) if !reduced_motion() => {
+    // Intent (the pointer or focus coming into the slide) also loads a far
+    // slide's video at once.
+    let intent = move |into: bool| {
+        if is_video && playback.intent(into) {
             set_loaded.set(true);
-            playback.play();
         }
-        (true, true) => {}
     };
     let crossing = move |related: Option<EventTarget>| {
         root.get_untracked()
-            .is_some_and(|r| crosses(r.unchecked_ref(), related))
+            .is_some_and(|r| crosses(r.as_ref(), related))
     };
     let video_label = is_video
         .then(|| view! { <span class="visually-hidden">{Text::Video.get(lang)} ": "</span> });

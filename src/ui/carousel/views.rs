@@ -56,6 +56,14 @@ pub struct UseViewReportsReturn {
 }
 
 impl UseViewReportsReturn {
+    /// Watches slide `i`, whose element `el` will hold, for as long as the
+    /// slide is there.
+    pub fn watch(&self, i: usize, el: NodeRef<leptos::html::Div>) {
+        let this = *self;
+        el.on_load(move |el| this.observe(i, el.into()));
+        on_cleanup(move || this.unobserve(i));
+    }
+
     /// Watches the element of slide `i`.
     pub fn observe(&self, i: usize, el: Element) {
         self.state.try_update_value(|v| {
