@@ -9,6 +9,7 @@ use lede::core::slide::Slide;
 use lede::core::text::Lang;
 use lede::core::url::{LinkTemplate, MediaBase, SafeUrl};
 use lede::ui::article::ArticleSection;
+use lede::ui::carousel::slide::SlideView;
 use lede::ui::related::{RelatedSection, Slides};
 use lede::ui::Load;
 use leptos::prelude::*;
@@ -674,5 +675,174 @@ async fn no_view_parses_an_html_string() {
     frame().await;
     assert!(!all(&root, "[role=alert]").is_empty());
     assert_eq!(inner_html_writes() - before, 0, "no innerHTML writes");
+    root.remove();
+}
+
+async fn wait_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .expect("timer");
+}
+
+fn dispatch(target: &Element, name: &str) {
+    let ev = web_sys::Event::new(name).expect("event");
+    target.dispatch_event(&ev).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn a_slide_alone_follows_what_the_carousel_tells_it() {
+    let root = container();
+    let slides = seed_slides();
+    let image = slides[0].clone();
+    let video = slides[3].clone();
+    let (current, set_current) = signal(false);
+    let (near, set_near) = signal(false);
+    let (focus_now, set_focus_now) = signal(false);
+    let focused = Arc::new(AtomicUsize::new(0));
+    let f = focused.clone();
+    let _handle = mount_to(root.clone(), move || {
+        let f = f.clone();
+        view! {
+            <div class="rail">
+                <SlideView slide=image.clone() index=2 total=8 lang=Lang::En
+                    current=move || current.get() focus_now=move || focus_now.get()
+                    near=move || near.get() on_focus=move || { f.fetch_add(1, Ordering::SeqCst); } />
+                <SlideView slide=video.clone() index=3 total=8 lang=Lang::En
+                    current=|| false focus_now=|| false near=|| false on_focus=|| {} />
+            </div>
+        }
+    });
+    tick().await;
+    let slides = all(&root, "[data-lede-slide]");
+    let (image, video) = (&slides[0], &slides[1]);
+    assert_eq!(attr(image, "aria-label"), "3 of 8");
+    assert_eq!(attr(image, "data-media"), "image");
+    assert_eq!(attr(video, "data-media"), "video");
+    let tile = one(image, "a.tile");
+    assert_eq!(attr(&tile, "tabindex"), "-1");
+    set_current.set(true);
+    tick().await;
+    assert_eq!(
+        attr(&tile, "tabindex"),
+        "0",
+        "the tab stop follows the carousel"
+    );
+
+    let img = one(image, "img");
+    assert!(!img.has_attribute("src"), "no media before it may load");
+    set_near.set(true);
+    tick().await;
+    assert_eq!(
+        attr(&img, "src"),
+        "https://media.example/uploads/2016/08/27/alalam_636078979081121458_25f_4x3.jpg"
+    );
+    set_near.set(false);
+    tick().await;
+    assert!(img.has_attribute("src"), "once allowed, it stays");
+    dispatch(&img, "error");
+    tick().await;
+    assert!(one(image, ".thumb").has_attribute("data-failed"));
+
+    set_focus_now.set(true);
+    tick().await;
+    assert_eq!(
+        document()
+            .active_element()
+            .and_then(|a| slide_label(&a))
+            .as_deref(),
+        Some("3 of 8"),
+        "it takes focus when asked"
+    );
+    assert!(focused.load(Ordering::SeqCst) >= 1, "and says so");
+
+    // The video's own events drive its button, never the other way round.
+    let media = one(video, "video");
+    assert_eq!(attr(&media, "preload"), "none");
+    assert!(!media.has_attribute("src"));
+    let button = one(video, "button.play");
+    assert_eq!(attr(&button, "aria-pressed"), "false");
+    assert_eq!(attr(&button, "aria-label"), "Play video");
+    dispatch(&media, "play");
+    tick().await;
+    assert_eq!(attr(&button, "aria-pressed"), "true");
+    assert_eq!(attr(&button, "aria-label"), "Pause video");
+    dispatch(&media, "pause");
+    tick().await;
+    assert_eq!(attr(&button, "aria-pressed"), "false");
+    // Pressing the button lets the video load at once, and asks it to play.
+    button.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(attr(&media, "preload"), "metadata");
+    assert!(attr(&media, "src").ends_with(".mp4"));
+    root.remove();
+}
+
+/// Pretends the page is hidden (`true`) or shown, as a tab switch does.
+fn set_page_hidden(hidden: bool) {
+    let f = js_sys::Function::new_with_args(
+        "hidden",
+        r#"Object.defineProperty(document, "visibilityState", { configurable: true, get: () => hidden ? "hidden" : "visible" });
+           document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));"#,
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &hidden.into())
+        .expect("visibility");
+}
+
+/// Records the positions of `lede:view` events heard on `target`.
+fn record_views(target: &Element) -> Rc<std::cell::RefCell<Vec<u32>>> {
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = seen.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            let position = js_sys::Reflect::get(&e.detail(), &"position".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(-1.0);
+            log.borrow_mut().push(position as u32);
+        },
+    );
+    target
+        .add_event_listener_with_callback("lede:view", listener.as_ref().unchecked_ref())
+        .expect("listen");
+    listener.forget();
+    seen
+}
+
+// MRC viewable impressions: half a slide for one continuous second while the
+// page is visible; hiding the page stops and resets the clock.
+#[wasm_bindgen_test]
+async fn views_count_only_while_the_page_is_visible() {
+    let root = container();
+    let host: Element = root.clone().unchecked_into();
+    let views = record_views(&host);
+    let slides = seed_slides();
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+    });
+    frame().await;
+    wait_ms(600).await;
+    set_page_hidden(true);
+    wait_ms(700).await;
+    assert!(views.borrow().is_empty(), "hidden after 0.6 s: no view yet");
+    set_page_hidden(false);
+    wait_ms(600).await;
+    assert!(
+        views.borrow().is_empty(),
+        "the clock started again when shown: 0.6 s is not a second"
+    );
+    wait_ms(600).await;
+    let mut seen = views.borrow().clone();
+    seen.sort_unstable();
+    assert_eq!(
+        seen,
+        [1, 2, 3, 4],
+        "the slides in view of 1000 px, once each"
+    );
     root.remove();
 }
