@@ -36,11 +36,12 @@ async fn get(
     Ok(Ok(response.text().await?))
 }
 
-/// The message of a gloo-net error: the browser's own words.
+/// The message of a gloo-net error: the browser's own words. (Its other
+/// kinds, serde and GlooError, do not come from a GET of text.)
 fn message(e: gloo_net::Error) -> String {
     match e {
         gloo_net::Error::JsError(e) => [e.name, e.message].join(": "),
-        other => other.to_string(),
+        gloo_net::Error::SerdeError(_) | gloo_net::Error::GlooError(_) => String::new(),
     }
 }
 
