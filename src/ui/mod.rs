@@ -12,6 +12,13 @@ pub mod widget;
 use crate::core::error::FeedError;
 use leptos::prelude::Effect;
 
+/// An event handler for `on:…`, boxed: every handler of one event type then
+/// shares one instance of the framework's listener code instead of one per
+/// closure (a few hundred bytes of wasm each). The event keeps its type.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
 /// An effect, its closure boxed: every effect of the widget then shares one
 /// instance of the framework's effect code instead of one per closure type
 /// (close to 1 KB of wasm each). Like any effect, it runs after the view is

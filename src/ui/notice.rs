@@ -1,5 +1,6 @@
 //! The error notice a failed section shows: a sentence and Retry.
 
+use crate::ui::handler;
 use leptos::prelude::*;
 
 /// An alert with the reader's message and, when retrying can help, a Retry
@@ -19,7 +20,7 @@ pub fn Notice(
         <div class="notice" role="alert">
             <p class="notice-text">{message}</p>
             {retry_label.zip(on_retry).map(|(label, retry)| view! {
-                <button type="button" class="button" data-lede-retry="" on:click=move |_| retry.run(())>
+                <button type="button" class="button" data-lede-retry="" on:click=handler(move |_| retry.run(()))>
                     {label}
                 </button>
             })}

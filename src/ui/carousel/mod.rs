@@ -23,6 +23,7 @@ use crate::core::carousel::Geometry;
 use crate::core::slide::Slide;
 use crate::core::text::{Lang, Text};
 use crate::dom::reduced_motion;
+use crate::ui::handler;
 use focus::use_roving_focus;
 use geometry::use_track_geometry;
 use leptos::html;
@@ -86,7 +87,7 @@ pub fn Carousel(
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
                     aria-disabled=move || disabled(at_start())
-                    on:click=move |_| focus.page(false)
+                    on:click=handler(move |_| focus.page(false))
                 >
                     <Chevron />
                 </button>
@@ -96,7 +97,7 @@ pub fn Carousel(
                     data-lede-next=""
                     aria-label=label(Text::Next)
                     aria-disabled=move || disabled(at_end())
-                    on:click=move |_| focus.page(true)
+                    on:click=handler(move |_| focus.page(true))
                 >
                     <Chevron />
                 </button>
@@ -105,14 +106,14 @@ pub fn Carousel(
         <div
             class="track"
             node_ref=track
-            on:scroll=move |_| {
+            on:scroll=handler(move |_| {
                 reach.engage();
                 geometry.on_scroll();
-            }
-            on:keydown=move |ev| focus.on_keydown(ev)
-            on:focusin=move |_| reach.engage()
-            on:focusout=move |ev| focus.on_focusout(ev)
-            on:pointerenter=move |_| reach.engage()
+            })
+            on:keydown=handler(move |ev| focus.on_keydown(ev))
+            on:focusin=handler(move |_| reach.engage())
+            on:focusout=handler(move |ev| focus.on_focusout(ev))
+            on:pointerenter=handler(move |_| reach.engage())
         >
             <div class="rail" node_ref=rail style=("--n", count.to_string())>
                 <For each=window key=|i| *i children=slide_view />

@@ -13,6 +13,7 @@ use crate::core::slide::{Slide, Thumb};
 use crate::core::text::{slide_label, Lang, Text};
 use crate::core::url::SafeUrl;
 use crate::dom::emit;
+use crate::ui::handler;
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
@@ -145,27 +146,27 @@ where
             aria-roledescription="slide"
             aria-label=slide_label(lang, index, total)
             style=("--i", index.to_string())
-            on:pointerenter=move |_| intent(true)
-            on:pointerleave=move |_| intent(false)
-            on:focusin=move |ev: ev::FocusEvent| {
+            on:pointerenter=handler(move |_| intent(true))
+            on:pointerleave=handler(move |_| intent(false))
+            on:focusin=handler(move |ev: ev::FocusEvent| {
                 on_focus();
                 if crossing(ev.related_target()) {
                     intent(true);
                 }
-            }
-            on:focusout=move |ev: ev::FocusEvent| {
+            })
+            on:focusout=handler(move |ev: ev::FocusEvent| {
                 if crossing(ev.related_target()) {
                     intent(false);
                 }
-            }
+            })
         >
             <a
                 class="tile"
                 node_ref=tile
                 href=href.as_ref().map(|h| h.as_str().to_owned())
                 tabindex=move || if current() { "0" } else { "-1" }
-                on:click=select(id.clone(), href.clone(), index, 0)
-                on:auxclick=select(id, href, index, 1)
+                on:click=handler(select(id.clone(), href.clone(), index, 0))
+                on:auxclick=handler(select(id, href, index, 1))
             >
                 <Thumbnail thumb=thumb loaded=loaded playback=playback />
                 <span class="title">{video_label} {title}</span>
@@ -202,7 +203,7 @@ pub fn Thumbnail(
                 loading="lazy"
                 decoding="async"
                 src=src(url)
-                on:error=move |_| set_failed.set(true)
+                on:error=handler(move |_| set_failed.set(true))
             />
         }),
         // Muted, inline, never a tab stop of its own, and fetching nothing
@@ -223,9 +224,9 @@ pub fn Thumbnail(
                 tabindex="-1"
                 preload=move || if loaded.get() { "metadata" } else { "none" }
                 src=src(url)
-                on:play=move |_| playback.heard(true)
-                on:pause=move |_| playback.heard(false)
-                on:error=move |_| set_failed.set(true)
+                on:play=handler(move |_| playback.heard(true))
+                on:pause=handler(move |_| playback.heard(false))
+                on:error=handler(move |_| set_failed.set(true))
             ></video>
         }),
         Thumb::None => EitherOf3::C(()),
@@ -263,7 +264,7 @@ where
             tabindex=move || if tab_stop() { "0" } else { "-1" }
             aria-pressed=move || if playing.get() { "true" } else { "false" }
             aria-label=move || if playing.get() { Text::PauseVideo } else { Text::PlayVideo }.get(lang)
-            on:click=move |_| on_press()
+            on:click=handler(move |_| on_press())
         >
             <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d=move || if playing.get() { PAUSE } else { PLAY } />
