@@ -7,6 +7,7 @@ use crate::dom::{dict, reduced_motion};
 use crate::ui::effect;
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::ResizeObserver;
@@ -130,7 +131,8 @@ pub fn use_track_geometry(
         rtl,
         frame_pending: StoredValue::new(false),
     };
-    let observer = StoredValue::new_local(None::<(ResizeObserver, Closure<dyn FnMut()>)>);
+    // Set up once the track is there; the observer goes with the effect's
+    // owner, that is with the carousel.
     effect(move || {
         let Some(el) = track.get() else { return };
         this.measure();
@@ -141,17 +143,8 @@ pub fn use_track_geometry(
             return;
         };
         o.observe(&el);
-        if let Some((old, _)) = observer
-            .try_update_value(|s| s.replace((o, on_resize)))
-            .flatten()
-        {
-            old.disconnect();
-        }
-    });
-    on_cleanup(move || {
-        if let Some(Some((o, _))) = observer.try_update_value(Option::take) {
-            o.disconnect();
-        }
+        let held = SendWrapper::new((o, on_resize));
+        on_cleanup(move || held.0.disconnect());
     });
     this
 }

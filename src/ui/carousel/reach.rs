@@ -9,6 +9,7 @@ use crate::ui::effect;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
@@ -87,7 +88,8 @@ pub fn use_reach(
     let page_scroll = window_event_listener(ev::scroll, move |_| this.engage());
     on_cleanup(move || page_scroll.remove());
 
-    let watchers = StoredValue::new_local(Vec::<Watcher>::new());
+    // Set up once the track is there; the observers go with the effect's
+    // owner, that is with the carousel.
     effect(move || {
         let Some(el) = track.get() else { return };
         let found: Vec<Watcher> = [("0px", set_in_view), ("100% 50%", set_in_reach)]
@@ -97,20 +99,8 @@ pub fn use_reach(
         for (io, _) in &found {
             io.observe(&el);
         }
-        for (old, _) in watchers
-            .try_update_value(|w| std::mem::replace(w, found))
-            .unwrap_or_default()
-        {
-            old.disconnect();
-        }
-    });
-    on_cleanup(move || {
-        for (io, _) in watchers
-            .try_update_value(std::mem::take)
-            .unwrap_or_default()
-        {
-            io.disconnect();
-        }
+        let held = SendWrapper::new(found);
+        on_cleanup(move || held.iter().for_each(|(io, _)| io.disconnect()));
     });
     this
 }

@@ -6,6 +6,7 @@
 
 use crate::core::slide::Slide;
 use crate::dom::{dict, emit};
+use crate::ui::effect;
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -29,6 +30,7 @@ struct Views {
     in_view: Vec<usize>,
     clocks: Vec<(usize, TimeoutHandle)>,
     reported: Vec<bool>,
+    slides: Arc<Vec<Slide>>,
 }
 
 impl Views {
@@ -52,7 +54,6 @@ impl Views {
 #[derive(Clone, Copy)]
 pub struct UseViewReportsReturn {
     state: StoredValue<Views, LocalStorage>,
-    slides: StoredValue<Arc<Vec<Slide>>>,
 }
 
 impl UseViewReportsReturn {
@@ -60,7 +61,11 @@ impl UseViewReportsReturn {
     /// slide is there.
     pub fn watch(&self, i: usize, el: NodeRef<leptos::html::Div>) {
         let this = *self;
-        el.on_load(move |el| this.observe(i, el.into()));
+        effect(move || {
+            if let Some(el) = el.get() {
+                this.observe(i, el.into());
+            }
+        });
         on_cleanup(move || this.unobserve(i));
     }
 
@@ -114,16 +119,12 @@ impl UseViewReportsReturn {
             if std::mem::replace(seen, true) {
                 return None;
             }
-            v.watched
-                .iter()
-                .find(|(j, _)| *j == i)
-                .map(|(_, el)| el.clone())
+            let el = v.watched.iter().find(|(j, _)| *j == i)?.1.clone();
+            Some((el, v.slides.get(i)?.id.clone()))
         });
-        let Some(Some(target)) = target else { return };
-        let id = self
-            .slides
-            .with_value(|s| s.get(i).map(|s| s.id.clone()))
-            .unwrap_or_default();
+        let Some(Some((target, id))) = target else {
+            return;
+        };
         let position = JsValue::from_f64((i + 1) as f64);
         emit(
             &target,
@@ -192,8 +193,8 @@ pub fn use_view_reports(slides: Arc<Vec<Slide>>) -> UseViewReportsReturn {
             in_view: Vec::new(),
             clocks: Vec::new(),
             reported: vec![false; count],
+            slides,
         }),
-        slides: StoredValue::new(slides),
     };
     let on_change =
         Closure::<dyn FnMut(js_sys::Array)>::new(move |entries| this.on_entries(entries));
