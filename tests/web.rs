@@ -397,7 +397,7 @@ async fn related_loading_empty_and_error() {
     let section: HtmlElement = one(&root, "section[data-lede-related]").unchecked_into();
     assert_eq!(attr(&section, "data-state"), "loading");
     assert_eq!(
-        all(&section, ".skeleton .thumb").len(),
+        all(&section, ".skeleton .skeleton-slide").len(),
         6,
         "tile-shaped skeletons"
     );
