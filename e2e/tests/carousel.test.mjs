@@ -80,7 +80,7 @@ export const tests = [
       await settled(page, "related");
       assert.equal(await tabInto(page), "1 of 8");
       const ring = await inWidget(page, (root) => {
-        const cs = getComputedStyle(root.activeElement.querySelector(".thumb"));
+        const cs = getComputedStyle(root.activeElement.querySelector(".thumb"), "::after");
         return [cs.outlineStyle, parseFloat(cs.outlineWidth) >= 2];
       });
       assert.deepEqual(ring, ["solid", true], "focus is visible");

@@ -295,7 +295,7 @@ export const tests = [
       const accents = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => getComputedStyle(h.shadowRoot.querySelector(".head")).borderTopColor));
       assert.equal(new Set(accents).size, 3, "three different accents");
       const tile = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => Math.round(h.shadowRoot.querySelector(".slide").getBoundingClientRect().width)));
-      assert.equal(tile[2], 192, "--lede-tile-width: 12rem");
+      assert.equal(tile[2], 192, "--lede-tile-width: 12em");
       await page.screenshot({ path: join(out, "themes.png"), fullPage: true });
       await page.done();
     },

@@ -30,12 +30,14 @@ pub struct Attrs<'a> {
 /// The colour scheme a publisher asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
-    /// Follow `prefers-color-scheme`.
+    /// The page's colour scheme (its `color-scheme`, inherited into the
+    /// shadow root; a page declaring none is light), with no background of
+    /// the widget's own.
     #[default]
     Auto,
-    /// Always light.
+    /// Always light, on the widget's own light background.
     Light,
-    /// Always dark.
+    /// Always dark, on the widget's own dark background.
     Dark,
 }
 
