@@ -3,7 +3,7 @@
 // fail in every way DESIGN §7 lists, publisher pages on a second origin, and
 // pages under a strict CSP. No dependencies.
 //
-//   node e2e/server.mjs [port] [publisherPort]
+//   node e2e/server.mjs [port] [publisherPort]   (LEDE_E2E_PORT sets the default port)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
@@ -212,7 +212,7 @@ async function handle(req, res, { publisher }) {
 const server = createServer((req, res) => handle(req, res, { publisher: false }).catch((e) => send(res, 500, "text/plain", String(e))));
 const publisherServer = createServer((req, res) => handle(req, res, { publisher: true }).catch((e) => send(res, 500, "text/plain", String(e))));
 
-export function start(port = 8787, publisherPort = port + 1) {
+export function start(port = Number(process.env.LEDE_E2E_PORT) || 8787, publisherPort = port + 1) {
   return Promise.all([
     new Promise((r) => server.listen(port, "127.0.0.1", r)),
     new Promise((r) => publisherServer.listen(publisherPort, "127.0.0.1", r)),
