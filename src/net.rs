@@ -7,7 +7,8 @@ use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use web_sys::AbortController;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, RequestInit};
 
 /// How long a feed may take, headers and body together (DESIGN §7).
 pub const TIMEOUT_MS: u32 = 10_000;
@@ -21,28 +22,38 @@ pub enum FetchError {
     Aborted,
 }
 
-/// GETs `url` and reads its body as text.
-async fn get(
-    url: &str,
-    controller: &AbortController,
-) -> Result<Result<String, Problem>, gloo_net::Error> {
-    let signal = controller.signal();
-    let response = Request::get(url).abort_signal(Some(&signal)).send().await?;
-    if !response.ok() {
-        return Ok(Err(Problem::Http {
-            status: response.status(),
-        }));
+/// The browser's words for a failed fetch.
+fn js_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => [String::from(e.name()), String::from(e.message())].join(": "),
+        None => e.as_string().unwrap_or_default(),
     }
-    Ok(Ok(response.text().await?))
 }
 
-/// The message of a gloo-net error: the browser's own words. (Its other
-/// kinds, serde and GlooError, do not come from a GET of text.)
+/// The browser's words in a gloo-net error. (Its other kinds, serde and
+/// GlooError, do not come from a GET of text.)
 fn message(e: gloo_net::Error) -> String {
     match e {
         gloo_net::Error::JsError(e) => [e.name, e.message].join(": "),
         gloo_net::Error::SerdeError(_) | gloo_net::Error::GlooError(_) => String::new(),
     }
+}
+
+/// GETs `url` and reads its body as text. The request is made from the URL
+/// exactly as given: gloo-net's builder would re-encode its query (adding a
+/// `&` to one that has parameters), so that the server saw another URL and
+/// the preload `lede.js` started would not be used.
+async fn get(url: &str, controller: &AbortController) -> Result<Result<String, Problem>, String> {
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
+    let response = Request::from(raw).send().await.map_err(message)?;
+    if !response.ok() {
+        return Ok(Err(Problem::Http {
+            status: response.status(),
+        }));
+    }
+    Ok(Ok(response.text().await.map_err(message)?))
 }
 
 /// GETs `url` and returns its body as text (invalid UTF-8 replaced).
@@ -80,8 +91,6 @@ pub async fn fetch_text(
         Ok(Err(problem)) => Err(FetchError::Failed(problem)),
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
-        Err(e) => Err(FetchError::Failed(Problem::Network {
-            message: message(e),
-        })),
+        Err(message) => Err(FetchError::Failed(Problem::Network { message })),
     }
 }
