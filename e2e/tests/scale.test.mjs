@@ -9,7 +9,7 @@ const COUNT = 200;
 /** Before any of the page's scripts: long tasks, long animation frames, a
  * 50 ms page timer's worst lateness, and the time each section got ready. */
 function watch() {
-  const w = (window.__scale = { longest: 0, frame: 0, frames: [], loaf: false, late: 0, lateAt: 0, ready: 0, readyAt: 0 });
+  const w = (window.__scale = { longest: 0, frame: 0, frames: [], loaf: false, late: 0, lateAt: 0, ready: 0, readyAt: 0, errors: 0 });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
   }).observe({ type: "longtask", buffered: true });
@@ -41,6 +41,7 @@ function watch() {
     w.ready++;
     w.readyAt = performance.now();
   });
+  document.addEventListener("lede:error", () => w.errors++);
 }
 
 export const tests = [
@@ -49,8 +50,8 @@ export const tests = [
     async run({ browser, publisher }) {
       const page = await open(browser, null, { before: (p) => p.addInitScript(watch) });
       await page.goto(`${publisher}/many.html?n=${COUNT}`);
-      // Every widget's two sections: 2 × COUNT lede:ready events.
-      await page.waitForFunction((n) => window.__scale.ready >= n, 2 * COUNT, { timeout: 60000, polling: 250 });
+      // Every widget's two sections: 2 × COUNT lede:ready (or lede:error) events.
+      await page.waitForFunction((n) => window.__scale.ready + window.__scale.errors >= n, 2 * COUNT, { timeout: 60000, polling: 250 });
       const states = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => [
         h.shadowRoot?.querySelector("article[data-lede-article]")?.getAttribute("data-state"),
         h.shadowRoot?.querySelector("section[data-lede-related]")?.getAttribute("data-state"),
