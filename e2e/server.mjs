@@ -62,7 +62,7 @@ function manyPage(cdn, count) {
   const widgets = [];
   for (let i = 0; i < count; i++) {
     widgets.push(`<p>Paragraph ${i + 1} of the publisher's own text.</p>
-    <div data-lede id="w${i}" data-article-src="${cdn}/api/article/1855600.json?w=${i}" data-related-src="${cdn}/api/related/1855600.json?w=${i}" data-media-base="${cdn}/media" data-link-template="https://news.example/news/{id}"></div>`);
+    <div data-lede id="w${i}" data-article-src="${cdn}/many/${i}/article.json" data-related-src="${cdn}/many/${i}/related.json" data-media-base="${cdn}/media" data-link-template="https://news.example/news/{id}"></div>`);
   }
   return `<!doctype html>
 <html lang="en">
@@ -199,6 +199,13 @@ async function handle(req, res, { publisher }) {
     const [status, type, body] = await make();
     return send(res, status, type, body, cors(req));
   }
+  if (p.startsWith("/many/")) {
+    // The feeds of many.html's widgets: the demo's, under a URL of their own
+    // for each widget (a path, not a query: the widget's fetch adds "&" to a
+    // URL that has a query, and then misses lede.js's preload).
+    const body = p.endsWith("/article.json") ? await seedArticle() : await seedRelated();
+    return send(res, 200, "application/json", body, cors(req));
+  }
   if (p.startsWith("/nocors/")) {
     // The seed's related feed without Access-Control-Allow-Origin: refused
     // by the browser when a page on another origin asks for it.
@@ -213,7 +220,7 @@ async function handle(req, res, { publisher }) {
   }
   if (publisher && p === "/many.html") {
     // A page with ?n= widgets (200 by default) in its HTML, each with its
-    // own feed URLs (the demo's feeds, told apart by a query).
+    // own feed URLs (below).
     const cdn = `http://127.0.0.1:${server.address().port}`;
     return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200)));
   }
