@@ -70,4 +70,39 @@ export const tests = [
       await page.done();
     },
   },
+  {
+    name: `${COUNT} widgets: one removed and one unmounted before their turn never mount, one added meanwhile does`,
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, null);
+      await page.goto(`${publisher}/many.html?n=${COUNT}`, { waitUntil: "domcontentloaded" });
+      const before = await page.evaluate(async ([cdn, last]) => {
+        const { ready, mount } = await import(`${cdn}/lede.js`);
+        await ready;
+        // The code has started: the widgets nearest the viewport are mounted,
+        // the last ones of the page wait for their turn.
+        const [removed, unmounted] = [document.getElementById(`w${last}`), document.getElementById(`w${last - 1}`)];
+        const waiting = [removed, unmounted].every((el) => !el.hasAttribute("data-lede-mounted"));
+        removed.remove();
+        mount(unmounted).unmount();
+        const late = document.createElement("div");
+        late.id = "late";
+        late.setAttribute("data-lede", "");
+        late.setAttribute("data-article-src", `${cdn}/many/late/article.json`);
+        document.querySelector("main").prepend(late);
+        return { waiting, mounted: document.querySelectorAll("[data-lede-mounted]").length };
+      }, [origin, COUNT - 1]);
+      assert.ok(before.waiting, "the last two were still waiting for their turn");
+      assert.ok(before.mounted < COUNT / 2, `${before.mounted} mounted when the code started`);
+      await page.waitForFunction(() => document.getElementById("late").shadowRoot?.querySelector("article[data-state=ready]"), null, { timeout: 30000 });
+      await page.waitForFunction((n) => document.querySelectorAll("[data-lede-mounted]").length >= n, COUNT - 1, { timeout: 30000 });
+      await page.waitForTimeout(300);
+      const after = await page.evaluate((last) => ({
+        mounted: document.querySelectorAll("[data-lede-mounted]").length,
+        removed: document.getElementById(`w${last}`),
+        unmounted: [document.getElementById(`w${last - 1}`)].map((el) => el.hasAttribute("data-lede-mounted") || el.shadowRoot.querySelector("[data-lede-root]").children.length > 0)[0],
+      }), COUNT - 1);
+      assert.deepEqual(after, { mounted: COUNT - 1, removed: null, unmounted: false });
+      await page.done();
+    },
+  },
 ];
