@@ -17,25 +17,35 @@ const HOSTS = "[data-lede]";
 // The widgets' feeds, too: a preload now, while the wasm downloads, is
 // answered from the browser's preload cache when the widget asks for it. A
 // source that is not a URL is left to the widget, which says so in place.
-for (const el of document.querySelectorAll(HOSTS)) {
-  for (const name of ["data-article-src", "data-related-src"]) {
-    const src = el.getAttribute(name);
-    if (!src) continue;
-    let url;
-    try {
-      url = new URL(src, document.baseURI);
-    } catch {
-      continue;
+// A page with many widgets gets them in slices of a few ms, each its own
+// task, so that the page's own work goes on in between; an element mounted
+// meanwhile fetches its feeds itself.
+const preloaded = new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href));
+const preload = (els, i) => {
+  for (const end = performance.now() + 8; i < els.length && performance.now() < end; i++) {
+    if (els[i].hasAttribute("data-lede-mounted")) continue;
+    for (const name of ["data-article-src", "data-related-src"]) {
+      const src = els[i].getAttribute(name);
+      if (!src) continue;
+      let url;
+      try {
+        url = new URL(src, document.baseURI);
+      } catch {
+        continue;
+      }
+      if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) continue;
+      preloaded.add(url.href);
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = url.href;
+      document.head.append(link);
     }
-    if (!/^https?:$/.test(url.protocol) || document.querySelector(`link[rel=preload][href="${CSS.escape(url.href)}"]`)) continue;
-    const link = document.createElement("link");
-    link.rel = "preload";
-    link.as = "fetch";
-    link.crossOrigin = "anonymous";
-    link.href = url.href;
-    document.head.append(link);
   }
-}
+  if (i < els.length) setTimeout(preload, 0, els, i);
+};
+preload([...document.querySelectorAll(HOSTS)], 0);
 
 /** Elements given to `mount()` before the wasm started: whether each should
  * end up mounted (the last call wins). */
@@ -47,7 +57,8 @@ let failed;
 const apply = (el, on) => {
   try {
     if (on) glue.mount(el);
-    else if (el.hasAttribute("data-lede-mounted")) glue.mount(el).unmount();
+    // A [data-lede] element may still be waiting for its turn to mount.
+    else if (el.hasAttribute("data-lede-mounted") || el.matches(HOSTS)) glue.mount(el).unmount();
   } catch (e) {
     console.error(e.message);
   }
@@ -66,7 +77,7 @@ const fail = (els) => {
 };
 
 /** Resolves once the wasm has started (every `[data-lede]` element is then
- * mounted); rejects, with the reason, when the code could not load. */
+ * mounted; on a page with many, the farther ones follow in slices); rejects, with the reason, when the code could not load. */
 export const ready = import(new URL("./@GLUE@", base).href)
   .then(async (module) => {
     // Starting the wasm mounts every [data-lede] element, now and later.

@@ -57,6 +57,31 @@ const hostile = JSON.stringify([
   { id: "6", title: "&lt;escaped&gt; &amp; entities", pic: "/media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg" },
 ]);
 
+/** A publisher's page with `count` widgets in its HTML, between paragraphs. */
+function manyPage(cdn, count) {
+  const widgets = [];
+  for (let i = 0; i < count; i++) {
+    widgets.push(`<p>Paragraph ${i + 1} of the publisher's own text.</p>
+    <div data-lede id="w${i}" data-article-src="${cdn}/many/${i}/article.json" data-related-src="${cdn}/many/${i}/related.json" data-media-base="${cdn}/media" data-link-template="https://news.example/news/{id}"></div>`);
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>A page with ${count} widgets</title>
+  <script type="module" src="${cdn}/lede.js"></script>
+</head>
+<body>
+  <main>
+    <h1>A page with ${count} widgets</h1>
+    ${widgets.join("\n    ")}
+  </main>
+</body>
+</html>
+`;
+}
+
 /** Feeds for the fault cases, by name: [status, type, body] or a function. */
 const faults = {
   "500": () => [500, "text/html", "<h1>Internal Server Error</h1>"],
@@ -174,6 +199,13 @@ async function handle(req, res, { publisher }) {
     const [status, type, body] = await make();
     return send(res, status, type, body, cors(req));
   }
+  if (p.startsWith("/many/")) {
+    // The feeds of many.html's widgets: the demo's, under a URL of their own
+    // for each widget (a path, not a query: the widget's fetch adds "&" to a
+    // URL that has a query, and then misses lede.js's preload).
+    const body = p.endsWith("/article.json") ? await seedArticle() : await seedRelated();
+    return send(res, 200, "application/json", body, cors(req));
+  }
   if (p.startsWith("/nocors/")) {
     // The seed's related feed without Access-Control-Allow-Origin: refused
     // by the browser when a page on another origin asks for it.
@@ -185,6 +217,12 @@ async function handle(req, res, { publisher }) {
     // metadata shows up in the byte counts.
     if (p.endsWith(".mp4")) return serveBuffer(req, res, await paddedVideo(), "video/mp4", cors(req));
     return serveFile(req, res, dist, "media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg", cors(req));
+  }
+  if (publisher && p === "/many.html") {
+    // A page with ?n= widgets (200 by default) in its HTML, each with its
+    // own feed URLs (below).
+    const cdn = `http://127.0.0.1:${server.address().port}`;
+    return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200)));
   }
   if (publisher || p.startsWith("/pages/")) {
     // Test pages, with their CSP (if any) from a sibling .csp file.

@@ -8,7 +8,8 @@ use crate::ui::widget::{Misconfigured, Widget};
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -61,8 +62,33 @@ struct Mounted {
     _handle: Box<dyn Any>,
 }
 
+/// How long one slice of start-up mounting may run before it gives the
+/// browser back its thread (a frame, the page's timers, input), in ms.
+const SLICE_MS: f64 = 12.0;
+
+/// At most this many widgets mounted from the queue may be loading at once;
+/// the next ones wait for them. Every loading widget's skeleton costs style
+/// work in each frame and in each other widget's first layout, so 200 at
+/// once freeze the page; a feed goes no faster for being asked early.
+const LOADING_MAX: usize = 12;
+
+/// How long a widget may hold its place among the loading ones (ms): one
+/// with a slow feed does not hold back the others longer than this.
+const LOADING_MS: f64 = 1000.0;
+
+/// How long the queue waits before looking again when the loading places
+/// are all taken (ms).
+const WAIT_MS: u64 = 25;
+
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// Hosts waiting for their turn to mount, in order.
+    static PENDING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Whether a slice of [`PENDING`] is already scheduled.
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    /// Hosts mounted from [`PENDING`] that may still be loading, with the
+    /// time they were mounted at.
+    static LOADING: RefCell<Vec<(Element, f64)>> = const { RefCell::new(Vec::new()) };
     static SHEET: Option<CssStyleSheet> = make_sheet();
 }
 
@@ -221,7 +247,8 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     Ok(())
 }
 
-/// Unmounts the widget of a host element, if it has one.
+/// Unmounts the widget of a host element, if it has one, and cancels its
+/// turn if it is still waiting for one.
 pub fn unmount_element(host: &Element) {
     let _ = host.remove_attribute(MOUNTED_ATTR);
     unmount_where(&|h| h == host);
@@ -232,8 +259,11 @@ fn sweep() {
     unmount_where(&|h| !h.is_connected());
 }
 
-/// Unmounts the widgets whose host is `gone`.
+/// Unmounts the widgets whose host is `gone`, and forgets such hosts that
+/// wait for their turn.
 fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
+    PENDING.with(|p| p.borrow_mut().retain(|h| !gone(h)));
+    LOADING.with(|l| l.borrow_mut().retain(|(h, _)| !gone(h)));
     // Take them out first: dropping a handle runs cleanups, which must not
     // find the registry borrowed.
     let gone: Vec<Mounted> = MOUNTED.with(|m| {
@@ -247,16 +277,116 @@ fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
     drop(gone);
 }
 
-/// Mounts `el` if it is a host, and every host inside it.
-fn mount_tree(el: &Element) {
+/// Adds `el` to `found` if it is a host, and every host inside it.
+fn mount_tree(el: &Element, found: &mut Vec<Element>) {
     if el.matches(HOSTS).unwrap_or(false) {
-        report(mount_element(el));
+        found.push(el.clone());
     }
     if let Ok(list) = el.query_selector_all(HOSTS) {
         for i in 0..list.length() {
             if let Some(host) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                report(mount_element(&host));
+                found.push(host);
             }
+        }
+    }
+}
+
+/// Queues hosts for mounting, the ones nearest the viewport first, and
+/// mounts as many as one slice allows at once: a page with a few widgets
+/// has them all mounted when this returns; the rest follow in later tasks
+/// (see [`mount_pending`]).
+fn enqueue(mut hosts: Vec<Element>) {
+    hosts.retain(|h| !is_mounted(h));
+    if hosts.is_empty() {
+        return;
+    }
+    if hosts.len() > 1 {
+        nearest_first(&mut hosts);
+    }
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        for h in hosts {
+            if !p.contains(&h) {
+                p.push(h);
+            }
+        }
+    });
+    if !SCHEDULED.get() {
+        mount_pending();
+    }
+}
+
+/// Puts the hosts (in the page's order, which runs down the page) that are
+/// in or below the viewport first, then the ones above it, nearest first.
+/// Reading one host's position costs one layout of the page.
+fn nearest_first(hosts: &mut [Element]) {
+    let first = hosts
+        .iter()
+        .position(|h| h.get_bounding_client_rect().bottom() >= 0.0)
+        .unwrap_or(hosts.len());
+    if let Some(above) = hosts.get_mut(..first) {
+        above.reverse();
+    }
+    hosts.rotate_left(first);
+}
+
+/// Whether a widget mounted from the queue may take one more place among
+/// the loading ones. A widget leaves them when none of its sections is
+/// loading any more (DESIGN §6's `data-state`), after [`LOADING_MS`], or
+/// when it is unmounted.
+fn may_load(now: f64) -> bool {
+    LOADING.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|(host, at)| {
+            now - at < LOADING_MS
+                && host
+                    .shadow_root()
+                    .and_then(|r| r.query_selector("[data-state=loading]").ok().flatten())
+                    .is_some()
+        });
+        l.len() < LOADING_MAX
+    })
+}
+
+/// Runs [`mount_pending`] again in a new task after `ms`: a timer, like the
+/// page's own, so that frames, input and the page's timers come in between.
+fn schedule(ms: u64) {
+    SCHEDULED.set(true);
+    set_timeout(mount_pending, Duration::from_millis(ms));
+}
+
+/// Mounts waiting hosts until a slice's time is up or enough widgets are
+/// loading, then goes on in a later task. A host that left the page, lost
+/// its `data-lede`, or was mounted or unmounted explicitly before its turn
+/// is skipped. A hidden page has no frames to keep, and its timers are
+/// throttled: it mounts them all at once.
+fn mount_pending() {
+    SCHEDULED.set(false);
+    let started = js_sys::Date::now();
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+    while PENDING.with(|p| !p.borrow().is_empty()) {
+        let now = js_sys::Date::now();
+        if !hidden && now - started >= SLICE_MS {
+            return schedule(0);
+        }
+        if !hidden && !may_load(now) {
+            return schedule(WAIT_MS);
+        }
+        let host = PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            (!p.is_empty()).then(|| p.remove(0))
+        });
+        let Some(host) = host else {
+            return;
+        };
+        if host.is_connected() && host.matches(HOSTS).unwrap_or(false) && !is_mounted(&host) {
+            let mounted = mount_element(&host);
+            if mounted.is_ok() {
+                LOADING.with(|l| l.borrow_mut().push((host, now)));
+            }
+            report(mounted);
         }
     }
 }
@@ -268,34 +398,40 @@ fn report(result: Result<(), MountError>) {
 }
 
 /// The start-up: mounts every `[data-lede]` element of the page and keeps
-/// watching for ones added or removed later.
+/// watching for ones added or removed later. Many elements mount in slices,
+/// the ones nearest the viewport first, so that the page never freezes; a
+/// few are all mounted when this returns.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(root) = document.document_element() {
-        mount_tree(&root);
+        let mut found = Vec::new();
+        mount_tree(&root, &mut found);
+        enqueue(found);
     }
     let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
         let mut removed = false;
+        let mut found = Vec::new();
         for record in records.iter() {
             let record: MutationRecord = record.unchecked_into();
             removed |= record.removed_nodes().length() > 0;
             if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                 if record.type_() == "attributes" {
-                    mount_tree(&target);
+                    mount_tree(&target, &mut found);
                 }
             }
             let added = record.added_nodes();
             for i in 0..added.length() {
                 if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    mount_tree(&el);
+                    mount_tree(&el, &mut found);
                 }
             }
         }
         if removed {
             sweep();
         }
+        enqueue(found);
     });
     let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else {
         return;
