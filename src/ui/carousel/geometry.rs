@@ -133,9 +133,12 @@ pub fn use_track_geometry(
     };
     // Set up once the track is there; the observer goes with the effect's
     // owner, that is with the carousel.
+    // The observer's first report, after the next layout, is the first
+    // measurement: measuring here, in the task that rendered the carousel,
+    // would force a layout of the whole page (and, with many widgets
+    // loading, restyle them all) for every carousel.
     effect(move || {
         let Some(el) = track.get() else { return };
-        this.measure();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
             this.measure();
         });
