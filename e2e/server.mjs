@@ -174,6 +174,27 @@ async function handle(req, res, { publisher }) {
     const [status, type, body] = await make();
     return send(res, status, type, body, cors(req));
   }
+  if (p.startsWith("/b/")) {
+    // Article B and its related feed, for navigating from the seed (article
+    // A) to another story: the seed with other titles and ids. `?ms=` holds
+    // the answer that long.
+    const entry = { path: req.url, status: 200, bytes: 0, range: null, aborted: false };
+    log.push(entry);
+    res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
+    const ms = Number(url.searchParams.get("ms") ?? 0);
+    if (ms) await new Promise((r) => setTimeout(r, ms));
+    if (p === "/b/article.json") {
+      const a = JSON.parse(await seedArticle());
+      return send(res, 200, "application/json", JSON.stringify({ ...a, id: "2000001", title: `Article B: ${a.title}` }), cors(req));
+    }
+    if (p === "/b/related.json") {
+      const text = await seedRelated();
+      const items = JSON.parse(text.slice(text.indexOf('"') + 1, text.lastIndexOf('"')));
+      const b = items.map((it, i) => ({ ...it, id: String(2000100 + i), title: `B${i + 1}: ${it.title}` }));
+      return send(res, 200, "application/json", JSON.stringify(b), cors(req));
+    }
+    return send(res, 404, "text/plain", "not found");
+  }
   if (p.startsWith("/nocors/")) {
     // The seed's related feed without Access-Control-Allow-Origin: refused
     // by the browser when a page on another origin asks for it.
