@@ -174,6 +174,10 @@ async function handle(req, res, { publisher }) {
     const [status, type, body] = await make();
     return send(res, status, type, body, cors(req));
   }
+  if (p.startsWith("/__out/")) {
+    // What a test built for itself (the React app's bundle).
+    return serveFile(req, res, join(here, "out"), p.slice("/__out".length), cors(req));
+  }
   if (p.startsWith("/b/")) {
     // Article B and its related feed, for navigating from the seed (article
     // A) to another story: the seed with other titles and ids. `?ms=` holds
@@ -185,12 +189,12 @@ async function handle(req, res, { publisher }) {
     if (ms) await new Promise((r) => setTimeout(r, ms));
     if (p === "/b/article.json") {
       const a = JSON.parse(await seedArticle());
-      return send(res, 200, "application/json", JSON.stringify({ ...a, id: "2000001", title: `Article B: ${a.title}` }), cors(req));
+      return send(res, 200, "application/json", JSON.stringify({ ...a, id: "2000001", title: "Article B: Another day, another story", body: ["Article B's first paragraph.", "Article B's second paragraph."] }), cors(req));
     }
     if (p === "/b/related.json") {
       const text = await seedRelated();
       const items = JSON.parse(text.slice(text.indexOf('"') + 1, text.lastIndexOf('"')));
-      const b = items.map((it, i) => ({ ...it, id: String(2000100 + i), title: `B${i + 1}: ${it.title}` }));
+      const b = items.map((it, i) => ({ ...it, id: String(2000100 + i), title: `B${i + 1}: Another related story` }));
       return send(res, 200, "application/json", JSON.stringify(b), cors(req));
     }
     return send(res, 404, "text/plain", "not found");
