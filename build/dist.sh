@@ -45,7 +45,12 @@ trunk build --release --offline --dist "$out" "$index"
 # What a publisher uploads, and nothing else (no demo page, feeds or media):
 # lede.js, the one stable name, and the content-hashed glue and wasm it
 # loads. The e2e tests check the folder's contents and load a widget from it.
+# It is also an npm package: lede.d.ts (the types) beside lede.js, and a
+# package.json (build/pkg-check.sh checks both, and what `npm pack` takes).
 rm -rf "$out/pkg"
 mkdir "$out/pkg"
-cp "$out/lede.js" "$out"/lede-*.js "$out"/lede-*_bg.wasm "$out/pkg/"
+cp build/lede.d.ts "$out/"
+cp "$out/lede.js" "$out/lede.d.ts" "$out"/lede-*.js "$out"/lede-*_bg.wasm "$out/pkg/"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+sed "s|@VERSION@|$version|" build/package.json >"$out/pkg/package.json"
 BUDGET_KB=$budget bash build/size.sh "$out"

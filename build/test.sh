@@ -59,12 +59,17 @@ step "release build (make dist)" bash build/dist.sh
 summary+=("$(grep -Eo 'all code: [0-9.]+ KB brotli' "$log" | sed 's/all code: //') of code")
 
 : >"$log"
+step "npm package (lede.d.ts with tsc --strict, npm pack)" bash build/pkg-check.sh
+summary+=("package ok")
+
+: >"$log"
 step "end-to-end tests (Playwright, Chromium, dist/)" node e2e/run.mjs
 summary+=("$(count '[0-9]+ passed') end-to-end tests")
 
 : >"$log"
 step "stable-flag build (make dist STABLE=1) and its budget" env STABLE=1 bash build/dist.sh
 stable_size=$(grep -Eo 'all code: [0-9.]+ KB brotli' "$log" | sed 's/all code: //')
+step "npm package of the stable-flag build" bash build/pkg-check.sh dist-stable
 
 : >"$log"
 step "end-to-end tests on the stable-flag build (dist-stable/)" env LEDE_DIST=dist-stable node e2e/run.mjs

@@ -201,10 +201,34 @@ async function handle(req, res, { publisher }) {
   }
   if (p.startsWith("/many/")) {
     // The feeds of many.html's widgets: the demo's, under a URL of their own
-    // for each widget (a path, not a query: the widget's fetch adds "&" to a
-    // URL that has a query, and then misses lede.js's preload).
+    // for each widget.
     const body = p.endsWith("/article.json") ? await seedArticle() : await seedRelated();
     return send(res, 200, "application/json", body, cors(req));
+  }
+  if (p.startsWith("/__out/")) {
+    // What a test built for itself (the React app's bundle).
+    return serveFile(req, res, join(here, "out"), p.slice("/__out".length), cors(req));
+  }
+  if (p.startsWith("/b/")) {
+    // Article B and its related feed, for navigating from the seed (article
+    // A) to another story: the seed with other titles and ids. `?ms=` holds
+    // the answer that long.
+    const entry = { path: req.url, status: 200, bytes: 0, range: null, aborted: false };
+    log.push(entry);
+    res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
+    const ms = Number(url.searchParams.get("ms") ?? 0);
+    if (ms) await new Promise((r) => setTimeout(r, ms));
+    if (p === "/b/article.json") {
+      const a = JSON.parse(await seedArticle());
+      return send(res, 200, "application/json", JSON.stringify({ ...a, id: "2000001", title: "Article B: Another day, another story", body: ["Article B's first paragraph.", "Article B's second paragraph."] }), cors(req));
+    }
+    if (p === "/b/related.json") {
+      const text = await seedRelated();
+      const items = JSON.parse(text.slice(text.indexOf('"') + 1, text.lastIndexOf('"')));
+      const b = items.map((it, i) => ({ ...it, id: String(2000100 + i), title: `B${i + 1}: Another related story` }));
+      return send(res, 200, "application/json", JSON.stringify(b), cors(req));
+    }
+    return send(res, 404, "text/plain", "not found");
   }
   if (p.startsWith("/nocors/")) {
     // The seed's related feed without Access-Control-Allow-Origin: refused

@@ -3,9 +3,9 @@
 //! the page.
 
 use crate::core::config::{Attrs, Config};
+use crate::core::text::Lang;
 use crate::dom::{console_error, dict};
-use crate::ui::widget::{Misconfigured, Widget};
-use leptos::either::Either;
+use crate::ui::widget::{Live, Widget};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -29,6 +29,21 @@ const MOUNTED_ATTR: &str = "data-lede-mounted";
 
 /// Marks the container inside a shadow root that a widget is mounted into.
 const ROOT_ATTR: &str = "data-lede-root";
+
+/// The attributes a widget follows (DESIGN §5: attributes are live), and
+/// `data-lede`, which makes an element a widget. `lang` and `dir` count on
+/// the host's ancestors too.
+const WATCHED: [&str; 9] = [
+    "data-lede",
+    "data-article-src",
+    "data-related-src",
+    "data-media-base",
+    "data-link-template",
+    "data-theme",
+    "data-heading",
+    "lang",
+    "dir",
+];
 
 /// Why an element could not become a widget.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +72,11 @@ impl MountError {
 
 struct Mounted {
     host: Element,
+    /// The container in the shadow root, which carries `dir`, `lang` and
+    /// `data-theme`.
+    container: HtmlElement,
+    /// What the host's attributes say, as the widget follows it.
+    live: Live,
     /// Leptos's unmount handle: dropping it removes the view and disposes
     /// its reactive owner (effects, observers, timers, fetches).
     _handle: Box<dyn Any>,
@@ -195,6 +215,36 @@ fn read_config(
     Config::from_attrs(&attrs, &page)
 }
 
+/// Reads a host's configuration; an unusable one is told to the console,
+/// and gives the language of the widget's message.
+fn read_setup(document: &Document, host: &Element) -> Result<Config, Lang> {
+    match read_config(document, host) {
+        Ok(config) => Ok(config),
+        Err(e) => {
+            console_error(&e.detail());
+            let lang = host
+                .closest("[lang]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.get_attribute("lang"))
+                .unwrap_or_default();
+            Err(Lang::from_tag(&lang))
+        }
+    }
+}
+
+/// Gives the container the direction, language and theme of `setup`.
+fn dress(container: &HtmlElement, setup: &Result<Config, Lang>) {
+    let Ok(c) = setup else { return };
+    let _ = container.set_attribute("dir", if c.rtl { "rtl" } else { "ltr" });
+    let _ = container.set_attribute("data-theme", c.theme.as_str());
+    let _ = if c.locale.is_empty() {
+        container.remove_attribute("lang")
+    } else {
+        container.set_attribute("lang", &c.locale)
+    };
+}
+
 /// Mounts one host element as a widget; a no-op if it already is one.
 ///
 /// # Errors
@@ -208,32 +258,12 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
         .and_then(|w| w.document())
         .ok_or(MountError::NoDocument)?;
     let container = prepare(&document, host)?;
-    let config = read_config(&document, host);
-    let lang = match &config {
-        Ok(c) => {
-            let _ = container.set_attribute("dir", if c.rtl { "rtl" } else { "ltr" });
-            let _ = container.set_attribute("data-theme", c.theme.as_str());
-            if !c.locale.is_empty() {
-                let _ = container.set_attribute("lang", &c.locale);
-            }
-            c.lang
-        }
-        Err(e) => {
-            console_error(&e.detail());
-            crate::core::text::Lang::from_tag(
-                &host
-                    .closest("[lang]")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.get_attribute("lang"))
-                    .unwrap_or_default(),
-            )
-        }
-    };
-    let widget_host = host.clone();
-    let handle = mount_to(container, move || match config {
-        Ok(config) => Either::Left(view! { <Widget config=config host=widget_host /> }),
-        Err(_) => Either::Right(view! { <Misconfigured lang=lang host=widget_host /> }),
+    let setup = read_setup(&document, host);
+    dress(&container, &setup);
+    let live = Live::new(setup);
+    let (widget_live, widget_host) = (live.clone(), host.clone());
+    let handle = mount_to(container.clone(), move || {
+        view! { <Widget live=widget_live host=widget_host /> }
     });
     // For the publisher's CSS: `[data-lede]:not([data-lede-mounted])` can
     // hold the widget's room until it mounts.
@@ -241,10 +271,46 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host: host.clone(),
+            container,
+            live,
             _handle: Box::new(handle),
         })
     });
     Ok(())
+}
+
+/// Reads a mounted host's attributes again and gives the widget what
+/// changed; a no-op for an element that is not mounted, or when nothing
+/// that matters changed.
+pub fn refresh_element(host: &Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let found = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|w| &w.host == host)
+            .map(|w| (w.container.clone(), w.live.clone()))
+    });
+    let Some((container, live)) = found else {
+        return;
+    };
+    let now = read_setup(&document, host);
+    dress(&container, &now);
+    live.set(now);
+}
+
+/// The mounted hosts that a change of attribute `name` on `target` concerns:
+/// the target itself, or for `lang` and `dir` every host inside it.
+fn concerned(target: &Element, name: &str) -> Vec<Element> {
+    let inherited = name == "lang" || name == "dir";
+    MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .filter(|w| &w.host == target || (inherited && target.contains(Some(&w.host))))
+            .map(|w| w.host.clone())
+            .collect()
+    })
 }
 
 /// Unmounts the widget of a host element, if it has one, and cancels its
@@ -413,12 +479,23 @@ pub fn start() {
     let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
         let mut removed = false;
         let mut found = Vec::new();
+        // Hosts whose attributes changed: read once per batch, however many
+        // attributes a framework changed in one task.
+        let mut changed: Vec<Element> = Vec::new();
         for record in records.iter() {
             let record: MutationRecord = record.unchecked_into();
             removed |= record.removed_nodes().length() > 0;
             if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                if record.type_() == "attributes" {
-                    mount_tree(&target, &mut found);
+                match record.attribute_name() {
+                    Some(name) if name == "data-lede" => mount_tree(&target, &mut found),
+                    Some(name) => {
+                        for host in concerned(&target, &name) {
+                            if !changed.contains(&host) {
+                                changed.push(host);
+                            }
+                        }
+                    }
+                    None => {}
                 }
             }
             let added = record.added_nodes();
@@ -431,6 +508,9 @@ pub fn start() {
         if removed {
             sweep();
         }
+        for host in &changed {
+            refresh_element(host);
+        }
         enqueue(found);
     });
     let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else {
@@ -442,7 +522,11 @@ pub fn start() {
         ("attributes", true.into()),
         (
             "attributeFilter",
-            js_sys::Array::of1(&"data-lede".into()).into(),
+            WATCHED
+                .iter()
+                .map(|a| JsValue::from_str(a))
+                .collect::<js_sys::Array>()
+                .into(),
         ),
     ]);
     if let Some(root) = document.document_element() {

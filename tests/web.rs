@@ -11,6 +11,7 @@ use lede::core::url::{LinkTemplate, MediaBase, SafeUrl};
 use lede::ui::article::ArticleSection;
 use lede::ui::carousel::slide::SlideView;
 use lede::ui::related::{RelatedSection, Slides};
+use lede::ui::widget::Look;
 use lede::ui::Load;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -57,6 +58,17 @@ fn container() -> HtmlElement {
         .append_child(&el)
         .expect("append");
     el
+}
+
+/// How a section speaks and reads, as a signal.
+fn look(lang: Lang, locale: &str, rtl: bool) -> ReadSignal<Look> {
+    signal(Look {
+        lang,
+        locale: locale.into(),
+        rtl,
+        broken: false,
+    })
+    .0
 }
 
 async fn tick() {
@@ -172,7 +184,7 @@ async fn article_states() {
     let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
         view! {
-            <ArticleSection state=state lang=Lang::En locale="en-GB" on_retry=Callback::new(move |()| {
+            <ArticleSection state=state look=look(Lang::En, "en-GB", false) on_retry=Callback::new(move |()| {
                 r.fetch_add(1, Ordering::SeqCst);
             }) host=host />
         }
@@ -249,7 +261,7 @@ async fn article_text_is_never_html() {
     let hostile = r#"{"title":"<img src=x onerror=alert(1)>T","source":"<b>S</b>","body":["<script>x()</script>","a &amp; b"]}"#;
     let article = parse_article(hostile).expect("hostile but valid");
     let _handle = mount_to(root.clone(), move || {
-        view! { <ArticleSection state=signal(Load::Ready(article.clone())).0 lang=Lang::En locale="" on_retry=Callback::new(|()| {}) /> }
+        view! { <ArticleSection state=signal(Load::Ready(article.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     assert_eq!(
@@ -273,7 +285,7 @@ async fn related_ready_with_the_seed() {
     let root = container();
     let slides = seed_slides();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let section = one(&root, "section[data-lede-related]");
@@ -351,7 +363,7 @@ async fn a_slide_without_a_link_opens_nothing() {
         .collect();
     let slides = Arc::new(slides);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let selected = Rc::new(Cell::new(0));
@@ -392,7 +404,7 @@ async fn related_loading_empty_and_error() {
     let host: Element = root.clone().unchecked_into();
     let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=state lang=Lang::Ar rtl=true on_retry=Callback::new(|()| {}) host=host /> }
+        view! { <RelatedSection state=state look=look(Lang::Ar, "", true) on_retry=Callback::new(|()| {}) host=host /> }
     });
     tick().await;
     let section: HtmlElement = one(&root, "section[data-lede-related]").unchecked_into();
@@ -481,7 +493,7 @@ async fn keyboard_moves_a_roving_focus() {
         let root = container();
         let slides = seed_slides();
         let _handle = mount_to(root.clone(), move || {
-            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=rtl on_retry=Callback::new(|()| {}) /></div> }
+            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", rtl) on_retry=Callback::new(|()| {}) /></div> }
         });
         frame().await;
         let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
@@ -535,7 +547,7 @@ async fn a_huge_feed_is_virtualized() {
     let root = container();
     let slides = generated_slides(10_000);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     let rendered = all(&root, "[data-lede-slide]");
@@ -658,8 +670,8 @@ async fn no_view_parses_an_html_string() {
     let (related, set_related) = signal(Load::<Slides>::Loading);
     let _handle = mount_to(root.clone(), move || {
         view! {
-            <ArticleSection state=article lang=Lang::En locale="en" on_retry=Callback::new(|()| {}) />
-            <RelatedSection state=related lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) />
+            <ArticleSection state=article look=look(Lang::En, "en", false) on_retry=Callback::new(|()| {}) />
+            <RelatedSection state=related look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) />
         }
     });
     frame().await;
@@ -824,7 +836,7 @@ async fn views_count_only_while_the_page_is_visible() {
     let views = record_views(&host);
     let slides = seed_slides();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 lang=Lang::En rtl=false on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     wait_ms(600).await;
@@ -846,4 +858,118 @@ async fn views_count_only_while_the_page_is_visible() {
         "the slides in view of 1000 px, once each"
     );
     root.remove();
+}
+
+/// Waits, a tick at a time (at most 3 s), until `ok()`.
+async fn until(what: &str, ok: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if ok() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+// Issue 14: a framework kept the element and changed its attributes; the
+// widget kept showing the old article.
+#[wasm_bindgen_test]
+async fn attributes_are_live() {
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("data-article-src", "/missing/a1.json")
+        .expect("attr");
+    host.set_attribute("data-related-src", "/missing/r1.json")
+        .expect("attr");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let events = record_events(&host);
+    lede::mount::mount_element(&host).expect("mounts");
+    let root = host
+        .shadow_root()
+        .and_then(|s| s.query_selector("[data-lede-root]").ok().flatten())
+        .expect("container");
+    let state = |sel: &str| {
+        root.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("data-state"))
+            .unwrap_or_default()
+    };
+    until("both sections fail (404)", || {
+        state("article") == "error" && state("section") == "error"
+    })
+    .await;
+    let article = one(&root, "article");
+    assert_eq!(events.borrow().len(), 2);
+
+    // A new related source reloads the related section only.
+    host.set_attribute("data-related-src", "/missing/r2.json")
+        .expect("attr");
+    lede::mount::refresh_element(&host);
+    tick().await;
+    until("the related section fails again", || {
+        state("section") == "error"
+    })
+    .await;
+    assert!(
+        one(&root, "article").is_same_node(Some(&article)),
+        "the article is the same element"
+    );
+    assert_eq!(
+        events
+            .borrow()
+            .iter()
+            .filter(|e| e.contains("related"))
+            .count(),
+        2,
+        "the page hears of the related section again: {:?}",
+        events.borrow()
+    );
+    assert_eq!(
+        events
+            .borrow()
+            .iter()
+            .filter(|e| e.contains("article"))
+            .count(),
+        1
+    );
+
+    // Language and direction follow, refetching nothing.
+    host.set_attribute("lang", "ar").expect("attr");
+    lede::mount::refresh_element(&host);
+    tick().await;
+    assert_eq!(attr(&root, "dir"), "rtl");
+    assert_eq!(attr(&one(&root, "section"), "aria-label"), "أخبار ذات صلة");
+    assert!(one(&root, "article").is_same_node(Some(&article)));
+    assert_eq!(events.borrow().len(), 3, "no event for a new language");
+
+    // No source at all: the message; one back: the widget again.
+    host.remove_attribute("data-article-src").expect("attr");
+    host.remove_attribute("data-related-src").expect("attr");
+    lede::mount::refresh_element(&host);
+    tick().await;
+    assert!(all(&root, "article, section").is_empty());
+    assert_eq!(
+        one(&root, "[role=alert]").text_content().as_deref(),
+        Some(lede::core::text::Text::Misconfigured.get(Lang::Ar))
+    );
+    assert!(events
+        .borrow()
+        .iter()
+        .any(|e| e.starts_with("lede:error config")));
+    host.set_attribute("data-article-src", "/missing/a2.json")
+        .expect("attr");
+    lede::mount::refresh_element(&host);
+    tick().await;
+    assert!(all(&root, "[role=alert]").len() <= 1);
+    until("the new article fails", || state("article") == "error").await;
+    assert!(
+        all(&root, "section").is_empty(),
+        "no carousel without a source"
+    );
+    lede::mount::unmount_element(&host);
+    host.remove();
 }

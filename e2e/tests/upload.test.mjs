@@ -1,5 +1,6 @@
-// The publisher's upload folder (dist/pkg/): only lede.js and the
-// content-hashed files it loads, and a page gets a working widget from it.
+// The publisher's upload folder (dist/pkg/): lede.js, the content-hashed files
+// it loads, and what makes it an npm package (lede.d.ts, package.json); a
+// page gets a working widget from it.
 import { readdir, readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,14 +10,14 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", process.en
 
 export const tests = [
   {
-    name: "dist/pkg/ holds exactly lede.js and the hashed glue and wasm it names, and works on its own",
+    name: "dist/pkg/ holds exactly lede.js, lede.d.ts, package.json and the hashed glue and wasm lede.js names, and works on its own",
     async run({ browser, origin, publisher }) {
       const files = (await readdir(pkg, { withFileTypes: true })).map((f) => (f.isDirectory() ? `${f.name}/` : f.name)).sort();
-      assert.equal(files.length, 3, files.join(" "));
+      assert.equal(files.length, 5, files.join(" "));
       const [glue, wasm] = [files.find((f) => /^lede-[0-9a-f]{8,}\.js$/.test(f)), files.find((f) => /^lede-[0-9a-f]{8,}_bg\.wasm$/.test(f))];
-      assert.ok(glue && wasm && files.includes("lede.js"), `lede.js, lede-<hash>.js and lede-<hash>_bg.wasm: ${files.join(" ")}`);
+      assert.ok(glue && wasm && files.includes("lede.js") && files.includes("lede.d.ts") && files.includes("package.json"), `lede.js, lede.d.ts, package.json, lede-<hash>.js and lede-<hash>_bg.wasm: ${files.join(" ")}`);
       // The same bytes as dist/ serves, and lede.js names exactly these two.
-      for (const f of files) assert.ok((await readFile(join(pkg, f))).equals(await readFile(join(pkg, "..", f))), `${f} as in dist/`);
+      for (const f of files.filter((f) => f !== "package.json")) assert.ok((await readFile(join(pkg, f))).equals(await readFile(join(pkg, "..", f))), `${f} as in dist/`);
       const loader = await readFile(join(pkg, "lede.js"), "utf8");
       assert.ok(loader.includes(glue) && loader.includes(wasm), "lede.js loads the hashed files beside it");
       // A publisher's page using only the upload folder.

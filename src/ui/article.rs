@@ -7,10 +7,11 @@ use super::skeleton::ArticleSkeleton;
 use super::Load;
 use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
-use crate::core::text::{Lang, Text};
+use crate::core::text::Text;
 use crate::core::url::SafeUrl;
 use crate::dom::{emit, format_date};
 use crate::ui::effect;
+use crate::ui::widget::Look;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,10 +22,8 @@ use web_sys::Element;
 pub fn ArticleFeed(
     /// The article JSON.
     url: SafeUrl,
-    /// The widget's language.
-    lang: Lang,
-    /// The language tag for the dateline.
-    locale: String,
+    /// The widget's language, date locale and direction.
+    look: ReadSignal<Look>,
     /// Set once the section is no longer loading.
     settled: WriteSignal<bool>,
     /// The host element, which tells the page about the section.
@@ -33,7 +32,7 @@ pub fn ArticleFeed(
     let feed = use_feed(Feed::Article, url, parse_article);
     let state = feed.state;
     effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
-    view! { <ArticleSection state=state lang=lang locale=locale on_retry=feed.retry host=host /> }
+    view! { <ArticleSection state=state look=look on_retry=feed.retry host=host /> }
 }
 
 /// The article section in any state (DOM contract: `article[data-lede-article]`).
@@ -41,11 +40,8 @@ pub fn ArticleFeed(
 pub fn ArticleSection(
     /// The feed's state.
     state: ReadSignal<Load<Article>>,
-    /// The widget's language.
-    lang: Lang,
-    /// The language tag for the dateline.
-    #[prop(into)]
-    locale: String,
+    /// The widget's language and the language tag for the dateline.
+    look: ReadSignal<Look>,
     /// Called by Retry.
     on_retry: Callback<()>,
     /// Where `lede:ready` and `lede:error` are dispatched: the host element
@@ -53,7 +49,8 @@ pub fn ArticleSection(
     #[prop(optional)]
     host: Option<Element>,
 ) -> impl IntoView {
-    // Tell the publisher's page when the section settles.
+    // Tell the publisher's page when the section settles (not when only the
+    // language changes: it is read untracked).
     effect(move || {
         let Some(el) = &host else { return };
         state.with(|s| match s {
@@ -64,12 +61,14 @@ pub fn ArticleSection(
                 "lede:error",
                 &[
                     ("section", "article".into()),
-                    ("message", e.message().get(lang).into()),
+                    (
+                        "message",
+                        e.message().get(look.with_untracked(|l| l.lang)).into(),
+                    ),
                 ],
             ),
         });
     });
-    let locale: Arc<str> = locale.into();
     view! {
         <article
             class="article"
@@ -77,13 +76,13 @@ pub fn ArticleSection(
             data-state=move || state.with(|s| s.state(|_| false))
             aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
         >
-            {move || state.with(|s| match s {
-                Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=lang /> }),
-                Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=locale.clone() /> }),
+            {move || look.with(|Look { lang, locale, .. }| state.with(|s| match s {
+                Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=*lang /> }),
+                Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=Arc::from(locale.as_str()) /> }),
                 Load::Failed(e) => EitherOf3::C(view! {
-                    <Notice message=e.message().get(lang) retry_label=Text::Retry.get(lang) on_retry=on_retry />
+                    <Notice message=e.message().get(*lang) retry_label=Text::Retry.get(*lang) on_retry=on_retry />
                 }),
-            })}
+            }))}
         </article>
     }
 }

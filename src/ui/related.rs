@@ -9,12 +9,14 @@ use super::Load;
 use crate::core::error::Feed;
 use crate::core::feed::parse_related;
 use crate::core::slide::Slide;
-use crate::core::text::{Lang, Text};
+use crate::core::text::Text;
 use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
 use crate::dom::{console_warn, emit};
 use crate::ui::effect;
+use crate::ui::widget::Look;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -22,19 +24,21 @@ use web_sys::Element;
 /// The slides of a ready related feed.
 pub type Slides = Arc<Vec<Slide>>;
 
-/// Fetches the related feed and shows it.
+/// Where slides' pictures and links point: the media base and the link
+/// template, which change without a refetch.
+pub type Links = (MediaBase, LinkTemplate);
+
+/// Fetches the related feed and shows it. The feed is fetched once per URL;
+/// its slides are made again when the media base or the link template
+/// changes.
 #[component]
 pub fn RelatedFeed(
     /// The related JSON (bare or in its `var_dump` envelope).
     url: SafeUrl,
-    /// Where `pic` paths are joined to.
-    media_base: MediaBase,
-    /// Where slides link to.
-    links: LinkTemplate,
-    /// The widget's language.
-    lang: Lang,
-    /// Right to left.
-    rtl: bool,
+    /// Where `pic` paths are joined to and where slides link to.
+    links: ReadSignal<Option<Links>>,
+    /// The widget's language and direction.
+    look: ReadSignal<Look>,
     /// Whether the section may show anything yet.
     shown: ReadSignal<bool>,
     /// The host element, which tells the page about the section.
@@ -52,14 +56,28 @@ pub fn RelatedFeed(
             warning.push_str(" repeated id(s); they were skipped");
             console_warn(&warning);
         }
-        Ok(Arc::new(
-            feed.items
-                .iter()
-                .map(|item| Slide::new(item, &media_base, &links))
-                .collect(),
-        ))
+        Ok(Arc::new(feed.items))
     });
-    view! { <RelatedSection state=feed.state lang=lang rtl=rtl on_retry=feed.retry shown=shown host=host /> }
+    let items = feed.state;
+    let (slides, set_slides) = signal(Load::Loading);
+    effect(move || {
+        set_slides.set(items.with(|s| match s {
+            Load::Loading => Load::Loading,
+            Load::Failed(e) => Load::Failed(e.clone()),
+            Load::Ready(items) => links.with(|l| {
+                match l {
+                    Some((base, template)) => Load::Ready(Arc::new(
+                        items
+                            .iter()
+                            .map(|item| Slide::new(item, base, template))
+                            .collect(),
+                    )),
+                    None => Load::Loading,
+                }
+            }),
+        }))
+    });
+    view! { <RelatedSection state=slides look=look on_retry=feed.retry shown=shown host=host /> }
 }
 
 /// The related section in any state (DOM contract: `section[data-lede-related]`).
@@ -67,10 +85,8 @@ pub fn RelatedFeed(
 pub fn RelatedSection(
     /// The feed's state.
     state: ReadSignal<Load<Slides>>,
-    /// The widget's language.
-    lang: Lang,
-    /// Right to left.
-    rtl: bool,
+    /// The widget's language and direction.
+    look: ReadSignal<Look>,
     /// Called by Retry.
     on_retry: Callback<()>,
     /// Whether the section may show anything yet: it waits for the article
@@ -83,8 +99,21 @@ pub fn RelatedSection(
     host: Option<Element>,
 ) -> impl IntoView {
     let shown = move || shown.is_none_or(|s| s.get());
+    // The page hears of the section settling: once after each load, not
+    // when slides are made again for a new media base or link template
+    // (what it was last told), nor when the language changes (untracked).
+    let told = Cell::new(None);
     effect(move || {
         let Some(el) = &host else { return };
+        let lang = look.with_untracked(|l| l.lang);
+        let now = state.with(|s| match s {
+            Load::Loading => None,
+            Load::Ready(slides) => Some(Ok(slides.len())),
+            Load::Failed(_) => Some(Err(())),
+        });
+        if told.replace(now) == now {
+            return;
+        }
         state.with(|s| match s {
             Load::Loading => {}
             Load::Ready(slides) => emit(
@@ -111,7 +140,7 @@ pub fn RelatedSection(
             data-lede-related=""
             data-state=move || state.with(|s| s.state(|v| v.is_empty()))
             aria-roledescription="carousel"
-            aria-label=Text::RelatedStories.get(lang)
+            aria-label=move || Text::RelatedStories.get(look.with(|l| l.lang))
             aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
             data-waiting=move || (!shown()).then_some("")
         >
@@ -119,6 +148,7 @@ pub fn RelatedSection(
                 if !shown() {
                     return EitherOf4::A(());
                 }
+                let (lang, rtl) = look.with(|l| (l.lang, l.rtl));
                 state.with(|s| match s {
                     Load::Loading => EitherOf4::B(view! { <RelatedSkeleton lang=lang /> }),
                     Load::Ready(slides) if slides.is_empty() => EitherOf4::A(()),

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make test`: dist/pkg/ as an npm package. Its types compile in a strict
+# consumer (build/types/consumer.ts, importing the package by its name, so
+# that `exports` and `types` are checked too), and `npm pack` takes exactly
+# package.json, lede.js, lede.d.ts and the hashed glue and wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+pkg=${1:-dist}/pkg
+name=$(node -p 'require(process.argv[1]).name' "$PWD/$pkg/package.json")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/node_modules/$(dirname "$name")"
+cp -r "$pkg" "$tmp/node_modules/$name"
+cp build/types/consumer.ts "$tmp/"
+tsc --noEmit --strict --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom "$tmp/consumer.ts"
+echo "types: build/types/consumer.ts compiles with tsc --strict against $name"
+packed=$(cd "$pkg" && npm pack --dry-run --json --ignore-scripts 2>/dev/null | node -e '
+  const [p] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  console.log(p.files.map((f) => f.path).sort().join(" "));')
+glue=$(cd "$pkg" && ls lede-*.js)
+wasm=$(cd "$pkg" && ls lede-*_bg.wasm)
+expected=$(printf '%s\n' lede.d.ts lede.js package.json "$glue" "$wasm" | sort | tr '\n' ' ' | sed 's/ $//')
+if [ "$packed" != "$expected" ]; then
+  echo "npm pack takes: $packed" >&2
+  echo "expected:       $expected" >&2
+  exit 1
+fi
+echo "npm pack: $name takes exactly $packed"
