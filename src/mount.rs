@@ -2,8 +2,9 @@
 //! root with the stylesheet and a widget, and unmounting the ones that leave
 //! the page.
 
-use crate::core::config::{Attrs, Config};
-use crate::dom::{console_error, dict};
+use crate::core::config::{words, Attrs, Config};
+use crate::core::text::{Lang, HEADING_ATTR, TEXT_ATTR_PREFIX};
+use crate::dom::{console_error, console_warn, dict};
 use crate::ui::widget::{Misconfigured, Widget};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -133,7 +134,7 @@ fn prepare(document: &Document, host: &Element) -> Result<HtmlElement, MountErro
 fn read_config(
     document: &Document,
     host: &Element,
-) -> Result<Config, crate::core::config::ConfigError> {
+) -> Result<Config, (crate::core::config::ConfigError, Lang)> {
     let attr = |name: &str| host.get_attribute(name);
     let (article, related, base, template, theme) = (
         attr("data-article-src"),
@@ -156,6 +157,11 @@ fn read_config(
             .and_then(|s| s.get_property_value("direction").ok())
             .is_some_and(|d| d == "rtl");
     let page = document.base_uri().ok().flatten().unwrap_or_default();
+    let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host));
+    let texts: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let attrs = Attrs {
         article_src: article.as_deref(),
         related_src: related.as_deref(),
@@ -165,8 +171,25 @@ fn read_config(
         lang: lang.as_deref(),
         dir_set,
         computed_rtl,
+        heading: heading.as_deref(),
+        texts: &texts,
     };
-    Config::from_attrs(&attrs, &page)
+    match Config::from_attrs(&attrs, &page) {
+        Ok(config) => Ok(config),
+        // Still in the publisher's words, which say what went wrong.
+        Err(e) => Err((e, words(&attrs).0)),
+    }
+}
+
+/// The `data-text-<key>` attributes of a host: `(name, value)`, in order.
+fn text_attrs(host: &Element) -> Vec<(String, String)> {
+    host.get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter(|name| name.starts_with(TEXT_ATTR_PREFIX))
+        .filter_map(|name| Some((host.get_attribute(&name)?, name)))
+        .map(|(value, name)| (name, value))
+        .collect()
 }
 
 /// Mounts one host element as a widget; a no-op if it already is one.
@@ -190,18 +213,14 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
             if !c.locale.is_empty() {
                 let _ = container.set_attribute("lang", &c.locale);
             }
+            for note in &c.notes {
+                console_warn(note);
+            }
             c.lang
         }
-        Err(e) => {
+        Err((e, lang)) => {
             console_error(&e.detail());
-            crate::core::text::Lang::from_tag(
-                &host
-                    .closest("[lang]")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.get_attribute("lang"))
-                    .unwrap_or_default(),
-            )
+            *lang
         }
     };
     let widget_host = host.clone();
