@@ -1,6 +1,7 @@
 //! Small browser helpers shared by the network, mounting and view layers:
-//! the console, the page's events, media queries, dates and frames.
+//! the console, the page's events, media queries, dates, numbers and frames.
 
+use crate::core::text::{slide_label_with, Lang};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
@@ -94,6 +95,32 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
         locale.into()
     };
     format(tag).or_else(|| format(JsValue::UNDEFINED))
+}
+
+/// A whole number as the widget's language writes it
+/// (`Number.prototype.toLocaleString`, which is `Intl.NumberFormat`'s
+/// `format`), without grouping, so that a slide reads "9999 of 10000". A tag
+/// the browser refuses falls back to ASCII digits instead of throwing.
+pub fn format_number(n: usize, locale: &str) -> String {
+    let number = JsValue::from_f64(n as f64);
+    let options = object(&[("useGrouping", false.into())]);
+    // `Number.prototype.toLocaleString`, applied through `Reflect` so that a
+    // refused tag is an `Err` here, not an exception through the wasm.
+    Reflect::get(&js_sys::global(), &"Number".into())
+        .and_then(|number| Reflect::get(&number, &"prototype".into()))
+        .and_then(|proto| Reflect::get(&proto, &"toLocaleString".into()))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| Reflect::apply(&f, &number, &Array::of2(&locale.into(), &options)).ok())
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// A slide's accessible name, "3 of 8", with the numbers in the widget's
+/// locale (`٣ من ٨` for `ar-EG`, `۳ از ۸` for Persian).
+pub fn slide_label(lang: Lang, position: usize, total: usize) -> String {
+    let tag = lang.number_tag();
+    slide_label_with(lang, position, total, &|n| format_number(n, tag))
 }
 
 /// Resolves at the next animation frame (at once if there is no window).
