@@ -102,18 +102,28 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
 /// `format`), without grouping, so that a slide reads "9999 of 10000". A tag
 /// the browser refuses falls back to ASCII digits instead of throwing.
 pub fn format_number(n: usize, locale: &str) -> String {
-    let number = JsValue::from_f64(n as f64);
     let options = object(&[("useGrouping", false.into())]);
-    // `Number.prototype.toLocaleString`, applied through `Reflect` so that a
-    // refused tag is an `Err` here, not an exception through the wasm.
-    Reflect::get(&js_sys::global(), &"Number".into())
-        .and_then(|number| Reflect::get(&number, &"prototype".into()))
-        .and_then(|proto| Reflect::get(&proto, &"toLocaleString".into()))
+    JsValue::from_f64(n as f64)
+        .unchecked_into::<LocaleNumber>()
+        .to_locale_string(locale, &options)
         .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| Reflect::apply(&f, &number, &Array::of2(&locale.into(), &options)).ok())
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| n.to_string())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A JavaScript number.
+    #[wasm_bindgen(js_name = Number)]
+    type LocaleNumber;
+    /// `Number.prototype.toLocaleString`, catching the `RangeError` of a
+    /// tag the browser refuses.
+    #[wasm_bindgen(method, catch, js_name = toLocaleString)]
+    fn to_locale_string(
+        this: &LocaleNumber,
+        locales: &str,
+        options: &Object,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// A slide's accessible name, "3 of 8", with the numbers in the widget's
