@@ -1,6 +1,7 @@
 //! Small browser helpers shared by the network, mounting and view layers:
-//! the console, the page's events, media queries, dates and frames.
+//! the console, the page's events, media queries, dates, numbers and frames.
 
+use crate::core::text::{slide_label_with, Lang};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
@@ -94,6 +95,42 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
         locale.into()
     };
     format(tag).or_else(|| format(JsValue::UNDEFINED))
+}
+
+/// A whole number as the widget's language writes it
+/// (`Number.prototype.toLocaleString`, which is `Intl.NumberFormat`'s
+/// `format`), without grouping, so that a slide reads "9999 of 10000". A tag
+/// the browser refuses falls back to ASCII digits instead of throwing.
+pub fn format_number(n: usize, locale: &str) -> String {
+    let options = object(&[("useGrouping", false.into())]);
+    JsValue::from_f64(n as f64)
+        .unchecked_into::<LocaleNumber>()
+        .to_locale_string(locale, &options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A JavaScript number.
+    #[wasm_bindgen(js_name = Number)]
+    type LocaleNumber;
+    /// `Number.prototype.toLocaleString`, catching the `RangeError` of a
+    /// tag the browser refuses.
+    #[wasm_bindgen(method, catch, js_name = toLocaleString)]
+    fn to_locale_string(
+        this: &LocaleNumber,
+        locales: &str,
+        options: &Object,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// A slide's accessible name, "3 of 8", with the numbers in the widget's
+/// locale (`٣ من ٨` for `ar-EG`, `۳ از ۸` for Persian).
+pub fn slide_label(lang: Lang, position: usize, total: usize) -> String {
+    let tag = lang.number_tag();
+    slide_label_with(lang, position, total, &|n| format_number(n, tag))
 }
 
 /// Resolves at the next animation frame (at once if there is no window).

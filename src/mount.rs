@@ -2,9 +2,9 @@
 //! root with the stylesheet and a widget, and unmounting the ones that leave
 //! the page.
 
-use crate::core::config::{Attrs, Config};
-use crate::core::text::Lang;
-use crate::dom::{console_error, dict};
+use crate::core::config::{words, Attrs, Config};
+use crate::core::text::{Lang, HEADING_ATTR, TEXT_ATTR_PREFIX};
+use crate::dom::{console_error, console_warn, dict};
 use crate::ui::widget::{Live, Widget};
 use leptos::prelude::*;
 use std::any::Any;
@@ -179,7 +179,7 @@ fn prepare(document: &Document, host: &Element) -> Result<HtmlElement, MountErro
 fn read_config(
     document: &Document,
     host: &Element,
-) -> Result<Config, crate::core::config::ConfigError> {
+) -> Result<Config, (crate::core::config::ConfigError, Lang)> {
     let attr = |name: &str| host.get_attribute(name);
     let (article, related, base, template, theme) = (
         attr("data-article-src"),
@@ -202,6 +202,11 @@ fn read_config(
             .and_then(|s| s.get_property_value("direction").ok())
             .is_some_and(|d| d == "rtl");
     let page = document.base_uri().ok().flatten().unwrap_or_default();
+    let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host));
+    let texts: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let attrs = Attrs {
         article_src: article.as_deref(),
         related_src: related.as_deref(),
@@ -211,24 +216,41 @@ fn read_config(
         lang: lang.as_deref(),
         dir_set,
         computed_rtl,
+        heading: heading.as_deref(),
+        texts: &texts,
     };
-    Config::from_attrs(&attrs, &page)
+    match Config::from_attrs(&attrs, &page) {
+        Ok(config) => Ok(config),
+        // Still in the publisher's words, which say what went wrong.
+        Err(e) => Err((e, words(&attrs).0)),
+    }
 }
 
-/// Reads a host's configuration; an unusable one is told to the console,
-/// and gives the language of the widget's message.
+/// The `data-text-<key>` attributes of a host: `(name, value)`, in order.
+fn text_attrs(host: &Element) -> Vec<(String, String)> {
+    host.get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter(|name| name.starts_with(TEXT_ATTR_PREFIX))
+        .filter_map(|name| Some((host.get_attribute(&name)?, name)))
+        .map(|(value, name)| (name, value))
+        .collect()
+}
+
+/// Reads a host's configuration; what the console should know of it is
+/// told there (an unusable configuration, words that were not taken), and
+/// an unusable one gives the language, and words, of the widget's message.
 fn read_setup(document: &Document, host: &Element) -> Result<Config, Lang> {
     match read_config(document, host) {
-        Ok(config) => Ok(config),
-        Err(e) => {
+        Ok(config) => {
+            for note in &config.notes {
+                console_warn(note);
+            }
+            Ok(config)
+        }
+        Err((e, lang)) => {
             console_error(&e.detail());
-            let lang = host
-                .closest("[lang]")
-                .ok()
-                .flatten()
-                .and_then(|e| e.get_attribute("lang"))
-                .unwrap_or_default();
-            Err(Lang::from_tag(&lang))
+            Err(lang)
         }
     }
 }

@@ -973,3 +973,49 @@ async fn attributes_are_live() {
     lede::mount::unmount_element(&host);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn words_and_numbers_in_the_widgets_language() {
+    // Persian words and digits, the publisher's heading over them.
+    let root = container();
+    let slides = seed_slides();
+    let (fa, notes) = Lang::with_words("fa-IR", &[("data-heading", "از همین نویسنده")]);
+    assert!(notes.is_empty());
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(fa, "fa-IR", true) on_retry=Callback::new(|()| {}) /> }
+    });
+    tick().await;
+    let section = one(&root, "section[data-lede-related]");
+    assert_eq!(attr(&section, "aria-label"), "از همین نویسنده");
+    assert_eq!(
+        one(&section, "h2").text_content().as_deref(),
+        Some("از همین نویسنده")
+    );
+    assert_eq!(
+        attr(&one(&section, "[data-lede-next]"), "aria-label"),
+        "خبرهای بعدی"
+    );
+    let labels: Vec<String> = all(&section, "[data-lede-slide]")
+        .iter()
+        .map(|s| attr(s, "aria-label"))
+        .collect();
+    assert_eq!(labels[0], "۱ از ۸");
+    assert_eq!(labels[7], "۸ از ۸");
+    root.remove();
+
+    // The browser's digits for the tag: Arabic-Indic for ar-EG, Latin when
+    // the publisher asks for them; ASCII for a tag it refuses.
+    for (tag, want) in [
+        ("ar-EG", "١٢ من ١٠٠٠٠"),
+        ("ar-EG-u-nu-latn", "12 من 10000"),
+        ("he-IL", "12 מתוך 10000"),
+        ("fr-CA", "12 sur 10000"),
+        ("fr-!!", "12 sur 10000"),
+    ] {
+        assert_eq!(
+            lede::dom::slide_label(Lang::from_tag(tag), 11, 10_000),
+            want,
+            "{tag}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! `[data-lede]` element, its language and direction, and the page's URL, as
 //! untrusted strings.
 
-use super::text::Lang;
+use super::text::{Lang, HEADING_ATTR};
 use super::url::{LinkTemplate, MediaBase, SafeUrl, TemplateError};
 use std::fmt;
 
@@ -25,6 +25,11 @@ pub struct Attrs<'a> {
     pub dir_set: bool,
     /// The element's computed `direction` is `rtl`.
     pub computed_rtl: bool,
+    /// `data-heading`: the carousel's heading and accessible name.
+    pub heading: Option<&'a str>,
+    /// The publisher's words: `(name, value)` of each `data-text-<key>`
+    /// attribute.
+    pub texts: &'a [(&'a str, &'a str)],
 }
 
 /// The colour scheme a publisher asked for.
@@ -63,7 +68,8 @@ pub struct Config {
     pub media_base: MediaBase,
     /// Where related stories link to.
     pub links: LinkTemplate,
-    /// The language of the widget's own words.
+    /// The widget's own words: its language's, with the publisher's over
+    /// them.
     pub lang: Lang,
     /// The language tag for dates (`Intl.DateTimeFormat`); empty for the
     /// reader's default.
@@ -72,6 +78,8 @@ pub struct Config {
     pub rtl: bool,
     /// The colour scheme.
     pub theme: Theme,
+    /// Console lines for the publisher: words it gave that are not used.
+    pub notes: Vec<String>,
 }
 
 /// Why an element's attributes cannot make a widget.
@@ -166,8 +174,9 @@ impl Config {
     ///
     /// `page` is the document's base URL. Feed and media URLs may be relative
     /// to it. The media base defaults to the related feed's origin, the link
-    /// template to `/news/{id}`. Without a `dir` anywhere, Arabic is laid out
-    /// right to left.
+    /// template to `/news/{id}`. Without a `dir` anywhere, Arabic, Persian,
+    /// Urdu and Hebrew are laid out right to left. `data-heading` wins over
+    /// `data-text-related-stories`.
     ///
     /// # Errors
     /// See [`ConfigError`]; an empty attribute counts as a bad one, not a
@@ -195,11 +204,11 @@ impl Config {
             },
         })?;
         let locale = attrs.lang.map(str::trim).unwrap_or("").to_owned();
-        let lang = Lang::from_tag(&locale);
+        let (lang, notes) = words(attrs);
         let rtl = if attrs.dir_set {
             attrs.computed_rtl
         } else {
-            lang == Lang::Ar
+            lang.is_rtl()
         };
         let theme = match attrs.theme.map(str::trim) {
             Some(t) if t.eq_ignore_ascii_case("light") => Theme::Light,
@@ -215,13 +224,38 @@ impl Config {
             locale,
             rtl,
             theme,
+            notes,
         })
     }
+}
+
+/// The widget's words from its `lang`, `data-text-*` and `data-heading`,
+/// and the console lines for the words not used; also for a widget whose
+/// configuration is unusable, which still says so in its language.
+///
+/// ```
+/// use lede::core::config::{words, Attrs};
+/// use lede::core::text::Text;
+/// let texts = [("data-text-related-stories", "Also read"), ("data-text-retry", "Try again")];
+/// let attrs = Attrs { lang: Some("de"), heading: Some("Mehr vom Meridian"), texts: &texts, ..Attrs::default() };
+/// let (lang, notes) = words(&attrs);
+/// assert_eq!(Text::RelatedStories.get(lang), "Mehr vom Meridian");
+/// assert_eq!(Text::Retry.get(lang), "Try again");
+/// assert!(notes.is_empty());
+/// ```
+pub fn words(attrs: &Attrs) -> (Lang, Vec<String>) {
+    let mut texts = attrs.texts.to_vec();
+    // Last, so that it wins over `data-text-related-stories`.
+    if let Some(heading) = attrs.heading {
+        texts.push((HEADING_ATTR, heading));
+    }
+    Lang::with_words(attrs.lang.unwrap_or(""), &texts)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::text::{Language, Text};
 
     const PAGE: &str = "https://news.example/world/1855600.html";
 
@@ -244,6 +278,8 @@ mod tests {
             dir_set: true,
             computed_rtl: true,
             theme: None,
+            heading: None,
+            texts: &[],
         });
         assert_eq!(
             c.article.as_ref().map(SafeUrl::as_str),
@@ -255,8 +291,8 @@ mod tests {
             Some("https://news.example/news/7")
         );
         assert_eq!(
-            (c.lang, c.locale.as_str(), c.rtl, c.theme),
-            (Lang::Ar, "ar", true, Theme::Auto)
+            (c.lang.language(), c.locale.as_str(), c.rtl, c.theme),
+            (Language::Ar, "ar", true, Theme::Auto)
         );
     }
 
@@ -277,6 +313,7 @@ mod tests {
             Some("https://news.example/news/1")
         );
         assert_eq!((c.lang, c.rtl, c.locale.as_str()), (Lang::En, false, ""));
+        assert!(c.notes.is_empty());
 
         let c = ok(Attrs {
             related_src: Some("https://feeds.example/r.json"),
@@ -319,6 +356,13 @@ mod tests {
         assert!(!rtl(Some("ar"), true, false), "an explicit dir=ltr wins");
         assert!(rtl(Some("en"), true, true), "an explicit dir=rtl wins");
         assert!(!rtl(None, false, false));
+        for tag in ["fa", "FA-ir", "ur", "he-IL", "ar-u-nu-latn"] {
+            assert!(rtl(Some(tag), false, false), "{tag} without any dir");
+            assert!(!rtl(Some(tag), true, false), "{tag} under dir=ltr");
+        }
+        for tag in ["fr-CA", "zh", "yi", "en"] {
+            assert!(!rtl(Some(tag), false, false), "{tag} without any dir");
+        }
         let theme = |t| {
             ok(Attrs {
                 article_src: Some("a"),
@@ -331,6 +375,36 @@ mod tests {
         assert_eq!(theme(Some(" LIGHT ")), Theme::Light);
         assert_eq!(theme(Some("sepia")), Theme::Auto);
         assert_eq!(Theme::Dark.as_str(), "dark");
+    }
+
+    #[test]
+    fn the_publishers_words() {
+        let texts = [
+            ("data-text-related-stories", "Also read"),
+            ("data-text-retry", "Encore"),
+            ("data-text-colour", "red"),
+        ];
+        let c = ok(Attrs {
+            related_src: Some("r.json"),
+            lang: Some("fr-CA"),
+            heading: Some("À lire sur The Meridian"),
+            texts: &texts,
+            ..Attrs::default()
+        });
+        assert_eq!(c.lang.language(), Language::Fr);
+        assert_eq!(Text::RelatedStories.get(c.lang), "À lire sur The Meridian");
+        assert_eq!(Text::Retry.get(c.lang), "Encore");
+        assert_eq!(Text::Next.get(c.lang), "Articles suivants");
+        assert_eq!(c.notes.len(), 1);
+        assert!(c.notes[0].starts_with("lede: unknown text key \"colour\" (data-text-colour)"));
+        let (_, notes) = words(&Attrs {
+            heading: Some("<em>More</em>"),
+            ..Attrs::default()
+        });
+        assert!(
+            notes[0].starts_with("lede: data-heading looks like HTML"),
+            "{notes:?}"
+        );
     }
 
     #[test]

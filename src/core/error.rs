@@ -246,7 +246,7 @@ impl std::error::Error for FeedError {}
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::text::Lang;
+    use crate::core::text::{Lang, Language};
 
     #[test]
     fn reader_messages_depend_on_feed_and_problem() {
@@ -340,7 +340,7 @@ mod tests {
             let e =
                 FeedError::new(feed, network("TypeError: Failed to fetch")).at("https://x/y.json");
             assert_eq!(e.message(), want);
-            for lang in [Lang::En, Lang::Ar] {
+            for lang in Language::ALL.map(|l| Lang::from_tag(l.code())) {
                 let sentence = e.message().get(lang);
                 assert!(
                     !sentence.contains("CORS")

@@ -1,0 +1,131 @@
+// The widget speaks the page's language (issue 15): its own words, its
+// direction and its numbers by the `lang` tag, the publisher's own words
+// over them; axe-core on the Persian widget; screenshots of the Persian and
+// French widgets in e2e/out/.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { assert, open, settled, sleep } from "../lib.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+
+/** What each widget on the page says and which way it runs. */
+const facts = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("[data-lede]")].map((host) => {
+      const r = host.shadowRoot;
+      const root = r.querySelector("[data-lede-root]");
+      const section = r.querySelector("section[data-lede-related]");
+      const slides = [...r.querySelectorAll("[data-lede-slide]")];
+      const video = r.querySelector("[data-lede-slide][data-media=video]");
+      const [a, b] = slides.map((s) => s.getBoundingClientRect());
+      return {
+        lang: root.getAttribute("lang"),
+        dir: root.getAttribute("dir"),
+        direction: getComputedStyle(section).direction,
+        firstRightOfSecond: a.left > b.left,
+        heading: section.querySelector("h2").textContent,
+        label: section.getAttribute("aria-label"),
+        previous: r.querySelector("[data-lede-prev]").getAttribute("aria-label"),
+        next: r.querySelector("[data-lede-next]").getAttribute("aria-label"),
+        slide: slides[0].getAttribute("aria-label"),
+        last: slides.at(-1).getAttribute("aria-label"),
+        video: video.querySelector(".visually-hidden").textContent.trim(),
+        play: video.querySelector("button").getAttribute("aria-label"),
+        dateline: r.querySelector("time")?.textContent ?? null,
+      };
+    }),
+  );
+
+export const tests = [
+  {
+    name: "French, Persian, Hebrew and Urdu widgets: words, numbers and direction by language",
+    async run({ browser, publisher, out }) {
+      const page = await open(browser, `${publisher}/languages.html`, {
+        viewport: { width: 1000, height: 900 },
+        contextOptions: { deviceScaleFactor: 1, colorScheme: "light", timezoneId: "UTC" },
+      });
+      for (const widget of [0, 1, 2, 3]) assert.equal(await settled(page, "related", { widget }), "ready");
+      for (const widget of [0, 1]) assert.equal(await settled(page, "article", { widget }), "ready");
+      const [fr, fa, he, ur] = await facts(page);
+
+      const { dateline: frDate, ...frWords } = fr;
+      assert.deepEqual(frWords, {
+        lang: "fr-CA", dir: "ltr", direction: "ltr", firstRightOfSecond: false,
+        heading: "À lire aussi dans Le Méridien", label: "À lire aussi dans Le Méridien",
+        previous: "Articles précédents", next: "Suite",
+        slide: "1 sur 8", last: "8 sur 8", video: "Vidéo:", play: "Lire la vidéo",
+      });
+      assert.match(frDate, /août 2016/, "a French dateline");
+
+      const { dateline: faDate, ...faWords } = fa;
+      assert.deepEqual(faWords, {
+        lang: "fa", dir: "rtl", direction: "rtl", firstRightOfSecond: true,
+        heading: "خبرهای مرتبط", label: "خبرهای مرتبط",
+        previous: "خبرهای قبلی", next: "خبرهای بعدی",
+        slide: "۱ از ۸", last: "۸ از ۸", video: "ویدیو:", play: "پخش ویدیو",
+      });
+      assert.match(faDate, /[۰-۹]/, "a Persian dateline, in Persian digits");
+
+      assert.deepEqual(he, {
+        lang: "he-IL", dir: "rtl", direction: "rtl", firstRightOfSecond: true,
+        heading: "כתבות קשורות", label: "כתבות קשורות",
+        previous: "הכתבות הקודמות", next: "הכתבות הבאות",
+        slide: "1 מתוך 8", last: "8 מתוך 8", video: "וידאו:", play: "הפעלת הסרטון", dateline: null,
+      });
+
+      // Urdu words, but the publisher's dir="ltr" wins over the language.
+      assert.deepEqual(
+        [ur.dir, ur.direction, ur.firstRightOfSecond, ur.heading, ur.slide],
+        ["ltr", "ltr", false, "متعلقہ خبریں", "8 میں سے 1"],
+      );
+
+      // The misspelt key is named on the console, once; nothing else is.
+      const warnings = page.messages.filter((m) => m.type === "warning" && m.text.startsWith("lede: ")).map((m) => m.text);
+      assert.equal(warnings.length, 1, warnings.join("\n"));
+      assert.equal(warnings[0], `lede: unknown text key "colour" (data-text-colour); the keys are in the README's "Languages and your own words"`);
+
+      // Screenshots, each carousel brought into view as a reader would,
+      // with its visible slides' pictures painted.
+      for (const [n, name] of [[0, "lang-fr.png"], [1, "lang-fa.png"]]) {
+        const host = page.locator("[data-lede]").nth(n);
+        await host.locator("section[data-lede-related]").scrollIntoViewIfNeeded();
+        await page.mouse.wheel(0, 50);
+        await page.waitForFunction((i) => {
+          const root = document.querySelectorAll("[data-lede]")[i].shadowRoot;
+          const track = root.querySelector(".track").getBoundingClientRect();
+          const shown = [...root.querySelectorAll("[data-lede-slide]")].filter((s) => {
+            const r = s.getBoundingClientRect();
+            return r.left < track.right && r.right > track.left;
+          });
+          return shown.length > 0 && shown.every((s) => {
+            const m = s.querySelector("img, video");
+            return m && (m.tagName === "IMG" ? m.complete && m.naturalWidth > 0 : m.readyState >= 2);
+          });
+        }, n, { timeout: 10000 });
+        await host.screenshot({ path: join(out, name) });
+      }
+      await page.done();
+    },
+  },
+  {
+    name: "axe-core finds no violation on the Persian page",
+    async run({ browser, publisher }) {
+      for (const colorScheme of ["light", "dark"]) {
+        const page = await open(browser, `${publisher}/languages.html`, { contextOptions: { colorScheme } });
+        for (const widget of [0, 1, 2, 3]) await settled(page, "related", { widget });
+        await settled(page, "article", { widget: 1 });
+        await page.evaluate(() => document.querySelectorAll("[data-lede]")[1].shadowRoot.querySelector("section").scrollIntoView());
+        await page.mouse.wheel(0, 40);
+        await sleep(400);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ["violations"] });
+          return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" > ")).join(", ")})`);
+        });
+        assert.deepEqual(violations, [], colorScheme);
+        await page.done();
+      }
+    },
+  },
+];
