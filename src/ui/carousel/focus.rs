@@ -11,16 +11,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusEvent, KeyboardEvent, Node};
-
-/// The element that has focus in the document or shadow root `el` is in.
-fn active_element(el: &Element) -> Option<Element> {
-    let root = el.get_root_node();
-    match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
-    }
-}
+use web_sys::{FocusEvent, KeyboardEvent, Node};
 
 /// What [`use_roving_focus`] gives the carousel.
 #[derive(Clone, Copy)]
@@ -148,25 +139,6 @@ pub fn use_roving_focus(
                 set_current.set(first);
             }
         }
-    });
-    // Slides leave the DOM as the window moves past them, and an element
-    // that leaves takes focus with it: while focus belongs in the carousel,
-    // the current slide (always rendered) takes it back.
-    effect(move || {
-        geometry.geometry.track();
-        current.track();
-        if this.within.try_get_value() != Some(true) {
-            return;
-        }
-        request_animation_frame(move || {
-            let active = track
-                .try_get_untracked()
-                .flatten()
-                .and_then(|t| active_element(&t).map(|a| t.contains(Some(&a))));
-            if active == Some(false) && this.within.try_get_value() == Some(true) {
-                this.set_request.try_set(this.current.try_get_untracked());
-            }
-        });
     });
     // A pointer pressed elsewhere on the page takes focus out of the
     // carousel without a related target.
