@@ -13,6 +13,7 @@
 
 pub mod focus;
 pub mod geometry;
+pub mod observe;
 pub mod playback;
 pub mod reach;
 pub mod slide;

@@ -3,16 +3,12 @@
 //! the reader scrolls the page or reaches for the carousel, those within a
 //! viewport of view load too, so that they are there when scrolled to.
 
+use super::observe::use_in_view;
 use crate::core::carousel::Geometry;
-use crate::dom::dict;
 use crate::ui::effect;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 /// What [`use_reach`] gives the carousel.
 #[derive(Clone, Copy)]
@@ -45,26 +41,6 @@ impl UseReachReturn {
     }
 }
 
-/// An observer of the page's viewport grown by `margin`, setting `flag`
-/// once its target intersects.
-type Watcher = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
-
-fn watch_viewport(margin: &str, flag: WriteSignal<bool>) -> Option<Watcher> {
-    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // The newest entry says where the target is now.
-        let hit = entries
-            .iter()
-            .last()
-            .and_then(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
-            .is_some_and(|e| e.is_intersecting());
-        flag.try_set(hit);
-    });
-    let init: IntersectionObserverInit = dict(&[("rootMargin", margin.into())]);
-    let io =
-        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &init).ok()?;
-    Some((io, on_change))
-}
-
 /// Watches `track` against the page's viewport, and the page's scrolling,
 /// for the `count` slides whose positions `geometry` gives. The observers
 /// and the listener go with the carousel.
@@ -73,8 +49,8 @@ pub fn use_reach(
     geometry: ReadSignal<Geometry>,
     count: usize,
 ) -> UseReachReturn {
-    let (in_view, set_in_view) = signal(false);
-    let (in_reach, set_in_reach) = signal(false);
+    let in_view = use_in_view(track, "0px", 0.0);
+    let in_reach = use_in_view(track, "100% 50%", 0.0);
     let (engaged, set_engaged) = signal(false);
     let this = UseReachReturn {
         in_view,
@@ -88,20 +64,6 @@ pub fn use_reach(
     let page_scroll = window_event_listener(ev::scroll, move |_| this.engage());
     on_cleanup(move || page_scroll.remove());
 
-    // Set up once the track is there; the observers go with the effect's
-    // owner, that is with the carousel.
-    effect(move || {
-        let Some(el) = track.get() else { return };
-        let found: Vec<Watcher> = [("0px", set_in_view), ("100% 50%", set_in_reach)]
-            .into_iter()
-            .filter_map(|(margin, flag)| watch_viewport(margin, flag))
-            .collect();
-        for (io, _) in &found {
-            io.observe(&el);
-        }
-        let held = SendWrapper::new(found);
-        on_cleanup(move || held.iter().for_each(|(io, _)| io.disconnect()));
-    });
     this
 }
 
