@@ -106,7 +106,9 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
 /// the browser refuses falls back to ASCII digits instead of throwing.
 pub fn format_number(n: usize, locale: &str) -> String {
     let options = object(&[("useGrouping", false.into())]);
-    // A `Number` object: `Reflect.get` refuses a primitive.
+    // A `Number` object (`new Number(n)`): `Reflect.get` refuses the
+    // primitive that the suggested `Number::from` gives.
+    #[allow(deprecated)]
     let number = js_sys::Number::new(&JsValue::from_f64(n as f64));
     locale_string(&number, &locale.into(), &options).unwrap_or_else(|| n.to_string())
 }

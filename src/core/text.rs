@@ -708,11 +708,7 @@ impl Lang {
                     continue;
                 }
             };
-            let mut note = String::from("lede: ");
-            note.push_str(name);
-            note.push_str(" is not used: ");
-            note.push_str(why);
-            notes.push(note);
+            notes.push(["lede: ", name, " is not used: ", why].concat());
         }
         let mut packed = String::new();
         if own.iter().any(|w| !w.is_empty()) {
@@ -724,14 +720,15 @@ impl Lang {
             }
         }
         let tag = tag.trim();
-        let primary = primary_subtag(tag);
-        let found = Language::ALL
-            .into_iter()
-            .find(|l| primary.eq_ignore_ascii_case(l.code()));
+        let language = Language::from_tag(tag);
+        let numbers = if primary_subtag(tag).eq_ignore_ascii_case(language.code()) {
+            tag
+        } else {
+            ""
+        };
         let speech = Speech {
-            language: found.unwrap_or_default(),
-            // Only a tag of the language spoken writes its numbers.
-            numbers: if found.is_some() { tag } else { "" }.to_owned(),
+            language,
+            numbers: numbers.to_owned(),
             own: packed,
         };
         (intern(speech), notes)
