@@ -63,6 +63,19 @@ pub fn focus_quietly(el: &web_sys::HtmlElement) {
     let _ = el.focus_with_options(&dict(&[("preventScroll", true.into())]));
 }
 
+/// `value.toLocaleString(tag, options)`: `Intl`'s formatting of a date or
+/// a number. Through `Reflect`, so that a tag the browser refuses is `None`
+/// here, not an exception thrown through the wasm.
+fn locale_string(value: &JsValue, tag: &JsValue, options: &Object) -> Option<String> {
+    let to_locale_string: js_sys::Function = Reflect::get(value, &"toLocaleString".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Reflect::apply(&to_locale_string, value, &Array::of2(tag, options))
+        .ok()?
+        .as_string()
+}
+
 /// A date as the reader's language writes it, with the time zone named
 /// (`Date.prototype.toLocaleString`, which is `Intl.DateTimeFormat`'s
 /// `format`). An unknown or malformed language tag falls back to the
@@ -77,24 +90,14 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
         ("timeZoneName", "short".into()),
     ]);
     // Milliseconds within ±8.64e15 are exact in an f64; Published keeps years 0–9999.
-    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
-    let to_locale_string: js_sys::Function = Reflect::get(&date, &"toLocaleString".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    // Through Reflect, so that a tag the browser refuses is an `Err` here,
-    // not an exception thrown through the wasm.
-    let format = |tag: JsValue| {
-        Reflect::apply(&to_locale_string, &date, &Array::of2(&tag, &options))
-            .ok()?
-            .as_string()
-    };
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64)).into();
     let tag = if locale.is_empty() {
         JsValue::UNDEFINED
     } else {
         locale.into()
     };
-    format(tag).or_else(|| format(JsValue::UNDEFINED))
+    locale_string(&date, &tag, &options)
+        .or_else(|| locale_string(&date, &JsValue::UNDEFINED, &options))
 }
 
 /// A whole number as the widget's language writes it
@@ -103,27 +106,11 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
 /// the browser refuses falls back to ASCII digits instead of throwing.
 pub fn format_number(n: usize, locale: &str) -> String {
     let options = object(&[("useGrouping", false.into())]);
-    JsValue::from_f64(n as f64)
-        .unchecked_into::<LocaleNumber>()
-        .to_locale_string(locale, &options)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| n.to_string())
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// A JavaScript number.
-    #[wasm_bindgen(js_name = Number)]
-    type LocaleNumber;
-    /// `Number.prototype.toLocaleString`, catching the `RangeError` of a
-    /// tag the browser refuses.
-    #[wasm_bindgen(method, catch, js_name = toLocaleString)]
-    fn to_locale_string(
-        this: &LocaleNumber,
-        locales: &str,
-        options: &Object,
-    ) -> Result<JsValue, JsValue>;
+    // A `Number` object (`new Number(n)`): `Reflect.get` refuses the
+    // primitive that the suggested `Number::from` gives.
+    #[allow(deprecated)]
+    let number = js_sys::Number::new(&JsValue::from_f64(n as f64));
+    locale_string(&number, &locale.into(), &options).unwrap_or_else(|| n.to_string())
 }
 
 /// A slide's accessible name, "3 of 8", with the numbers in the widget's

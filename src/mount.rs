@@ -203,10 +203,6 @@ fn read_config(
             .is_some_and(|d| d == "rtl");
     let page = document.base_uri().ok().flatten().unwrap_or_default();
     let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host));
-    let texts: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
     let attrs = Attrs {
         article_src: article.as_deref(),
         related_src: related.as_deref(),
@@ -228,13 +224,17 @@ fn read_config(
 
 /// The `data-text-<key>` attributes of a host: `(name, value)`, in order.
 fn text_attrs(host: &Element) -> Vec<(String, String)> {
-    host.get_attribute_names()
-        .iter()
-        .filter_map(|name| name.as_string())
-        .filter(|name| name.starts_with(TEXT_ATTR_PREFIX))
-        .filter_map(|name| Some((host.get_attribute(&name)?, name)))
-        .map(|(value, name)| (name, value))
-        .collect()
+    let mut texts = Vec::new();
+    for name in host.get_attribute_names().iter() {
+        if let Some(name) = name.as_string() {
+            if name.starts_with(TEXT_ATTR_PREFIX) {
+                if let Some(value) = host.get_attribute(&name) {
+                    texts.push((name, value));
+                }
+            }
+        }
+    }
+    texts
 }
 
 /// Reads a host's configuration; what the console should know of it is

@@ -979,7 +979,7 @@ async fn words_and_numbers_in_the_widgets_language() {
     // Persian words and digits, the publisher's heading over them.
     let root = container();
     let slides = seed_slides();
-    let (fa, notes) = Lang::with_words("fa-IR", &[("data-heading", "از همین نویسنده")]);
+    let (fa, notes) = Lang::with_words("fa-IR", [("data-heading", "از همین نویسنده")]);
     assert!(notes.is_empty());
     let _handle = mount_to(root.clone(), move || {
         view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(fa, "fa-IR", true) on_retry=Callback::new(|()| {}) /> }

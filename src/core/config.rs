@@ -29,7 +29,7 @@ pub struct Attrs<'a> {
     pub heading: Option<&'a str>,
     /// The publisher's words: `(name, value)` of each `data-text-<key>`
     /// attribute.
-    pub texts: &'a [(&'a str, &'a str)],
+    pub texts: &'a [(String, String)],
 }
 
 /// The colour scheme a publisher asked for.
@@ -236,7 +236,8 @@ impl Config {
 /// ```
 /// use lede::core::config::{words, Attrs};
 /// use lede::core::text::Text;
-/// let texts = [("data-text-related-stories", "Also read"), ("data-text-retry", "Try again")];
+/// let texts = [("data-text-related-stories", "Also read"), ("data-text-retry", "Try again")]
+///     .map(|(k, v)| (k.to_owned(), v.to_owned()));
 /// let attrs = Attrs { lang: Some("de"), heading: Some("Mehr vom Meridian"), texts: &texts, ..Attrs::default() };
 /// let (lang, notes) = words(&attrs);
 /// assert_eq!(Text::RelatedStories.get(lang), "Mehr vom Meridian");
@@ -244,12 +245,10 @@ impl Config {
 /// assert!(notes.is_empty());
 /// ```
 pub fn words(attrs: &Attrs) -> (Lang, Vec<String>) {
-    let mut texts = attrs.texts.to_vec();
+    let texts = attrs.texts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     // Last, so that it wins over `data-text-related-stories`.
-    if let Some(heading) = attrs.heading {
-        texts.push((HEADING_ATTR, heading));
-    }
-    Lang::with_words(attrs.lang.unwrap_or(""), &texts)
+    let heading = attrs.heading.map(|h| (HEADING_ATTR, h));
+    Lang::with_words(attrs.lang.unwrap_or(""), texts.chain(heading))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -383,7 +382,8 @@ mod tests {
             ("data-text-related-stories", "Also read"),
             ("data-text-retry", "Encore"),
             ("data-text-colour", "red"),
-        ];
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()));
         let c = ok(Attrs {
             related_src: Some("r.json"),
             lang: Some("fr-CA"),
@@ -396,13 +396,13 @@ mod tests {
         assert_eq!(Text::Retry.get(c.lang), "Encore");
         assert_eq!(Text::Next.get(c.lang), "Articles suivants");
         assert_eq!(c.notes.len(), 1);
-        assert!(c.notes[0].starts_with("lede: unknown text key \"colour\" (data-text-colour)"));
+        assert_eq!(c.notes, ["lede: data-text-colour is not used: unknown key"]);
         let (_, notes) = words(&Attrs {
             heading: Some("<em>More</em>"),
             ..Attrs::default()
         });
         assert!(
-            notes[0].starts_with("lede: data-heading looks like HTML"),
+            notes[0].starts_with("lede: data-heading is not used: looks like HTML"),
             "{notes:?}"
         );
     }

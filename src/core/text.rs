@@ -126,7 +126,28 @@ pub struct Words {
 impl Words {
     /// The `i`th of the packed words.
     fn nth(&self, i: usize) -> &'static str {
-        self.packed.split('\n').nth(i).unwrap_or_default()
+        nth(self.packed, i)
+    }
+}
+
+/// The `i`th line of `packed` (empty past the last), by hand: a `split`
+/// iterator costs the download several times more.
+fn nth(packed: &str, i: usize) -> &str {
+    let mut line = 0;
+    let mut start = 0;
+    for (at, b) in packed.bytes().enumerate() {
+        if b == b'\n' {
+            if line == i {
+                return packed.get(start..at).unwrap_or_default();
+            }
+            line += 1;
+            start = at + 1;
+        }
+    }
+    if line == i {
+        packed.get(start..).unwrap_or_default()
+    } else {
+        ""
     }
 }
 
@@ -521,8 +542,7 @@ impl Text {
     /// The text in `lang`: the publisher's own words if it gave some, else
     /// the language's.
     pub fn get(self, lang: Lang) -> &'static str {
-        lang.own(Word::Text(self))
-            .unwrap_or_else(|| self.of(lang.language().words()))
+        lang.word(self as usize)
     }
 
     /// The text in a language's table.
@@ -532,33 +552,18 @@ impl Text {
 
     /// Its key in `data-text-<key>` (kebab-case).
     pub fn key(self) -> &'static str {
-        match self {
-            Text::RelatedStories => "related-stories",
-            Text::Previous => "previous",
-            Text::Next => "next",
-            Text::Video => "video",
-            Text::PlayVideo => "play-video",
-            Text::PauseVideo => "pause-video",
-            Text::Retry => "retry",
-            Text::LoadingArticle => "loading-article",
-            Text::LoadingRelated => "loading-related",
-            Text::ArticleFailed => "article-failed",
-            Text::ArticleTimedOut => "article-timed-out",
-            Text::ArticleOffline => "article-offline",
-            Text::RelatedFailed => "related-failed",
-            Text::RelatedTimedOut => "related-timed-out",
-            Text::RelatedOffline => "related-offline",
-            Text::Misconfigured => "misconfigured",
-        }
+        nth(KEYS, self as usize)
     }
 }
 
-/// What a publisher can override: a text, or the slide-position pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Word {
-    Text(Text),
-    SlidePosition,
-}
+/// The keys of `data-text-<key>`, in [`Text`]'s order, then the
+/// slide-position pattern's, one a line.
+const KEYS: &str = "related-stories\nprevious\nnext\nvideo\nplay-video\npause-video\nretry\n\
+loading-article\nloading-related\narticle-failed\narticle-timed-out\narticle-offline\n\
+related-failed\nrelated-timed-out\nrelated-offline\nmisconfigured\nslide-position";
+
+/// How many words a publisher can set: the texts and the pattern.
+const WORDS: usize = Text::ALL.len() + 1;
 
 /// The key of the slide-position pattern in `data-text-<key>`.
 pub const SLIDE_POSITION_KEY: &str = "slide-position";
@@ -569,44 +574,29 @@ pub const HEADING_ATTR: &str = "data-heading";
 /// The prefix of the attributes that set one word each.
 pub const TEXT_ATTR_PREFIX: &str = "data-text-";
 
-impl Word {
-    /// The word an attribute sets, or its unknown key.
-    fn from_attribute(name: &str) -> Result<Word, &str> {
-        if name == HEADING_ATTR {
-            return Ok(Word::Text(Text::RelatedStories));
-        }
-        let key = name.strip_prefix(TEXT_ATTR_PREFIX).unwrap_or(name);
-        if key == SLIDE_POSITION_KEY {
-            return Ok(Word::SlidePosition);
-        }
-        Text::ALL
-            .into_iter()
-            .find(|t| t.key() == key)
-            .map(Word::Text)
-            .ok_or(key)
-    }
-}
-
 /// Everything a [`Lang`] stands for.
 #[derive(Debug, PartialEq, Eq)]
 struct Speech {
     language: Language,
-    /// The `lang` tag as given (trimmed), or empty.
-    tag: String,
-    /// The publisher's words, in the order given, each word once.
-    own: Vec<(Word, String)>,
+    /// The tag numbers are written with, when it is not the language's
+    /// code: the `lang` tag as given (trimmed), if its language is the one
+    /// spoken.
+    numbers: String,
+    /// The publisher's words, one a line in [`KEYS`]' order (an empty line:
+    /// the language's), or empty when it gave none.
+    own: String,
 }
 
 static ENGLISH: Speech = Speech {
     language: Language::En,
-    tag: String::new(),
-    own: Vec::new(),
+    numbers: String::new(),
+    own: String::new(),
 };
 
 static ARABIC: Speech = Speech {
     language: Language::Ar,
-    tag: String::new(),
-    own: Vec::new(),
+    numbers: String::new(),
+    own: String::new(),
 };
 
 thread_local! {
@@ -664,7 +654,7 @@ impl Lang {
     /// assert_eq!(Text::Retry.get(Lang::from_tag("zh")), "Retry");
     /// ```
     pub fn from_tag(tag: &str) -> Lang {
-        Lang::with_words(tag, &[]).0
+        Lang::with_words(tag, []).0
     }
 
     /// The widget's language for a `lang` tag, with the publisher's own
@@ -674,35 +664,72 @@ impl Lang {
     /// Returns the language and a console line for each word not used: an
     /// unknown key, an empty value, one that looks like HTML (`<`: the
     /// widget shows text, never markup), or a slide-position pattern without
-    /// `{n}` and `{total}`. Values are trimmed.
+    /// `{n}` and `{total}`. Values are trimmed; a line break in one is a
+    /// space.
     ///
     /// ```
     /// use lede::core::text::{Lang, Text};
     /// let (lang, notes) = Lang::with_words(
     ///     "en",
-    ///     &[("data-heading", "More from The Meridian"), ("data-text-retyr", "Again")],
+    ///     [("data-heading", "More from The Meridian"), ("data-text-retyr", "Again")],
     /// );
     /// assert_eq!(Text::RelatedStories.get(lang), "More from The Meridian");
-    /// assert_eq!(notes.len(), 1);
-    /// assert!(notes[0].starts_with("lede: unknown text key \"retyr\" (data-text-retyr)"));
+    /// assert_eq!(notes, ["lede: data-text-retyr is not used: unknown key"]);
     /// ```
-    pub fn with_words(tag: &str, words: &[(&str, &str)]) -> (Lang, Vec<String>) {
-        let mut own: Vec<(Word, String)> = Vec::new();
+    pub fn with_words<'a>(
+        tag: &str,
+        words: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Lang, Vec<String>) {
+        let mut own = [""; WORDS];
         let mut notes = Vec::new();
-        for &(name, value) in words {
-            match own_word(name, value) {
-                Ok((word, value)) => {
-                    own.retain(|(w, _)| *w != word);
-                    own.push((word, value));
+        for (name, value) in words {
+            let value = value.trim();
+            let key = if name == HEADING_ATTR {
+                "related-stories"
+            } else {
+                name.strip_prefix(TEXT_ATTR_PREFIX).unwrap_or(name)
+            };
+            let word = (0..WORDS).find(|&i| nth(KEYS, i) == key);
+            let bare = || fill(value, "", "");
+            let why = match word {
+                None => "unknown key",
+                Some(_) if value.is_empty() => "empty",
+                Some(_) if value.contains('<') => "looks like HTML (it is plain text)",
+                Some(i)
+                    if i == Text::ALL.len()
+                        && (bare() == fill(value, "1", "") || bare() == fill(value, "", "1")) =>
+                {
+                    "needs {n} and {total} where the numbers go"
                 }
-                Err(note) => notes.push(note),
+                Some(i) => {
+                    if let Some(slot) = own.get_mut(i) {
+                        *slot = value;
+                    }
+                    continue;
+                }
+            };
+            notes.push(["lede: ", name, " is not used: ", why].concat());
+        }
+        let mut packed = String::new();
+        if own.iter().any(|w| !w.is_empty()) {
+            for w in own {
+                for c in w.chars() {
+                    packed.push(if c == '\n' { ' ' } else { c });
+                }
+                packed.push('\n');
             }
         }
         let tag = tag.trim();
+        let language = Language::from_tag(tag);
+        let numbers = if primary_subtag(tag).eq_ignore_ascii_case(language.code()) {
+            tag
+        } else {
+            ""
+        };
         let speech = Speech {
-            language: Language::from_tag(tag),
-            tag: tag.to_owned(),
-            own,
+            language,
+            numbers: numbers.to_owned(),
+            own: packed,
         };
         (intern(speech), notes)
     }
@@ -721,60 +748,28 @@ impl Lang {
     /// the one spoken (so `ar-u-nu-latn` keeps its Latin digits), else the
     /// language's code (English words get English numbers on a `zh` page).
     pub fn number_tag(self) -> &'static str {
-        let Speech { language, tag, .. } = self.0;
-        if primary_subtag(tag).eq_ignore_ascii_case(language.code()) {
-            tag
-        } else {
+        let Speech {
+            language, numbers, ..
+        } = self.0;
+        if numbers.is_empty() {
             language.code()
+        } else {
+            numbers
         }
     }
 
-    fn own(self, word: Word) -> Option<&'static str> {
-        self.0
-            .own
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, s)| s.as_str())
+    /// Word `i` in [`KEYS`]' order: the publisher's, else the language's.
+    fn word(self, i: usize) -> &'static str {
+        match nth(&self.0.own, i) {
+            "" => nth(self.0.language.words().packed, i),
+            own => own,
+        }
     }
 
     /// The slide-position pattern, "{n} of {total}".
     fn slide_position(self) -> &'static str {
-        self.own(Word::SlidePosition)
-            .unwrap_or_else(|| self.0.language.words().nth(Text::ALL.len()))
+        self.word(Text::ALL.len())
     }
-}
-
-/// Checks one publisher's word, given by the attribute `name`.
-fn own_word(name: &str, value: &str) -> Result<(Word, String), String> {
-    let note = |what: &str| ["lede: ", name, " ", what].concat();
-    let word = Word::from_attribute(name).map_err(|key| {
-        [
-            "lede: unknown text key \"",
-            key,
-            "\" (",
-            name,
-            "); the keys are in the README's \"Languages and your own words\"",
-        ]
-        .concat()
-    })?;
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(note("is empty; the built-in text is used"));
-    }
-    if value.contains('<') {
-        return Err(note(
-            "looks like HTML; texts are plain text, so the built-in one is used",
-        ));
-    }
-    let bare = || fill(value, "", "");
-    if word == Word::SlidePosition
-        && (bare() == fill(value, "1", "") || bare() == fill(value, "", "1"))
-    {
-        return Err(note(
-            "needs {n} and {total} where the numbers go; the built-in pattern is used",
-        ));
-    }
-    Ok((word, value.to_owned()))
 }
 
 /// `pattern` with `{n}` and `{total}` replaced (by hand: a substring search
@@ -989,8 +984,8 @@ mod tests {
         assert_eq!(Lang::default(), Lang::En);
         assert_eq!(Lang::from_tag("fr-CA"), Lang::from_tag(" fr-CA "));
         assert_ne!(Lang::from_tag("fr-CA"), Lang::from_tag("fr"));
-        let a = Lang::with_words("fr", &[("data-text-retry", "Encore")]).0;
-        let b = Lang::with_words("fr", &[("data-text-retry", "Encore")]).0;
+        let a = Lang::with_words("fr", [("data-text-retry", "Encore")]).0;
+        let b = Lang::with_words("fr", [("data-text-retry", "Encore")]).0;
         assert!(std::ptr::eq(a.0, b.0), "kept once");
         assert_eq!(Lang::Ar.language(), Language::Ar);
     }
@@ -1006,9 +1001,10 @@ mod tests {
 
     #[test]
     fn publishers_words() {
+        let long = "v".repeat(200);
         let (lang, notes) = Lang::with_words(
             "fa",
-            &[
+            [
                 ("data-text-related-stories", "Related"),
                 ("data-heading", "  More from The Meridian "),
                 ("data-text-retry", "Again"),
@@ -1018,7 +1014,7 @@ mod tests {
                 ("data-text-heading", "x"),
                 ("data-text-next", "   "),
                 ("data-text-previous", "<b>Back</b>"),
-                ("data-text-pause-video", &"v".repeat(200)),
+                ("data-text-pause-video", long.as_str()),
             ],
         );
         assert_eq!(Text::RelatedStories.get(lang), "More from The Meridian");
@@ -1035,22 +1031,47 @@ mod tests {
         assert!(lang.is_rtl(), "the publisher's words keep the direction");
         assert_eq!(notes.len(), 4, "{notes:#?}");
         assert_eq!(
-            notes[0],
-            "lede: unknown text key \"Retry\" (data-text-Retry); \
-             the keys are in the README's \"Languages and your own words\""
+            notes,
+            [
+                "lede: data-text-Retry is not used: unknown key",
+                "lede: data-text-heading is not used: unknown key",
+                "lede: data-text-next is not used: empty",
+                "lede: data-text-previous is not used: looks like HTML (it is plain text)",
+            ]
         );
-        assert!(notes[1].starts_with("lede: unknown text key \"heading\""));
-        assert_eq!(
-            notes[2],
-            "lede: data-text-next is empty; the built-in text is used"
-        );
-        assert!(notes[3].starts_with("lede: data-text-previous looks like HTML"));
 
         for bad in ["{n}", "{total}", "n of total", "{n} of {tota}"] {
-            let (lang, notes) = Lang::with_words("en", &[("data-text-slide-position", bad)]);
+            let (lang, notes) = Lang::with_words("en", [("data-text-slide-position", bad)]);
             assert_eq!(slide_label(lang, 0, 3), "1 of 3");
             assert!(notes[0].contains("needs {n} and {total}"), "{notes:?}");
         }
+    }
+
+    #[test]
+    fn keys_and_lines() {
+        let keys: Vec<&str> = Text::ALL.into_iter().map(Text::key).collect();
+        assert_eq!(keys.first(), Some(&"related-stories"));
+        assert_eq!(keys.last(), Some(&"misconfigured"));
+        assert_eq!(keys.get(10), Some(&"article-timed-out"));
+        assert!(keys.iter().all(|k| !k.is_empty() && !k.contains('\n')));
+        assert_eq!(nth(KEYS, Text::ALL.len()), SLIDE_POSITION_KEY);
+        assert_eq!(nth(KEYS, WORDS), "", "no key past the last");
+        assert_eq!((nth("", 0), nth("", 3)), ("", ""));
+        assert_eq!((nth("a\n\nbc", 1), nth("a\n\nbc", 2)), ("", "bc"));
+        assert_eq!(nth("é\nß\n", 1), "ß");
+        // A line break in a publisher's word cannot shift the others.
+        let (lang, notes) = Lang::with_words(
+            "en",
+            [
+                ("data-text-retry", "Try\nagain"),
+                ("data-text-next", "More\n"),
+            ],
+        );
+        assert!(notes.is_empty());
+        assert_eq!(Text::Retry.get(lang), "Try again");
+        assert_eq!(Text::Next.get(lang), "More");
+        assert_eq!(Text::LoadingArticle.get(lang), "Loading the article…");
+        assert_eq!(slide_label(lang, 0, 2), "1 of 2");
     }
 
     #[test]
@@ -1063,7 +1084,7 @@ mod tests {
         assert_eq!(slide_label(Lang::from_tag("tr"), 2, 8), "3 / 8");
         let (odd, _) = Lang::with_words(
             "en",
-            &[("data-text-slide-position", "{{n}} {x} {total}{n}{")],
+            [("data-text-slide-position", "{{n}} {x} {total}{n}{")],
         );
         assert_eq!(slide_label(odd, 2, 8), "{3} {x} 83{");
         assert_eq!(
