@@ -57,6 +57,13 @@ pub fn reduced_motion() -> bool {
     matches_media("(prefers-reduced-motion: reduce)")
 }
 
+/// Whether the page is hidden (another tab, a minimised window).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
 /// Focuses `el` without the browser's own scrolling (the carousel scrolls
 /// by whole slides itself).
 pub fn focus_quietly(el: &web_sys::HtmlElement) {

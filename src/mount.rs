@@ -4,7 +4,7 @@
 
 use crate::core::config::{words, Attrs, Config};
 use crate::core::text::{Lang, HEADING_ATTR, TEXT_ATTR_PREFIX};
-use crate::dom::{console_error, console_warn, dict};
+use crate::dom::{console_error, console_warn, dict, page_hidden};
 use crate::ui::widget::{Live, Widget};
 use leptos::prelude::*;
 use std::any::Any;
@@ -451,9 +451,7 @@ fn schedule(ms: u64) {
 fn mount_pending() {
     SCHEDULED.set(false);
     let started = js_sys::Date::now();
-    let hidden = web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+    let hidden = page_hidden();
     while PENDING.with(|p| !p.borrow().is_empty()) {
         let now = js_sys::Date::now();
         if !hidden && now - started >= SLICE_MS {

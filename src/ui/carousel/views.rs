@@ -6,7 +6,7 @@
 
 use super::observe::use_in_view;
 use crate::core::slide::Slide;
-use crate::dom::emit;
+use crate::dom::{emit, page_hidden};
 use crate::ui::effect;
 use leptos::ev;
 use leptos::html;
@@ -79,13 +79,6 @@ impl UseViewReportsReturn {
             &[("id", id.into()), ("position", position)],
         );
     }
-}
-
-/// Whether the page is hidden (another tab, a minimised window).
-fn page_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
 /// Reports the views of `slides`; the page listener goes with the carousel.
