@@ -153,7 +153,7 @@ fn seed_slides() -> Slides {
     Arc::new(
         feed.items
             .iter()
-            .map(|i| Slide::new(i, &base, &links))
+            .map(|i| Slide::new(i, &base, &links, None))
             .collect(),
     )
 }
@@ -169,7 +169,7 @@ fn generated_slides(n: usize) -> Slides {
     Arc::new(
         feed.items
             .iter()
-            .map(|i| Slide::new(i, &base, &links))
+            .map(|i| Slide::new(i, &base, &links, None))
             .collect(),
     )
 }
