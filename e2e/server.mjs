@@ -103,6 +103,14 @@ const faults = {
   "no-title": () => [200, "application/json", "{\"body\": [\"text\"]}"],
   "skip-some": () => [200, "application/json", JSON.stringify([{ id: "1", title: "Kept", pic: "/a.jpg" }, { id: "2", pic: "/b.jpg" }, 7, { id: "3", title: "Also kept", pic: "/c.jpg" }])],
   "many-40": () => [200, "application/json", items(40, { video: true })],
+  // Video posters (issue 16): an item's own, the template's for the rest
+  // (and for an unusable own one); an image's own poster is ignored.
+  posters: () => [200, "application/json", JSON.stringify([
+    { id: "1", title: "A clip with its own poster", pic: "/gen/1.mp4", poster: "/gen/own-1.jpg" },
+    { id: "2", title: "A clip with the template's poster", pic: "/gen/3.mp4?v=2" },
+    { id: "3", title: "A clip with an unusable poster", pic: "/gen/5.mp4", poster: "javascript:alert(1)//x.jpg" },
+    { id: "4", title: "A picture", pic: "/gen/6.jpg", poster: "/gen/own-6.jpg" },
+  ])],
   "many-10000": () => [200, "application/json", items(10000)],
   "many-10000-env": () => [200, "text/plain", envelope(items(10000))],
 };

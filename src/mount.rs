@@ -33,12 +33,13 @@ const ROOT_ATTR: &str = "data-lede-root";
 /// The attributes a widget follows (DESIGN §5: attributes are live), and
 /// `data-lede`, which makes an element a widget. `lang` and `dir` count on
 /// the host's ancestors too.
-const WATCHED: [&str; 9] = [
+const WATCHED: [&str; 10] = [
     "data-lede",
     "data-article-src",
     "data-related-src",
     "data-media-base",
     "data-link-template",
+    "data-poster-template",
     "data-theme",
     "data-heading",
     "lang",
@@ -188,6 +189,7 @@ fn read_config(
         attr("data-link-template"),
         attr("data-theme"),
     );
+    let posters = attr("data-poster-template");
     let lang = host
         .closest("[lang]")
         .ok()
@@ -208,6 +210,7 @@ fn read_config(
         related_src: related.as_deref(),
         media_base: base.as_deref(),
         link_template: template.as_deref(),
+        poster_template: posters.as_deref(),
         theme: theme.as_deref(),
         lang: lang.as_deref(),
         dir_set,

@@ -7,7 +7,7 @@ use lede::core::error::{Feed, FeedError, Problem};
 use lede::core::feed::parse_related;
 use lede::core::slide::Slide;
 use lede::core::text::Lang;
-use lede::core::url::{LinkTemplate, MediaBase, SafeUrl};
+use lede::core::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 use lede::ui::article::ArticleSection;
 use lede::ui::carousel::slide::SlideView;
 use lede::ui::related::{RelatedSection, Slides};
@@ -153,7 +153,7 @@ fn seed_slides() -> Slides {
     Arc::new(
         feed.items
             .iter()
-            .map(|i| Slide::new(i, &base, &links))
+            .map(|i| Slide::new(i, &base, &links, None))
             .collect(),
     )
 }
@@ -169,7 +169,7 @@ fn generated_slides(n: usize) -> Slides {
     Arc::new(
         feed.items
             .iter()
-            .map(|i| Slide::new(i, &base, &links))
+            .map(|i| Slide::new(i, &base, &links, None))
             .collect(),
     )
 }
@@ -793,6 +793,94 @@ async fn a_slide_alone_follows_what_the_carousel_tells_it() {
     tick().await;
     assert_eq!(attr(&media, "preload"), "metadata");
     assert!(attr(&media, "src").ends_with(".mp4"));
+    root.remove();
+}
+
+// Issue 16: a video tile near view read 150-230 KB of its clip for a first
+// frame; with a poster it costs an image until the reader asks for more.
+#[wasm_bindgen_test]
+async fn a_video_with_a_poster_fetches_nothing_until_asked() {
+    let root = container();
+    let base = MediaBase::new(&SafeUrl::parse("https://media.example/up").expect("base"));
+    let page = SafeUrl::parse("https://news.example/").expect("page");
+    let links = LinkTemplate::parse(LinkTemplate::DEFAULT, &page).expect("template");
+    let posters = PosterTemplate::parse("{path}.jpg");
+    let feed = parse_related(
+        r#"[{"id":"1","title":"Templated","pic":"/v/a.mp4?v=2"},
+            {"id":"2","title":"Its own","pic":"/v/b.mp4","poster":"https://img.example/b.webp"},
+            {"id":"3","title":"None","pic":"/v/c.mp4"}]"#,
+    )
+    .expect("feed");
+    let slide = |i: usize, t: Option<&PosterTemplate>| Slide::new(&feed.items[i], &base, &links, t);
+    let (templated, own, plain) = (
+        slide(0, posters.as_ref()),
+        slide(1, posters.as_ref()),
+        slide(2, None),
+    );
+    let (near, set_near) = signal(false);
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <div class="rail">
+                <SlideView slide=templated.clone() index=0 total=3 lang=Lang::En
+                    current=|| false focus_now=|| false near=move || near.get() on_focus=|| {} />
+                <SlideView slide=own.clone() index=1 total=3 lang=Lang::En
+                    current=|| false focus_now=|| false near=move || near.get() on_focus=|| {} />
+                <SlideView slide=plain.clone() index=2 total=3 lang=Lang::En
+                    current=|| false focus_now=|| false near=move || near.get() on_focus=|| {} />
+            </div>
+        }
+    });
+    tick().await;
+    let slides = all(&root, "[data-lede-slide]");
+    let videos: Vec<Element> = slides.iter().map(|s| one(s, "video")).collect();
+    for v in &videos {
+        assert!(
+            !v.has_attribute("src") && !v.has_attribute("poster"),
+            "nothing before near"
+        );
+        assert_eq!(attr(v, "preload"), "none");
+    }
+    set_near.set(true);
+    tick().await;
+    assert_eq!(
+        attr(&videos[0], "poster"),
+        "https://media.example/up/v/a.jpg"
+    );
+    assert_eq!(
+        attr(&videos[1], "poster"),
+        "https://img.example/b.webp",
+        "its own poster wins"
+    );
+    for v in &videos[..2] {
+        assert!(!v.has_attribute("src"), "a poster, and not a byte of video");
+        assert_eq!(attr(v, "preload"), "none");
+    }
+    assert!(!videos[2].has_attribute("poster"));
+    assert_eq!(
+        attr(&videos[2], "preload"),
+        "metadata",
+        "no poster: its first frame"
+    );
+    assert_eq!(attr(&videos[2], "src"), "https://media.example/up/v/c.mp4");
+
+    // Intent: the pointer coming in (the play is asked for, muted).
+    dispatch(&slides[0], "pointerenter");
+    tick().await;
+    assert_eq!(
+        attr(&videos[0], "src"),
+        "https://media.example/up/v/a.mp4?v=2"
+    );
+    assert!(
+        !videos[1].has_attribute("src"),
+        "only the tile the reader reached for"
+    );
+    // The play button.
+    one(&slides[1], "button.play")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    tick().await;
+    assert_eq!(attr(&videos[1], "src"), "https://media.example/up/v/b.mp4");
+    assert_eq!(attr(&videos[1], "poster"), "https://img.example/b.webp");
     root.remove();
 }
 

@@ -2,8 +2,9 @@
 //! `[data-lede]` element, its language and direction, and the page's URL, as
 //! untrusted strings.
 
+use super::slide::poster;
 use super::text::{Lang, HEADING_ATTR};
-use super::url::{LinkTemplate, MediaBase, SafeUrl, TemplateError};
+use super::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl, TemplateError};
 use std::fmt;
 
 /// What the host element says, read by the mount code.
@@ -17,6 +18,8 @@ pub struct Attrs<'a> {
     pub media_base: Option<&'a str>,
     /// `data-link-template`.
     pub link_template: Option<&'a str>,
+    /// `data-poster-template`.
+    pub poster_template: Option<&'a str>,
     /// `data-theme`: `light`, `dark` or `auto`.
     pub theme: Option<&'a str>,
     /// The `lang` of the element or its nearest ancestor with one.
@@ -68,6 +71,8 @@ pub struct Config {
     pub media_base: MediaBase,
     /// Where related stories link to.
     pub links: LinkTemplate,
+    /// Where videos' posters are, for items without a `poster` of their own.
+    pub posters: Option<PosterTemplate>,
     /// The widget's own words: its language's, with the publisher's over
     /// them.
     pub lang: Lang,
@@ -104,6 +109,12 @@ pub enum ConfigError {
         /// The template.
         value: String,
     },
+    /// `data-poster-template` without `{path}`, or not giving an http(s)
+    /// URL of an image.
+    PosterTemplate {
+        /// The template.
+        value: String,
+    },
     /// The page itself is not on http(s), so relative URLs have no base.
     PageNotHttp {
         /// The page's base URL.
@@ -130,6 +141,10 @@ impl ConfigError {
             ConfigError::TemplateNotHttp { value } => {
                 ("lede: data-link-template does not give an http(s) URL".into(), value)
             }
+            ConfigError::PosterTemplate { value } => (
+                "lede: data-poster-template needs {path} and must give an http(s) image URL".into(),
+                value,
+            ),
             ConfigError::PageNotHttp { value } => {
                 ("lede: the page is not served over http(s), so its feeds cannot be resolved".into(), value)
             }
@@ -203,6 +218,17 @@ impl Config {
                 value: template.to_owned(),
             },
         })?;
+        // Tried on a video path: a template giving no image is a mistake.
+        let posters = match attrs.poster_template {
+            None => None,
+            Some(t) => Some(
+                PosterTemplate::parse(t)
+                    .filter(|p| poster(None, "/a.mp4", &media_base, Some(p)).is_some())
+                    .ok_or_else(|| ConfigError::PosterTemplate {
+                        value: t.to_owned(),
+                    })?,
+            ),
+        };
         let locale = attrs.lang.map(str::trim).unwrap_or("").to_owned();
         let (lang, notes) = words(attrs);
         let rtl = if attrs.dir_set {
@@ -220,6 +246,7 @@ impl Config {
             related,
             media_base,
             links,
+            posters,
             lang,
             locale,
             rtl,
@@ -273,6 +300,7 @@ mod tests {
             related_src: Some("https://news.example/api/related/1855600.json"),
             media_base: Some("https://media.news.example/uploads"),
             link_template: Some("https://news.example/news/{id}"),
+            poster_template: None,
             lang: Some("ar"),
             dir_set: true,
             computed_rtl: true,
@@ -483,6 +511,24 @@ mod tests {
                 value: "javascript:open({id})".into()
             })
         );
+        for template in [
+            "/posters/x.jpg",
+            "{path}",
+            "{path}.mp4",
+            "javascript:{path}.jpg",
+        ] {
+            assert_eq!(
+                bad(Attrs {
+                    related_src: Some("r.json"),
+                    poster_template: Some(template),
+                    ..Attrs::default()
+                }),
+                Some(ConfigError::PosterTemplate {
+                    value: template.into()
+                }),
+                "template {template:?}"
+            );
+        }
         assert_eq!(
             Config::from_attrs(
                 &Attrs {
@@ -495,6 +541,34 @@ mod tests {
                 value: "file:///tmp/x.html".into()
             })
         );
+    }
+
+    #[test]
+    fn poster_templates() {
+        let c = ok(Attrs {
+            related_src: Some("r.json"),
+            media_base: Some("https://media.example/up"),
+            poster_template: Some("{path}.jpg"),
+            ..Attrs::default()
+        });
+        let p = |c: &Config| {
+            poster(None, "/v/a.mp4", &c.media_base, c.posters.as_ref()).map(|u| u.to_string())
+        };
+        assert_eq!(p(&c).as_deref(), Some("https://media.example/up/v/a.jpg"));
+        let c = ok(Attrs {
+            related_src: Some("r.json"),
+            poster_template: Some("https://img.example/p{path}.webp"),
+            ..Attrs::default()
+        });
+        assert_eq!(p(&c).as_deref(), Some("https://img.example/p/v/a.webp"));
+        let c = ok(Attrs {
+            related_src: Some("r.json"),
+            ..Attrs::default()
+        });
+        assert_eq!((&c.posters, p(&c)), (&None, None), "no template, no poster");
+        assert!(ConfigError::PosterTemplate { value: "x".into() }
+            .detail()
+            .contains("data-poster-template"));
     }
 
     #[test]

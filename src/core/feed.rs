@@ -21,6 +21,9 @@ pub struct RelatedItem {
     pub title: String,
     /// Its thumbnail path or URL, trimmed, as the feed gave it.
     pub pic: String,
+    /// A video's poster image path or URL, trimmed, as the feed gave it
+    /// (optional; a string only).
+    pub poster: Option<String>,
     /// Where it goes in the carousel: higher first.
     pub sort: Option<i64>,
     /// The feed's content type (21 is a news story).
@@ -162,7 +165,7 @@ impl<'de> Visitor<'de> for FeedVisitor {
 /// An array element: a usable item, or `None` for anything else.
 struct MaybeItem(Option<RelatedItem>);
 
-const FIELDS: &[&str] = &["id", "title", "pic", "sort", "contenttypeid"];
+const FIELDS: &[&str] = &["id", "title", "pic", "sort", "contenttypeid", "poster"];
 
 impl<'de> de::Deserialize<'de> for MaybeItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -186,7 +189,8 @@ impl<'de> Visitor<'de> for ItemVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MaybeItem, A::Error> {
-        let mut fields: [Scalar; 5] = [
+        let mut fields: [Scalar; 6] = [
+            Scalar::Other,
             Scalar::Other,
             Scalar::Other,
             Scalar::Other,
@@ -201,7 +205,7 @@ impl<'de> Visitor<'de> for ItemVisitor {
                 }
             }
         }
-        let [id, title, pic, sort, kind] = fields;
+        let [id, title, pic, sort, kind, poster] = fields;
         let item = (|| {
             let pic = pic.into_string()?;
             Some(RelatedItem {
@@ -209,6 +213,7 @@ impl<'de> Visitor<'de> for ItemVisitor {
                 title: title.into_string()?,
                 media: MediaKind::of(&pic),
                 pic,
+                poster: poster.into_string(),
                 sort: sort.to_int(),
                 content_type_id: kind.to_int(),
             })
@@ -303,7 +308,7 @@ mod tests {
         let slides: Vec<Slide> = feed
             .items
             .iter()
-            .map(|i| Slide::new(i, &base, &links))
+            .map(|i| Slide::new(i, &base, &links, None))
             .collect();
         let want = [
             (
@@ -461,6 +466,7 @@ mod tests {
                 id: "1855307".into(),
                 title: "T".into(),
                 pic: "/a.MP4".into(),
+                poster: None,
                 sort: Some(3_613_335),
                 content_type_id: Some(21),
                 media: MediaKind::Video,
@@ -479,6 +485,21 @@ mod tests {
                 .first()
                 .map(|i| (i.id.as_str(), i.title.as_str(), i.pic.as_str())),
             Some(("1", "café \"q\"", "/a.jpg"))
+        );
+        // `poster` is optional text: trimmed, and nothing for a blank one or
+        // for anything but a string.
+        let feed = ok(
+            r#"[{"id":"1","title":"t","pic":"/a.mp4","poster":" /a.jpg "},
+                         {"id":"2","title":"t","pic":"/b.mp4","poster":"  "},
+                         {"id":"3","title":"t","pic":"/c.mp4","poster":3},
+                         {"id":"4","title":"t","pic":"/d.mp4","poster":null}]"#,
+        );
+        assert_eq!(
+            feed.items
+                .iter()
+                .map(|i| i.poster.as_deref())
+                .collect::<Vec<_>>(),
+            [Some("/a.jpg"), None, None, None]
         );
         // A repeated key: the last one counts.
         assert_eq!(
@@ -566,7 +587,7 @@ mod tests {
         let slides: Vec<Slide> = feed
             .items
             .iter()
-            .map(|i| Slide::new(i, &base, &links))
+            .map(|i| Slide::new(i, &base, &links, None))
             .collect();
         let view: Vec<(MediaKind, Option<&str>, Option<&str>)> = slides
             .iter()

@@ -1,9 +1,9 @@
 //! A related item as a slide shows it (DESIGN §2, §3): the feed's item with
-//! every URL checked and the thumbnail decided once.
+//! every URL checked and the thumbnail, and a video's poster, decided once.
 
 use super::feed::RelatedItem;
 use super::media::MediaKind;
-use super::url::{LinkTemplate, MediaBase, SafeUrl};
+use super::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 
 /// What a slide's thumbnail is: decided once, here, so that "no usable media
 /// URL means the placeholder" has one place.
@@ -11,14 +11,15 @@ use super::url::{LinkTemplate, MediaBase, SafeUrl};
 pub enum Thumb {
     /// An `<img>` from a checked http(s) URL.
     Image(SafeUrl),
-    /// A muted `<video>` from a checked http(s) URL.
-    Video(SafeUrl),
+    /// A muted `<video>` from a checked http(s) URL, with its poster image
+    /// if it has one (then the video's bytes wait for the reader's intent).
+    Video(SafeUrl, Option<SafeUrl>),
     /// The neutral placeholder: an unknown kind, or no safe URL.
     None,
 }
 
 impl Thumb {
-    /// The thumbnail of `pic`, joined to `base`.
+    /// The thumbnail of `pic`, joined to `base` (a video without a poster).
     ///
     /// ```
     /// use lede::core::slide::Thumb;
@@ -32,7 +33,9 @@ impl Thumb {
     pub fn new(pic: &str, base: &MediaBase) -> Thumb {
         match MediaKind::of(pic) {
             MediaKind::Image => base.join(pic).map_or(Thumb::None, Thumb::Image),
-            MediaKind::Video => base.join(pic).map_or(Thumb::None, Thumb::Video),
+            MediaKind::Video => base
+                .join(pic)
+                .map_or(Thumb::None, |url| Thumb::Video(url, None)),
             MediaKind::Unknown => Thumb::None,
         }
     }
@@ -42,7 +45,7 @@ impl Thumb {
     pub fn kind(&self) -> MediaKind {
         match self {
             Thumb::Image(_) => MediaKind::Image,
-            Thumb::Video(_) => MediaKind::Video,
+            Thumb::Video(..) => MediaKind::Video,
             Thumb::None => MediaKind::Unknown,
         }
     }
@@ -50,7 +53,7 @@ impl Thumb {
     /// The media's URL, if there is media.
     pub fn url(&self) -> Option<&SafeUrl> {
         match self {
-            Thumb::Image(u) | Thumb::Video(u) => Some(u),
+            Thumb::Image(u) | Thumb::Video(u, _) => Some(u),
             Thumb::None => None,
         }
     }
@@ -70,15 +73,157 @@ pub struct Slide {
     pub href: Option<SafeUrl>,
 }
 
+/// The poster of a video whose `pic` is given: its own `poster` (from the
+/// feed item), else the one `template` gives for `pic`; either resolved as
+/// a `pic` is, under `base`, and only if it is an image by the extension
+/// rule of `pic` (DESIGN §2) and an http(s) URL. An unusable own poster is
+/// no poster, and the template's then applies.
+///
+/// ```
+/// use lede::core::slide::poster;
+/// use lede::core::url::{MediaBase, PosterTemplate, SafeUrl};
+/// let base = MediaBase::new(&SafeUrl::parse("https://m.example/up").unwrap());
+/// let t = PosterTemplate::parse("{path}.jpg");
+/// let p = |own, pic| poster(own, pic, &base, t.as_ref()).map(|u| u.to_string());
+/// assert_eq!(p(None, "/v/a.mp4").as_deref(), Some("https://m.example/up/v/a.jpg"));
+/// assert_eq!(p(Some("/own.png"), "/v/a.mp4").as_deref(), Some("https://m.example/up/own.png"));
+/// assert_eq!(p(Some("javascript:x.png"), "/v/a.mp4").as_deref(), Some("https://m.example/up/v/a.jpg"));
+/// assert_eq!(poster(Some("/a.mp4"), "/v/a.mp4", &base, None), None);
+/// ```
+pub fn poster(
+    own: Option<&str>,
+    pic: &str,
+    base: &MediaBase,
+    template: Option<&PosterTemplate>,
+) -> Option<SafeUrl> {
+    let image = |path: &str| {
+        if MediaKind::of(path) == MediaKind::Image {
+            base.join(path)
+        } else {
+            None
+        }
+    };
+    own.and_then(image)
+        .or_else(|| template.and_then(|t| image(&t.path_for(pic))))
+}
+
 impl Slide {
-    /// The slide for `item`, with its thumbnail under `base` and its link from
-    /// `links`.
-    pub fn new(item: &RelatedItem, base: &MediaBase, links: &LinkTemplate) -> Slide {
+    /// The slide for `item`, with its thumbnail (and a video's poster, see
+    /// [`poster`]) under `base` and its link from `links`.
+    pub fn new(
+        item: &RelatedItem,
+        base: &MediaBase,
+        links: &LinkTemplate,
+        posters: Option<&PosterTemplate>,
+    ) -> Slide {
+        let thumb = match Thumb::new(&item.pic, base) {
+            Thumb::Video(url, _) => Thumb::Video(
+                url,
+                poster(item.poster.as_deref(), &item.pic, base, posters),
+            ),
+            thumb => thumb,
+        };
         Slide {
             id: item.id.clone(),
             title: item.title.clone(),
-            thumb: Thumb::new(&item.pic, base),
+            thumb,
             href: links.link(&item.id),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::feed::parse_related;
+
+    fn url(s: &str) -> SafeUrl {
+        SafeUrl::parse(s).unwrap_or_else(|| panic!("test URL {s:?} must parse"))
+    }
+
+    /// The poster of each slide of `feed` (`None` for an image), as text.
+    fn posters(feed: &str, template: Option<&str>) -> Vec<Option<String>> {
+        let base = MediaBase::new(&url("https://media.example/up"));
+        let links = LinkTemplate::parse(LinkTemplate::DEFAULT, &url("https://news.example/"))
+            .unwrap_or_else(|_| unreachable!());
+        let template = template.map(|t| PosterTemplate::parse(t).unwrap_or_else(|| unreachable!()));
+        let feed = parse_related(feed).unwrap_or_else(|e| panic!("{}", e.detail()));
+        feed.items
+            .iter()
+            .map(
+                |i| match Slide::new(i, &base, &links, template.as_ref()).thumb {
+                    Thumb::Video(_, p) => p.map(|p| p.to_string()),
+                    Thumb::Image(_) => Some("image".into()),
+                    Thumb::None => Some("none".into()),
+                },
+            )
+            .collect()
+    }
+
+    const FEED: &str = r#"[
+        {"id":"1","title":"Video, no poster","pic":"/2016/08/27/x_4x3.mp4"},
+        {"id":"2","title":"Video, own poster","pic":"/v/b.mp4","poster":" /p/b.webp "},
+        {"id":"3","title":"Image with a poster","pic":"/i/c.jpg","poster":"/p/c.jpg"},
+        {"id":"4","title":"Video, unsafe poster","pic":"/v/d.mp4?v=2","poster":"javascript:alert(1)//.jpg"},
+        {"id":"5","title":"Video, poster not an image","pic":"/v/e.webm","poster":"/p/e.mp4"},
+        {"id":"6","title":"Video, absolute","pic":"https://cdn.example/v/f.mov","poster":7},
+        {"id":"7","title":"Video, absolute poster","pic":"/v/g.mp4","poster":"//img.example/g.PNG?w=320"},
+        {"id":"8","title":"Unknown kind","pic":"/v/h.txt","poster":"/p/h.jpg"}
+    ]"#;
+
+    #[test]
+    fn without_a_template_only_own_posters() {
+        assert_eq!(
+            posters(FEED, None),
+            [
+                None,
+                Some("https://media.example/up/p/b.webp".into()),
+                Some("image".into()),
+                None,
+                None,
+                None,
+                Some("https://img.example/g.PNG?w=320".into()),
+                Some("none".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_template_fills_in_and_the_items_own_poster_wins() {
+        assert_eq!(
+            posters(FEED, Some("{path}.jpg")),
+            [
+                Some("https://media.example/up/2016/08/27/x_4x3.jpg".into()),
+                Some("https://media.example/up/p/b.webp".into()),
+                Some("image".into()),
+                Some("https://media.example/up/v/d.jpg".into()),
+                Some("https://media.example/up/v/e.jpg".into()),
+                Some("https://cdn.example/v/f.jpg".into()),
+                Some("https://img.example/g.PNG?w=320".into()),
+                Some("none".into()),
+            ]
+        );
+        assert_eq!(
+            posters(FEED, Some("https://posters.example/x{path}.jpg"))
+                .first()
+                .cloned()
+                .flatten()
+                .as_deref(),
+            Some("https://posters.example/x/2016/08/27/x_4x3.jpg"),
+            "an absolute template is used as it is"
+        );
+        // A template giving no image, or no http(s) URL, gives no poster.
+        for t in [
+            "{path}",
+            "{path}.mp4",
+            "javascript:{path}.jpg",
+            "{path}.jpg:x",
+        ] {
+            assert_eq!(
+                posters(FEED, Some(t)).first(),
+                Some(&None),
+                "template {t:?}"
+            );
         }
     }
 }

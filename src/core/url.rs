@@ -379,6 +379,58 @@ impl LinkTemplate {
     }
 }
 
+/// The placeholder a poster template must contain.
+pub const PATH_PLACEHOLDER: &str = "{path}";
+
+/// `pic` without its `?query`, `#fragment` and the extension of its last
+/// path segment: what a poster template's `{path}` stands for. A segment
+/// without an extension (or a hidden file's name, `.mp4`) is kept whole.
+///
+/// ```
+/// use lede::core::url::without_extension;
+/// assert_eq!(without_extension("/2016/08/27/x_4x3.mp4"), "/2016/08/27/x_4x3");
+/// assert_eq!(without_extension("https://cdn.example/v/x.webm?t=1#f"), "https://cdn.example/v/x");
+/// assert_eq!(without_extension("/a.b/clip"), "/a.b/clip");
+/// assert_eq!(without_extension("/v/.mp4"), "/v/.mp4");
+/// ```
+pub fn without_extension(pic: &str) -> &str {
+    let end = pic.find(['?', '#']).unwrap_or(pic.len());
+    let path = pic.get(..end).unwrap_or(pic);
+    let name = path.rsplit_once('/').map_or(0, |(dir, _)| dir.len() + 1);
+    match path.rsplit_once('.') {
+        Some((stem, _)) if stem.len() > name => stem,
+        _ => path,
+    }
+}
+
+/// A poster template such as `{path}.jpg` (`data-poster-template`): where
+/// a video's poster image is, from the video's `pic`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PosterTemplate(String);
+
+impl PosterTemplate {
+    /// The template, if it has a `{path}`.
+    pub fn parse(template: &str) -> Option<PosterTemplate> {
+        find(template, PATH_PLACEHOLDER).map(|_| PosterTemplate(template.to_owned()))
+    }
+
+    /// The poster's path or URL for a video's `pic`, not yet resolved:
+    /// every `{path}` replaced by `pic` without its extension, query and
+    /// fragment.
+    ///
+    /// ```
+    /// use lede::core::url::PosterTemplate;
+    /// let t = PosterTemplate::parse("{path}.jpg").unwrap();
+    /// assert_eq!(t.path_for("/2016/08/27/x_4x3.mp4?v=2"), "/2016/08/27/x_4x3.jpg");
+    /// let t = PosterTemplate::parse("https://img.example/posters{path}.webp").unwrap();
+    /// assert_eq!(t.path_for("/a/b.mp4"), "https://img.example/posters/a/b.webp");
+    /// assert!(PosterTemplate::parse("/posters/x.jpg").is_none());
+    /// ```
+    pub fn path_for(&self, pic: &str) -> String {
+        replace_all(&self.0, PATH_PLACEHOLDER, without_extension(pic))
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -662,6 +714,61 @@ mod tests {
         assert_eq!(t.ok().and_then(|t| t.link("")), None);
     }
 
+    #[test]
+    fn paths_without_extension() {
+        let cases = [
+            ("/2016/08/27/x_4x3.mp4", "/2016/08/27/x_4x3"),
+            ("/x.MP4", "/x"),
+            ("x.mp4", "x"),
+            ("/a/x.tar.mp4", "/a/x.tar"),
+            ("/a/x.mp4?v=2", "/a/x"),
+            ("/a/x.mp4#t=3", "/a/x"),
+            ("/a/x.mp4?f=/y.z", "/a/x"),
+            ("https://cdn.example/v/x.webm", "https://cdn.example/v/x"),
+            ("//cdn.example/v/x.mov", "//cdn.example/v/x"),
+            // No extension, or only a hidden file's name: kept whole.
+            ("/a.b/clip", "/a.b/clip"),
+            ("/a/.mp4", "/a/.mp4"),
+            ("/a/", "/a/"),
+            ("", ""),
+            ("?x.mp4", ""),
+            ("/فيديو.mp4", "/فيديو"),
+        ];
+        for (pic, want) in cases {
+            assert_eq!(without_extension(pic), want, "pic {pic:?}");
+        }
+    }
+
+    #[test]
+    fn poster_templates() {
+        let path = |t: &str, pic: &str| PosterTemplate::parse(t).map(|t| t.path_for(pic));
+        assert_eq!(
+            path("{path}.jpg", "/2016/08/27/x_4x3.mp4").as_deref(),
+            Some("/2016/08/27/x_4x3.jpg")
+        );
+        assert_eq!(
+            path("https://img.example{path}_poster.png", "/a/b.mp4?v=1").as_deref(),
+            Some("https://img.example/a/b_poster.png")
+        );
+        assert_eq!(
+            path("{path}.jpg", "https://cdn.example/v.mp4").as_deref(),
+            Some("https://cdn.example/v.jpg")
+        );
+        assert_eq!(
+            path("{path}{path}.jpg", "/a.mp4").as_deref(),
+            Some("/a/a.jpg")
+        );
+        // The pic goes in as it is (a path, not a component); its query
+        // ends it, extension or not.
+        assert_eq!(
+            path("/p{path}.jpg", "/a b/c?.mp4").as_deref(),
+            Some("/p/a b/c.jpg")
+        );
+        for bad in ["", "/posters/x.jpg", "{PATH}.jpg", "{path.jpg", "{id}.jpg"] {
+            assert_eq!(PosterTemplate::parse(bad), None, "template {bad:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn nothing_panics(s in any::<String>(), t in any::<String>()) {
@@ -670,6 +777,10 @@ mod tests {
             let _ = page.resolve(&s);
             let _ = MediaBase::new(&page).join(&s);
             let _ = encode_component(&s);
+            let _ = without_extension(&s);
+            if let Some(tpl) = PosterTemplate::parse(&t) {
+                let _ = tpl.path_for(&s);
+            }
             if let Ok(tpl) = LinkTemplate::parse(&t, &page) {
                 let _ = tpl.link(&s);
             }

@@ -10,7 +10,7 @@ use crate::core::error::Feed;
 use crate::core::feed::parse_related;
 use crate::core::slide::Slide;
 use crate::core::text::Text;
-use crate::core::url::{LinkTemplate, MediaBase, SafeUrl};
+use crate::core::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 use crate::dom::{console_warn, emit};
 use crate::ui::effect;
 use crate::ui::widget::Look;
@@ -24,13 +24,13 @@ use web_sys::Element;
 /// The slides of a ready related feed.
 pub type Slides = Arc<Vec<Slide>>;
 
-/// Where slides' pictures and links point: the media base and the link
-/// template, which change without a refetch.
-pub type Links = (MediaBase, LinkTemplate);
+/// Where slides' pictures and links point: the media base, the link
+/// template and the poster template, which change without a refetch.
+pub type Links = (MediaBase, LinkTemplate, Option<PosterTemplate>);
 
 /// Fetches the related feed and shows it. The feed is fetched once per URL;
-/// its slides are made again when the media base or the link template
-/// changes.
+/// its slides are made again when the media base, the link template or the
+/// poster template changes.
 #[component]
 pub fn RelatedFeed(
     /// The related JSON (bare or in its `var_dump` envelope).
@@ -66,10 +66,10 @@ pub fn RelatedFeed(
             Load::Failed(e) => Load::Failed(e.clone()),
             Load::Ready(items) => links.with(|l| {
                 match l {
-                    Some((base, template)) => Load::Ready(Arc::new(
+                    Some((base, template, posters)) => Load::Ready(Arc::new(
                         items
                             .iter()
-                            .map(|item| Slide::new(item, base, template))
+                            .map(|item| Slide::new(item, base, template, posters.as_ref()))
                             .collect(),
                     )),
                     None => Load::Loading,

@@ -69,7 +69,7 @@ impl Live {
             Ok(c) => {
                 change(&self.article, c.article);
                 change(&self.related, c.related);
-                change(&self.links, Some((c.media_base, c.links)));
+                change(&self.links, Some((c.media_base, c.links, c.posters)));
                 change(
                     &self.look,
                     Look {

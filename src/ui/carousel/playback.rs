@@ -12,6 +12,10 @@ pub struct UsePlaybackReturn {
     /// Whether the video plays, as its last `play` or `pause` event said.
     pub playing: ReadSignal<bool>,
     set_playing: WriteSignal<bool>,
+    /// Whether the reader has asked it to play: a video with a poster gets
+    /// its `src` only then.
+    pub asked: ReadSignal<bool>,
+    set_asked: WriteSignal<bool>,
     /// The video element, for the view's `node_ref`.
     pub video: NodeRef<html::Video>,
 }
@@ -21,6 +25,9 @@ impl UsePlaybackReturn {
     /// view has caught up: a video just allowed to load gets its `src` from
     /// an effect, and setting a `src` aborts a play already asked for.
     pub fn play(&self) {
+        if self.asked.try_get_untracked() == Some(false) {
+            self.set_asked.try_set(true);
+        }
         let video = self.video;
         spawn_local(async move {
             let Some(Some(v)) = video.try_get_untracked() else {
@@ -74,9 +81,12 @@ impl UsePlaybackReturn {
 /// The playback of the video in `video`.
 pub fn use_playback(video: NodeRef<html::Video>) -> UsePlaybackReturn {
     let (playing, set_playing) = signal(false);
+    let (asked, set_asked) = signal(false);
     UsePlaybackReturn {
         playing,
         set_playing,
+        asked,
+        set_asked,
         video,
     }
 }

@@ -178,7 +178,9 @@ where
 
 /// A slide's picture: its image or video once it may load, over the
 /// placeholder that shows until then, or instead when there is no media or
-/// it fails. Its 4:3 box is reserved before any byte arrives.
+/// it fails. Its 4:3 box is reserved before any byte arrives. A video with a
+/// poster shows the poster once it may load, and fetches no video byte
+/// until the reader asks it to play.
 #[component]
 pub fn Thumbnail(
     /// What to show.
@@ -189,10 +191,14 @@ pub fn Thumbnail(
     playback: UsePlaybackReturn,
 ) -> impl IntoView {
     let (failed, set_failed) = signal(false);
-    let src = move |url: &SafeUrl| {
-        let url = url.as_str().to_owned();
-        move || loaded.get().then(|| url.clone())
+    // One closure type for every URL attribute: `src` and `poster`.
+    let when = move |on: ReadSignal<bool>, url: Option<&SafeUrl>| {
+        let url = url.map(|u| u.as_str().to_owned());
+        move || url.clone().filter(|_| on.get())
     };
+    // A video without a poster shows its first frame once it may load; one
+    // with a poster waits for the reader to ask it to play.
+    let first_frame = !matches!(thumb, Thumb::Video(_, Some(_)));
     let media = match &thumb {
         Thumb::Image(url) => EitherOf3::A(view! {
             <img
@@ -202,13 +208,15 @@ pub fn Thumbnail(
                 height="240"
                 loading="lazy"
                 decoding="async"
-                src=src(url)
+                src=when(loaded, Some(url))
                 on:error=handler(move |_| set_failed.set(true))
             />
         }),
         // Muted, inline, never a tab stop of its own, and fetching nothing
-        // until it may load; then only its first frame's worth.
-        Thumb::Video(url) => EitherOf3::B(view! {
+        // until it may load; then only its first frame's worth, or with a
+        // poster only the poster until the reader asks it to play. (A poster
+        // that fails fires no event: the placeholder shows through.)
+        Thumb::Video(url, poster) => EitherOf3::B(view! {
             <video
                 class="thumb-media"
                 node_ref=playback.video
@@ -222,8 +230,9 @@ pub fn Thumbnail(
                 disableremoteplayback=""
                 aria-hidden="true"
                 tabindex="-1"
-                preload=move || if loaded.get() { "metadata" } else { "none" }
-                src=src(url)
+                preload=move || if first_frame && loaded.get() { "metadata" } else { "none" }
+                poster=when(loaded, poster.as_ref())
+                src=when(if first_frame { loaded } else { playback.asked }, Some(url))
                 on:play=handler(move |_| playback.heard(true))
                 on:pause=handler(move |_| playback.heard(false))
                 on:error=handler(move |_| set_failed.set(true))
