@@ -37,20 +37,21 @@ else
   cp Cargo.lock build/small/Cargo.lock
   index=target/small/index.html
   mkdir -p target/small
-  sed 's|<link data-trunk rel="rust" |<link data-trunk rel="rust" href="../../build/small/Cargo.toml" |; s|href="demo/|href="../../demo/|g' index.html >"$index"
+  sed 's|<link data-trunk rel="rust" |<link data-trunk rel="rust" href="../../build/small/Cargo.toml" |; s|href="demo/|href="../../demo/|g; s|href="words"|href="../../words"|' index.html >"$index"
 fi
 # The post_build hook (build/write-loader.sh) reads STABLE too.
 export STABLE=${STABLE:-0}
 trunk build --release --offline --dist "$out" "$index"
 # What a publisher uploads, and nothing else (no demo page, feeds or media):
-# lede.js, the one stable name, and the content-hashed glue and wasm it
-# loads. The e2e tests check the folder's contents and load a widget from it.
+# lede.js, the one stable name, the content-hashed glue and wasm it
+# loads, and words/, each language's words that are not built in. The e2e tests check the folder's contents and load a widget from it.
 # It is also an npm package: lede.d.ts (the types) beside lede.js, and a
 # package.json (build/pkg-check.sh checks both, and what `npm pack` takes).
 rm -rf "$out/pkg"
 mkdir "$out/pkg"
 cp build/lede.d.ts "$out/"
 cp "$out/lede.js" "$out/lede.d.ts" "$out"/lede-*.js "$out"/lede-*_bg.wasm "$out/pkg/"
+cp -r "$out/words" "$out/pkg/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s|@VERSION@|$version|" build/package.json >"$out/pkg/package.json"
 BUDGET_KB=$budget bash build/size.sh "$out"

@@ -21,27 +21,32 @@ const HOSTS = "[data-lede]";
 // task, so that the page's own work goes on in between; an element mounted
 // meanwhile fetches its feeds itself.
 const preloaded = new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href));
+const preloadOne = (url) => {
+  if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
+  preloaded.add(url.href);
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = url.href;
+  document.head.append(link);
+};
+// The languages whose words are not built in: a widget in one of them
+// fetches words/<code>.txt beside this file before it shows.
+const WORDS = "@WORDS@".split(" ");
 const preload = (els, i) => {
   for (const end = performance.now() + 8; i < els.length && performance.now() < end; i++) {
-    if (els[i].hasAttribute("data-lede-mounted")) continue;
+    const el = els[i];
+    if (el.hasAttribute("data-lede-mounted")) continue;
     for (const name of ["data-article-src", "data-related-src"]) {
-      const src = els[i].getAttribute(name);
+      const src = el.getAttribute(name);
       if (!src) continue;
-      let url;
       try {
-        url = new URL(src, document.baseURI);
-      } catch {
-        continue;
-      }
-      if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) continue;
-      preloaded.add(url.href);
-      const link = document.createElement("link");
-      link.rel = "preload";
-      link.as = "fetch";
-      link.crossOrigin = "anonymous";
-      link.href = url.href;
-      document.head.append(link);
+        preloadOne(new URL(src, document.baseURI));
+      } catch {}
     }
+    const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
+    if (WORDS.includes(code)) preloadOne(new URL(`./words/${code}.txt`, base));
   }
   if (i < els.length) setTimeout(preload, 0, els, i);
 };

@@ -20,7 +20,9 @@ packed=$(cd "$pkg" && npm pack --dry-run --json --ignore-scripts 2>/dev/null | n
   console.log(p.files.map((f) => f.path).sort().join(" "));')
 glue=$(cd "$pkg" && ls lede-*.js)
 wasm=$(cd "$pkg" && ls lede-*_bg.wasm)
-expected=$(printf '%s\n' lede.d.ts lede.js package.json "$glue" "$wasm" | sort | tr '\n' ' ' | sed 's/ $//')
+words=$(cd "$pkg" && ls words/*.txt)
+# shellcheck disable=SC2086 # a list of files
+expected=$(printf '%s\n' lede.d.ts lede.js package.json "$glue" "$wasm" $words | sort | tr '\n' ' ' | sed 's/ $//')
 if [ "$packed" != "$expected" ]; then
   echo "npm pack takes: $packed" >&2
   echo "expected:       $expected" >&2

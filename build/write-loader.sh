@@ -13,7 +13,9 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
 fi
 # The steps are numbered as in README.md's "The release build, step by step".
 # 4. lede.js, the embed entry, naming this build's glue and wasm (every build).
-sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
+# and the languages whose words are in words/ (not built in), for its preloads.
+words=$(cd "$dir/words" && ls -- *.txt | sed 's/\.txt$//' | tr '\n' ' ' | sed 's/ $//')
+sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" -e "s|@WORDS@|$words|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
 # Release builds only (make dist). Trunk has run cargo, wasm-bindgen and
 # wasm-opt -Oz (steps 1 to 3); then, in order (what each is worth today is
 # in that table; the scripts fail the build on a wasm they cannot read or

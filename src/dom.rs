@@ -137,3 +137,22 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `import.meta` of the module the widget's glue runs as.
+    type ImportMeta;
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    /// The glue's own URL.
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+/// The URL of `path` in the folder the widget's code was loaded from (where
+/// `lede.js`, the glue, the wasm and `words/` are), wherever the page is.
+pub fn beside_code(path: &str) -> String {
+    let code = IMPORT_META.with(ImportMeta::url);
+    let folder = code.rfind('/').and_then(|i| code.get(..=i)).unwrap_or("");
+    [folder, path].concat()
+}

@@ -3,8 +3,9 @@
 //! the page.
 
 use crate::core::config::{words, Attrs, Config};
-use crate::core::text::{Lang, HEADING_ATTR, TEXT_ATTR_PREFIX};
-use crate::dom::{console_error, console_warn, dict, page_hidden};
+use crate::core::text::{can_speak, learn, Lang, Language, HEADING_ATTR, TEXT_ATTR_PREFIX};
+use crate::dom::{beside_code, console_error, console_warn, dict, page_hidden};
+use crate::net::{fetch_text, TIMEOUT_MS};
 use crate::ui::widget::{Live, Widget};
 use leptos::prelude::*;
 use std::any::Any;
@@ -111,6 +112,9 @@ thread_local! {
     /// time they were mounted at.
     static LOADING: RefCell<Vec<(Element, f64)>> = const { RefCell::new(Vec::new()) };
     static SHEET: Option<CssStyleSheet> = make_sheet();
+    /// Hosts waiting for the words of their language, which is not built
+    /// in: each is mounted, or given its new language, when they come.
+    static WAITING: RefCell<Vec<(Element, Language)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn make_sheet() -> Option<CssStyleSheet> {
@@ -190,11 +194,7 @@ fn read_config(
         attr("data-theme"),
     );
     let posters = attr("data-poster-template");
-    let lang = host
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"));
+    let lang = lang_of(host);
     let dir_set = host.closest("[dir]").ok().flatten().is_some();
     // The computed direction counts only under an explicit `dir`, and reading
     // it makes the browser compute the page's styles at once: only then.
@@ -223,6 +223,71 @@ fn read_config(
         // Still in the publisher's words, which say what went wrong.
         Err(e) => Err((e, words(&attrs).0)),
     }
+}
+
+/// The `lang` that a host's words follow: its own or its nearest ancestor's.
+fn lang_of(host: &Element) -> Option<String> {
+    host.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+}
+
+/// Whether `host` can speak its language now. If not, it waits for the
+/// language's words (`words/<code>.txt` beside the code; lede.js has
+/// preloaded them when the page had such a widget at load), which the first
+/// host to wait for them fetches; then it is mounted, or refreshed, again.
+fn can_speak_now(host: &Element) -> bool {
+    let language = Language::from_tag(lang_of(host).as_deref().unwrap_or_default());
+    if can_speak(language) {
+        return true;
+    }
+    let first = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let first = !w.iter().any(|(_, l)| *l == language);
+        w.retain(|(h, _)| h != host);
+        w.push((host.clone(), language));
+        first
+    });
+    if first {
+        // Not through Leptos, whose executor starts with the first widget;
+        // boxed as Leptos boxes its tasks, so that both share one runner.
+        let task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> =
+            Box::pin(fetch_words(language));
+        wasm_bindgen_futures::spawn_local(task);
+    }
+    false
+}
+
+/// Fetches and learns `language`'s words (English's when they cannot be
+/// had, with a console line saying why), then mounts or refreshes the hosts
+/// that waited for them.
+async fn fetch_words(language: Language) {
+    let url = beside_code(&["words/", language.code(), ".txt"].concat());
+    let text = match web_sys::AbortController::new() {
+        Ok(controller) => fetch_text(&url, TIMEOUT_MS, &controller).await.ok(),
+        Err(_) => None,
+    };
+    if let Err(why) = learn(language, text.as_deref()) {
+        console_warn(&["lede: the words at ", &url, ": ", why, "; English instead"].concat());
+    }
+    let ready = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let (ready, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut *w)
+            .into_iter()
+            .partition(|(_, l)| *l == language);
+        *w = rest;
+        ready
+    });
+    let mut new = Vec::new();
+    for (host, _) in ready {
+        if is_mounted(&host) {
+            refresh_element(&host);
+        } else {
+            new.push(host);
+        }
+    }
+    enqueue(new);
 }
 
 /// The `data-text-<key>` attributes of a host: `(name, value)`, in order.
@@ -276,7 +341,7 @@ fn dress(container: &HtmlElement, setup: &Result<Config, Lang>) {
 /// [`MountError`] when the element cannot hold a widget. A bad configuration
 /// is not an error here: the widget then shows a message in place.
 pub fn mount_element(host: &Element) -> Result<(), MountError> {
-    if is_mounted(host) {
+    if is_mounted(host) || !can_speak_now(host) {
         return Ok(());
     }
     let document = web_sys::window()
@@ -320,6 +385,9 @@ pub fn refresh_element(host: &Element) {
     let Some((container, live)) = found else {
         return;
     };
+    if !can_speak_now(host) {
+        return;
+    }
     let now = read_setup(&document, host);
     dress(&container, &now);
     live.set(now);
@@ -354,6 +422,7 @@ fn sweep() {
 /// wait for their turn.
 fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
     PENDING.with(|p| p.borrow_mut().retain(|h| !gone(h)));
+    WAITING.with(|w| w.borrow_mut().retain(|(h, _)| !gone(h)));
     LOADING.with(|l| l.borrow_mut().retain(|(h, _)| !gone(h)));
     // Take them out first: dropping a handle runs cleanups, which must not
     // find the registry borrowed.

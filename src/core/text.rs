@@ -73,8 +73,11 @@ impl Language {
             .unwrap_or_default()
     }
 
-    /// The language's own words.
-    pub fn words(self) -> &'static Words {
+    /// The language's table, where its words are written: compiled in for
+    /// every language natively, where tests read them all (and check that
+    /// `words/<code>.txt` holds the same); the widget's code keeps only the
+    /// [built-in](Language::built_in) ones.
+    pub fn table(self) -> &'static Words {
         match self {
             Language::En => &EN,
             Language::Ar => &AR,
@@ -91,14 +94,110 @@ impl Language {
         }
     }
 
+    /// Whether its words are in the widget's code: English (the fallback)
+    /// and Arabic (the seed's language). The others come from
+    /// `words/<code>.txt` beside the code when a widget first speaks them
+    /// (see [`learn`]), so that a reader downloads one language's words,
+    /// not twelve.
+    pub fn built_in(self) -> bool {
+        matches!(self, Language::En | Language::Ar)
+    }
+
+    /// Its words, one a line in [`KEYS`]' order: built in, or learnt; until
+    /// they are, and when they could not be had, English's.
+    fn words(self) -> &'static str {
+        match self {
+            Language::En => EN.packed,
+            Language::Ar => AR.packed,
+            // Natively (tests, doc examples) every table is at hand until a
+            // test teaches another.
+            #[cfg(not(target_arch = "wasm32"))]
+            _ if learnt(self).is_none() => self.table().packed,
+            _ => learnt(self).flatten().unwrap_or(EN.packed),
+        }
+    }
+
     /// Its ISO 639-1 code, the primary subtag that selects it.
     pub fn code(self) -> &'static str {
-        self.words().code
+        nth(CODES, self as usize)
     }
 
     /// Written right to left.
     pub fn is_rtl(self) -> bool {
-        self.words().rtl
+        matches!(
+            self,
+            Language::Ar | Language::Fa | Language::Ur | Language::He
+        )
+    }
+}
+
+/// The languages' codes, one a line in [`Language::ALL`]'s order.
+const CODES: &str = "en\nar\nfa\nur\nhe\nfr\nes\nde\npt\nru\ntr\nid";
+
+thread_local! {
+    /// What [`learn`] was told of each language that is not built in: its
+    /// words, or `None` when its file could not be used (English then).
+    /// Kept for the page's life: a few hundred bytes per language.
+    static LEARNT: RefCell<Vec<(Language, Option<&'static str>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What [`learn`] was told of `language`: nothing yet (`None`), its words,
+/// or that they could not be had (`Some(None)`).
+fn learnt(language: Language) -> Option<Option<&'static str>> {
+    LEARNT.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|&&(k, _)| k == language)
+            .map(|&(_, w)| w)
+    })
+}
+
+/// Whether a widget in `language` can speak now: its words are built in,
+/// learnt, or known to be out of reach (it speaks English then). If not, its
+/// words file is to be fetched and [`learn`]t first.
+pub fn can_speak(language: Language) -> bool {
+    language.built_in() || learnt(language).is_some()
+}
+
+/// Takes `language`'s words from the text of its `words/<code>.txt` (its
+/// words one a line, in the keys' order), or learns that the file could not
+/// be had (`None`). A file that is not exactly that is not used either:
+/// English is spoken instead, and the error says why.
+///
+/// ```
+/// use lede::core::text::{can_speak, learn, Lang, Language, Text};
+/// assert!(!can_speak(Language::Tr));
+/// assert_eq!(learn(Language::Tr, Some("Haberler\n")), Err("not one word a line"));
+/// assert!(can_speak(Language::Tr));
+/// assert_eq!(Text::Retry.get(Lang::from_tag("tr")), "Retry");
+/// ```
+pub fn learn(language: Language, text: Option<&str>) -> Result<(), &'static str> {
+    let words = text.map(|t| t.strip_suffix('\n').unwrap_or(t));
+    let why = match words {
+        None => Some("could not be fetched"),
+        Some(w) if w.split('\n').count() != WORDS => Some("not one word a line"),
+        Some(w) => (0..WORDS).find_map(|i| unusable(i, nth(w, i))),
+    };
+    let kept = words
+        .filter(|_| why.is_none())
+        .map(|w| &*Box::leak(Box::<str>::from(w)));
+    LEARNT.with(|l| l.borrow_mut().push((language, kept)));
+    why.map_or(Ok(()), Err)
+}
+
+/// Why `value` cannot be word `i` (in [`KEYS`]' order), if it cannot.
+fn unusable(i: usize, value: &str) -> Option<&'static str> {
+    let bare = || fill(value, "", "");
+    if value.is_empty() {
+        Some("empty")
+    } else if value.contains('<') {
+        Some("looks like HTML (it is plain text)")
+    } else if i == Text::ALL.len()
+        && (bare() == fill(value, "1", "") || bare() == fill(value, "", "1"))
+    {
+        Some("needs {n} and {total} where the numbers go")
+    } else {
+        None
     }
 }
 
@@ -690,18 +789,10 @@ impl Lang {
                 name.strip_prefix(TEXT_ATTR_PREFIX).unwrap_or(name)
             };
             let word = (0..WORDS).find(|&i| nth(KEYS, i) == key);
-            let bare = || fill(value, "", "");
-            let why = match word {
+            let why = match word.map(|i| (i, unusable(i, value))) {
                 None => "unknown key",
-                Some(_) if value.is_empty() => "empty",
-                Some(_) if value.contains('<') => "looks like HTML (it is plain text)",
-                Some(i)
-                    if i == Text::ALL.len()
-                        && (bare() == fill(value, "1", "") || bare() == fill(value, "", "1")) =>
-                {
-                    "needs {n} and {total} where the numbers go"
-                }
-                Some(i) => {
+                Some((_, Some(why))) => why,
+                Some((i, None)) => {
                     if let Some(slot) = own.get_mut(i) {
                         *slot = value;
                     }
@@ -761,7 +852,7 @@ impl Lang {
     /// Word `i` in [`KEYS`]' order: the publisher's, else the language's.
     fn word(self, i: usize) -> &'static str {
         match nth(&self.0.own, i) {
-            "" => nth(self.0.language.words().packed, i),
+            "" => nth(self.0.language.words(), i),
             own => own,
         }
     }
@@ -862,7 +953,7 @@ mod tests {
     #[test]
     fn every_language_has_every_word() {
         for l in Language::ALL {
-            let w = l.words();
+            let w = l.table();
             let mut seen: Vec<&str> = Vec::new();
             for t in Text::ALL {
                 let s = t.of(w);
@@ -907,7 +998,7 @@ mod tests {
         };
         for l in Language::ALL {
             for t in Text::ALL {
-                assert!(t.of(l.words()).chars().any(script(l)), "{l:?} {t:?}");
+                assert!(t.of(l.table()).chars().any(script(l)), "{l:?} {t:?}");
             }
         }
     }
@@ -924,6 +1015,80 @@ mod tests {
             "This news widget is not set up correctly."
         );
         assert_eq!(Text::Video.get(Lang::from_tag("fr")), "Vidéo");
+    }
+
+    /// `words/<code>.txt`, what the widget fetches for a language that is
+    /// not built in, holds its table's words: run with
+    /// `LEDE_WRITE_WORDS=1` after changing a table to write them.
+    #[test]
+    fn words_files_hold_the_tables() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("words");
+        for l in Language::ALL {
+            let path = dir.join(format!("{}.txt", l.code()));
+            let want = format!("{}\n", l.table().packed);
+            if l.built_in() {
+                assert!(!path.exists(), "{l:?} is built in: no {path:?}");
+                continue;
+            }
+            if std::env::var_os("LEDE_WRITE_WORDS").is_some() {
+                std::fs::write(&path, &want).expect("write words");
+            }
+            let have = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                have == want,
+                "{path:?} differs from the {l:?} table: run LEDE_WRITE_WORDS=1 cargo test"
+            );
+            assert_eq!(l.table().code, l.code());
+            assert_eq!(l.table().rtl, l.is_rtl());
+        }
+        let files = std::fs::read_dir(&dir).expect("words/").count();
+        assert_eq!(
+            files,
+            Language::ALL.iter().filter(|l| !l.built_in()).count()
+        );
+    }
+
+    #[test]
+    fn learning_a_language() {
+        assert!(Language::ALL
+            .into_iter()
+            .all(|l| can_speak(l) == l.built_in()));
+        // Natively the tables stand in until a language is learnt.
+        assert_eq!(Text::Retry.get(Lang::from_tag("de")), "Erneut versuchen");
+        let de = format!("{}\n", DE.packed.replace("Erneut versuchen", "Nochmal"));
+        assert_eq!(learn(Language::De, Some(&de)), Ok(()));
+        assert!(can_speak(Language::De));
+        assert_eq!(Text::Retry.get(Lang::from_tag("de-AT")), "Nochmal");
+        assert_eq!(slide_label(Lang::from_tag("de"), 0, 2), "1 von 2");
+
+        assert_eq!(learn(Language::Fr, None), Err("could not be fetched"));
+        assert_eq!(Text::Retry.get(Lang::from_tag("fr")), "Retry");
+        assert!(Lang::from_tag("he").is_rtl());
+        for (file, why) in [
+            ("", "not one word a line"),
+            ("a\nb", "not one word a line"),
+            (&FA.packed.replacen("خبرهای قبلی", "", 1), "empty"),
+            (
+                &FA.packed.replacen("خبرهای قبلی", "<i>x</i>", 1),
+                "looks like HTML (it is plain text)",
+            ),
+            (
+                &FA.packed.replacen("{total}", "", 1),
+                "needs {n} and {total} where the numbers go",
+            ),
+            (&format!("{}\n\n", FA.packed), "not one word a line"),
+            (
+                "<!doctype html>\n<title>Not found</title>",
+                "not one word a line",
+            ),
+        ] {
+            assert_eq!(learn(Language::Fa, Some(file)), Err(why));
+            assert_eq!(Text::PlayVideo.get(Lang::from_tag("fa")), "Play video");
+            assert!(
+                Lang::from_tag("fa").is_rtl(),
+                "English words, the page's direction"
+            );
+        }
     }
 
     #[test]
