@@ -1064,6 +1064,15 @@ async fn attributes_are_live() {
 
 #[wasm_bindgen_test]
 async fn words_and_numbers_in_the_widgets_language() {
+    // The words that the mount code fetches from words/ beside the code.
+    use lede::core::text::{learn, Language};
+    for (language, file) in [
+        (Language::Fa, include_str!("../words/fa.txt")),
+        (Language::He, include_str!("../words/he.txt")),
+        (Language::Fr, include_str!("../words/fr.txt")),
+    ] {
+        assert_eq!(learn(language, Some(file)), Ok(()));
+    }
     // Persian words and digits, the publisher's heading over them.
     let root = container();
     let slides = seed_slides();

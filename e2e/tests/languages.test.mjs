@@ -10,6 +10,9 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
 
 /** What each widget on the page says and which way it runs. */
+/** The code's origin: where lede.js came from. */
+const cdnOf = (page) => new URL(page.__lede).origin;
+
 const facts = (page) =>
   page.evaluate(() =>
     [...document.querySelectorAll("[data-lede]")].map((host) => {
@@ -44,6 +47,7 @@ export const tests = [
       const page = await open(browser, `${publisher}/languages.html`, {
         viewport: { width: 1000, height: 900 },
         contextOptions: { deviceScaleFactor: 1, colorScheme: "light", timezoneId: "UTC" },
+        before: (p) => p.on("request", (r) => { if (r.url().endsWith("/lede.js")) p.__lede = r.url(); }),
       });
       for (const widget of [0, 1, 2, 3]) assert.equal(await settled(page, "related", { widget }), "ready");
       for (const widget of [0, 1]) assert.equal(await settled(page, "article", { widget }), "ready");
@@ -79,6 +83,12 @@ export const tests = [
         [ur.dir, ur.direction, ur.firstRightOfSecond, ur.heading, ur.slide],
         ["ltr", "ltr", false, "متعلقہ خبریں", "8 میں سے 1"],
       );
+
+      // Each language's words came once, from the file lede.js preloaded
+      // (an unused preload would be a second entry, and a warning).
+      const words = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/words/")));
+      assert.deepEqual(words.map((n) => n.replace(/^.*\/words\//, "")).sort(), ["fa.txt", "fr.txt", "he.txt", "ur.txt"]);
+      assert.ok(words.every((n) => n.startsWith(cdnOf(page))), `beside the code: ${words.join(" ")}`);
 
       // The misspelt key is named on the console, once; nothing else is.
       const warnings = page.messages.filter((m) => m.type === "warning" && m.text.startsWith("lede: ")).map((m) => m.text);
@@ -126,6 +136,35 @@ export const tests = [
         assert.deepEqual(violations, [], colorScheme);
         await page.done();
       }
+    },
+  },
+  {
+    name: "words beside the code: a language's file out of reach gives English words and a console line; a new lang fetches its words",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/languages.html`, {
+        allow: [/Failed to load resource/],
+        before: (p) => p.route("**/words/fa.txt", (r) => r.abort()),
+      });
+      for (const widget of [0, 1, 2, 3]) assert.equal(await settled(page, "related", { widget }), "ready");
+      const [fr, fa] = await facts(page);
+      assert.equal(fr.previous, "Articles précédents", "the others keep their words");
+      assert.deepEqual(
+        [fa.heading, fa.previous, fa.play, fa.direction],
+        ["Related stories", "Previous stories", "Play video", "rtl"],
+        "English words, laid out by the page's language",
+      );
+      const warnings = page.messages.filter((m) => m.type === "warning" && m.text.includes("/words/")).map((m) => m.text);
+      assert.equal(warnings.length, 1, warnings.join("\n"));
+      assert.match(warnings[0], /^lede: the words at http:\/\/[^ ]+\/words\/fa\.txt: could not be fetched; English instead$/);
+
+      // The Hebrew widget's page turns German: its words come, once.
+      await page.evaluate(() => document.querySelectorAll("[data-lede]")[2].setAttribute("lang", "de-AT"));
+      await page.waitForFunction(() => document.querySelectorAll("[data-lede]")[2].shadowRoot.querySelector("section h2")?.textContent === "Mehr zum Thema", null, { timeout: 10000 });
+      const [, , de] = await facts(page);
+      assert.deepEqual([de.dir, de.previous, de.slide], ["ltr", "Vorherige Artikel", "1 von 8"]);
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/words/de.txt")).length);
+      assert.equal(fetched, 1);
+      await page.done();
     },
   },
 ];
