@@ -5,7 +5,7 @@
 # JPEG at ffmpeg's -q:v 4, about libjpeg quality 80-85, from detailed
 # synthetic scenes with grain), and 4 clips of 10-19 s at that size (H.264
 # main, about 560 kbit/s, faststart), each with a poster of the same name
-# (.jpg, its first frame) and its packet table (.packets.csv: time, byte
+# (.jpg, its first frame) and its packet table (.packets.json: time, byte
 # offset, size of each video packet, for "bytes actually played").
 # Every parameter is fixed, so the files are the same on every run.
 set -euo pipefail
@@ -33,7 +33,7 @@ clip() { # name, seconds, lavfi source, filters
   # the master (the scene itself, with a photo's grain), not from the
   # compressed clip.
   image "$1" "$3" "$4,noise=alls=10:allf=u"
-  ffprobe -v error -select_streams v:0 -show_entries packet=pts_time,pos,size -of csv=p=0 "$out/$1.mp4" > "$out/$1.packets.csv"
+  ffprobe -v error -select_streams v:0 -show_entries packet=pts_time,pos,size -of json "$out/$1.mp4" > "$out/$1.packets.json"
 }
 
 image img0 "mandelbrot=s=$S:start_x=-0.74364:start_y=0.13182:start_scale=0.003:maxiter=1000:inner=period" "noise=alls=8:allf=u"
