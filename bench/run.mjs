@@ -350,6 +350,9 @@ async function visit(browser, who, { carousel = false } = {}) {
   // The reader's visit. 1. Scroll the page with the wheel (the pointer over
   // the page's top left corner, on no tile) until the carousel is mid-screen.
   const seen = new Set();
+  const marks = {};
+  const mark = async (k) => { marks[k] = Math.round(await page.evaluate(() => performance.now())); };
+  await mark("scroll");
   const look = async () => { for (const s of await page.evaluate(slidesInView)) seen.add(s.index); };
   await page.mouse.move(4, 4);
   const dy = await page.evaluate(() => {
@@ -366,6 +369,7 @@ async function visit(browser, who, { carousel = false } = {}) {
   await page.waitForTimeout(2000);
   await look();
   // 2. Next, twice.
+  await mark("next");
   const positions = [await page.evaluate(trackPosition)];
   const nextMs = [];
   for (let i = 0; i < 2; i++) {
@@ -379,6 +383,7 @@ async function visit(browser, who, { carousel = false } = {}) {
   // 3. Hover the first video tile in view for 3 s.
   const video = (await page.evaluate(slidesInView)).find((s) => s.media === "video");
   let played = null;
+  await mark("hover");
   if (video) {
     await page.mouse.move(video.x, video.y, { steps: 4 });
     await page.waitForTimeout(3000);
@@ -388,6 +393,7 @@ async function visit(browser, who, { carousel = false } = {}) {
   // 4. Leave: what the visit moved is what arrived until now.
   await page.mouse.move(4, 4);
   const after = bytes();
+  await mark("leave");
   const visitLt = longtasks(await page.evaluate(() => window.__lt), loadEnd);
 
   // ArrowRight (after the visit, not counted in its bytes): focus the
@@ -410,7 +416,7 @@ async function visit(browser, who, { carousel = false } = {}) {
   }
   const arrowTo = await page.evaluate(trackPosition);
   const lt = await page.evaluate(() => window.__lt);
-  Object.assign(r, { load: longtasks(lt, 0, loadEnd), visitLt, after, seen: [...seen].sort((a, b) => a - b), played, hovered: video?.index ?? null, positions, nextMs, arrowMs, arrowMoved: arrowTo !== arrowFrom });
+  Object.assign(r, { marks, visitTasks: lt.filter(([t]) => t >= loadEnd).map(([t, d]) => [Math.round(t), Math.round(d)]), load: longtasks(lt, 0, loadEnd), visitLt, after, seen: [...seen].sort((a, b) => a - b), played, hovered: video?.index ?? null, positions, nextMs, arrowMs, arrowMoved: arrowTo !== arrowFrom });
   Object.assign(r, await memory(cdp));
   await context.close();
   return r;
@@ -448,7 +454,7 @@ for (let i = 0; i < (PARTS.has("visit") ? RUNS : 0); i++) {
     res.visit[s].push(r);
     const p = r.played;
     console.log(`  [${clock()}] run ${i + 1}/${RUNS} ${s}: ready ${r.readyMs.toFixed(0)} ms; before interaction ${kb(r.before.total)} KB (img ${kb(r.before.images)}, video ${kb(r.before.video)}); after the visit ${kb(r.after.total)} KB (img ${kb(r.after.images)}, video ${kb(r.after.video)}); track at ${r.positions.join(" > ")}; next ${r.nextMs.map((x) => x.toFixed(0)).join(", ")} ms, arrow ${r.arrowMs.map((x) => x.toFixed(0)).join(", ")} ms (moved: ${r.arrowMoved}); hovered slide ${r.hovered}: ${p ? `${p.paused ? "paused" : "playing"} at ${p.time.toFixed(2)} s` : "no video in view"}; seen ${r.seen.join(",")}`);
-    if (VERBOSE) console.log("    files before:", r.before.files, "\n    files after:", r.after.files, "\n    played:", p);
+    if (VERBOSE) console.log("    marks", r.marks, "tasks after load", r.visitTasks, "\n    files before:", r.before.files, "\n    files after:", r.after.files, "\n    played:", p);
   }
 }
 for (let i = 0; i < (PARTS.has("carousel") ? RUNS : 0); i++) {
@@ -608,9 +614,11 @@ const limitRow = (label, group, pickGot, pickLimit) => {
   limitRows.push(`| ${label} | ${cells.join(" | ")} |`);
 };
 limitRow("demo page, before interaction", "visit", (r) => r.before.total - r.before.code, (r) => r.limit.before);
+limitRow("demo page, before interaction, code included", "visit", (r) => r.before.total, (r) => r.limit.before);
 limitRow("demo page, after the visit", "visit", (r) => r.after.total - r.after.code, (r) => r.limit.after);
 limitRow("demo page, after the visit, code included", "visit", (r) => r.after.total, (r) => r.limit.after);
 limitRow("carousel-only page, before interaction", "carousel", (r) => r.before.total - r.before.code, (r) => r.limit.before);
+limitRow("carousel-only page, before interaction, code included", "carousel", (r) => r.before.total, (r) => r.limit.before);
 const describe = (s) => {
   const r = res.visit[s];
   if (!r.length) return `- ${s}: no visits.`;
@@ -618,6 +626,20 @@ const describe = (s) => {
   return `- ${s}: tiles seen during the visit (feed positions from 0): ${[...new Set(r.map((x) => x.seen.join(",")))].join(" or ")}; the hovered video played ${[...new Set(played)].join("; ")}.`;
 };
 
+// What each subject's first visit received per media file, against the file's
+// size (responses carry about 0.2 KB of headers; a clip read in several
+// ranges can exceed its size), and the visit's long tasks by step.
+const slideOf = new Map(pics.flatMap((p, i) => [[`/media${p}`, i], [`/media${p.replace(/\.mp4$/, ".jpg")}`, i]]));
+const phase = (m, t) => (t < m.next ? "scroll" : t < m.hover ? "Next" : t < m.leave ? "hover" : "after");
+const sanity = SUBJECTS.filter((s) => res.visit[s].length).map((s) => {
+  const r = res.visit[s][0];
+  const files = Object.entries(r.after.files).map(([p, n]) => {
+    const f = mediaFile(p.slice("/media".length));
+    return `slide ${slideOf.get(p) ?? "?"} ${f}: ${kb(n)} of ${kb(sizes[f])} KB${r.before.files[p] ? ` (${kb(r.before.files[p])} before interaction)` : ""}`;
+  });
+  const tasks = res.visit[s].map((x) => x.visitTasks.filter(([, d]) => d >= 50).map(([t, d]) => `${d} ms (${phase(x.marks, t)})`).join(", ") || "none");
+  return `- ${s}: ${files.join("; ")}. Long tasks during each visit: ${tasks.join(" | ")}.`;
+}).join("\n");
 const mediaRows = Object.entries(sizes).map(([f, n]) => `${f} ${kb(n)} KB`).join(", ");
 const mapping = pics.map((p, i) => `${i}: ${p.split("/").pop()} → ${mediaFile(p)}${/\.mp4$/.test(p) ? ` (poster ${thumbOf(p)})` : ""}`).join("; ");
 const imgs = IMAGES.map((f) => sizes[f]);
@@ -625,7 +647,7 @@ const clips = CLIPS.map((f) => sizes[f]);
 const lhTable = lh.lede
   ? ["| page | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|",
     ...Object.entries(lh).map(([k, v]) => `| ${k === "lede" ? "Lede (/lede.html)" : "peer (/peer.html)"} | ${v.scores.performance} | ${v.scores.accessibility} | ${v.scores["best-practices"]} | ${v.scores.seo} |`),
-    "", ...Object.entries(lh).map(([k, v]) => `- ${k}: ${v.metrics.join(", ")}, total byte weight ${v.weight}${v.failing.length ? `; below 90: ${v.failing.join(", ")}` : ""}`)].join("\n")
+    "", ...Object.entries(lh).map(([k, v]) => `- ${k}: ${v.metrics.join(", ")}; ${v.weight.toLowerCase()}${v.failing.length ? `; below 90: ${v.failing.join(", ")}` : ""}`)].join("\n")
   : "Lighthouse did not run.";
 
 const md = `# Lede against a Swiper peer, at real scale
@@ -697,6 +719,12 @@ feeds (all bytes but code), and then everything. Medians; the ratio is the measu
 ${limitRows.join("\n")}
 
 ${SUBJECTS.map(describe).join("\n")}
+
+## Checks
+
+What the first visit of each received per media file (slide: feed position from 0), against the file's size:
+
+${sanity}
 
 ## Lighthouse ${"12.2.3"} (mobile, its own simulated throttling, on the real-weight pages)
 
