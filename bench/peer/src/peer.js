@@ -116,7 +116,9 @@ function slideHtml(item, i, total) {
     thumb.append(el("img", { src: item.src, alt: "", loading: "lazy", decoding: "async", width: "320", height: "240" }));
     thumb.append(el("div", { class: "swiper-lazy-preloader" }));
   } else if (item.media === "video") {
-    const v = el("video", { src: item.src, muted: "", playsinline: "", loop: "", preload: "metadata", width: "320", height: "240" });
+    // A poster where the newsroom has one; preload="metadata", the usual
+    // default, which still fetches the clip's start.
+    const v = el("video", { src: item.src, ...(item.poster ? { poster: item.poster } : {}), muted: "", playsinline: "", loop: "", preload: "metadata", width: "320", height: "240" });
     v.muted = true;
     slide.addEventListener("mouseenter", () => v.play().catch(() => {}));
     slide.addEventListener("mouseleave", () => v.pause());
@@ -130,6 +132,14 @@ function slideHtml(item, i, total) {
 async function related(host, url) {
   const base = new URL(host.dataset.mediaBase ?? new URL(url, location.href).origin, location.href).href;
   const template = host.dataset.linkTemplate ?? "/news/{id}";
+  // The poster of a video: the item's own, or one made from its path.
+  const posterTemplate = host.dataset.posterTemplate;
+  const poster = (x) =>
+    typeof x.poster === "string" && x.poster.trim()
+      ? mediaUrl(base, x.poster.trim())
+      : posterTemplate
+        ? mediaUrl(base, posterTemplate.replaceAll("{path}", x.pic.replace(/\.[^./?#]*([?#].*)?$/, "")))
+        : null;
   const section = el("section", { "data-lede-related": "", "data-state": "loading", class: "peer-related", "aria-label": "Related stories" });
   host.append(section);
   const load = async () => {
@@ -149,6 +159,7 @@ async function related(host, url) {
             title: x.title.trim(),
             media: src ? m : "unknown",
             src,
+            poster: m === "video" && src ? poster(x) : null,
             href: safe(template.replaceAll("{id}", encodeURIComponent(String(x.id))), location.href),
           };
         });
