@@ -214,10 +214,6 @@ fn primary_subtag(tag: &str) -> &str {
 /// a language missing one does not compile.
 #[derive(Debug)]
 pub struct Words {
-    /// ISO 639-1 code.
-    pub code: &'static str,
-    /// Written right to left.
-    pub rtl: bool,
     /// The texts and the pattern, separated by `\n`.
     packed: &'static str,
 }
@@ -253,7 +249,6 @@ fn nth(packed: &str, i: usize) -> &str {
 /// A language's [`Words`], every one named, in [`Text`]'s order.
 macro_rules! words {
     (
-        code: $code:literal, rtl: $rtl:literal,
         related_stories: $related_stories:literal,
         previous: $previous:literal,
         next: $next:literal,
@@ -273,8 +268,6 @@ macro_rules! words {
         slide_position: $slide_position:literal $(,)?
     ) => {
         Words {
-            code: $code,
-            rtl: $rtl,
             packed: concat!(
                 $related_stories,
                 "\n",
@@ -315,8 +308,6 @@ macro_rules! words {
 }
 
 const EN: Words = words! {
-    code: "en",
-    rtl: false,
     related_stories: "Related stories",
     previous: "Previous stories",
     next: "Next stories",
@@ -337,8 +328,6 @@ const EN: Words = words! {
 };
 
 const AR: Words = words! {
-    code: "ar",
-    rtl: true,
     related_stories: "أخبار ذات صلة",
     previous: "الأخبار السابقة",
     next: "الأخبار التالية",
@@ -359,8 +348,6 @@ const AR: Words = words! {
 };
 
 const FA: Words = words! {
-    code: "fa",
-    rtl: true,
     related_stories: "خبرهای مرتبط",
     previous: "خبرهای قبلی",
     next: "خبرهای بعدی",
@@ -381,8 +368,6 @@ const FA: Words = words! {
 };
 
 const UR: Words = words! {
-    code: "ur",
-    rtl: true,
     related_stories: "متعلقہ خبریں",
     previous: "پچھلی خبریں",
     next: "اگلی خبریں",
@@ -403,8 +388,6 @@ const UR: Words = words! {
 };
 
 const HE: Words = words! {
-    code: "he",
-    rtl: true,
     related_stories: "כתבות קשורות",
     previous: "הכתבות הקודמות",
     next: "הכתבות הבאות",
@@ -425,8 +408,6 @@ const HE: Words = words! {
 };
 
 const FR: Words = words! {
-    code: "fr",
-    rtl: false,
     related_stories: "Sur le même sujet",
     previous: "Articles précédents",
     next: "Articles suivants",
@@ -447,8 +428,6 @@ const FR: Words = words! {
 };
 
 const ES: Words = words! {
-    code: "es",
-    rtl: false,
     related_stories: "Noticias relacionadas",
     previous: "Noticias anteriores",
     next: "Noticias siguientes",
@@ -469,8 +448,6 @@ const ES: Words = words! {
 };
 
 const DE: Words = words! {
-    code: "de",
-    rtl: false,
     related_stories: "Mehr zum Thema",
     previous: "Vorherige Artikel",
     next: "Nächste Artikel",
@@ -493,8 +470,6 @@ const DE: Words = words! {
 };
 
 const PT: Words = words! {
-    code: "pt",
-    rtl: false,
     related_stories: "Notícias relacionadas",
     previous: "Notícias anteriores",
     next: "Próximas notícias",
@@ -515,8 +490,6 @@ const PT: Words = words! {
 };
 
 const RU: Words = words! {
-    code: "ru",
-    rtl: false,
     related_stories: "Читайте также",
     previous: "Предыдущие материалы",
     next: "Следующие материалы",
@@ -537,8 +510,6 @@ const RU: Words = words! {
 };
 
 const TR: Words = words! {
-    code: "tr",
-    rtl: false,
     related_stories: "İlgili haberler",
     previous: "Önceki haberler",
     next: "Sonraki haberler",
@@ -559,8 +530,6 @@ const TR: Words = words! {
 };
 
 const ID: Words = words! {
-    code: "id",
-    rtl: false,
     related_stories: "Berita terkait",
     previous: "Berita sebelumnya",
     next: "Berita berikutnya",
@@ -1038,8 +1007,6 @@ mod tests {
                 have == want,
                 "{path:?} differs from the {l:?} table: run LEDE_WRITE_WORDS=1 cargo test"
             );
-            assert_eq!(l.table().code, l.code());
-            assert_eq!(l.table().rtl, l.is_rtl());
         }
         let files = std::fs::read_dir(&dir).expect("words/").count();
         assert_eq!(
