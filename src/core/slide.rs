@@ -96,12 +96,10 @@ pub fn poster(
     base: &MediaBase,
     template: Option<&PosterTemplate>,
 ) -> Option<SafeUrl> {
-    let image = |path: &str| {
-        if MediaKind::of(path) == MediaKind::Image {
-            base.join(path)
-        } else {
-            None
-        }
+    // The same rule as an image thumbnail's.
+    let image = |path: &str| match Thumb::new(path, base) {
+        Thumb::Image(url) => Some(url),
+        _ => None,
     };
     own.and_then(image)
         .or_else(|| template.and_then(|t| image(&t.path_for(pic))))
