@@ -24,6 +24,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Its paragraphs: trimmed, none empty.
     pub body: Vec<String>,
+    /// A `published` given but not read as a date, for the console.
+    pub unread_date: Option<String>,
 }
 
 /// Parses an article.
@@ -111,10 +113,13 @@ impl<'de> Visitor<'de> for ArticleVisitor {
         let Some(title) = title.into_string() else {
             return Ok(Top::Right(None));
         };
+        let given = published.into_string();
+        let published = given.as_deref().and_then(Published::parse);
         Ok(Top::Right(Some(Article {
             id: id.into_text(),
             title,
-            published: published.into_string().and_then(|s| Published::parse(&s)),
+            unread_date: given.filter(|_| published.is_none()),
+            published,
             source: source.into_string(),
             body,
         })))
@@ -236,7 +241,8 @@ mod tests {
                 title: "Only a title".into(),
                 published: None,
                 source: None,
-                body: vec![]
+                body: vec![],
+                unread_date: None,
             }
         );
     }
@@ -249,6 +255,7 @@ mod tests {
         assert_eq!(a.id.as_deref(), Some("1855600"));
         assert_eq!(a.title, "T");
         assert_eq!(a.published, None);
+        assert_eq!(a.unread_date.as_deref(), Some("yesterday"));
         assert_eq!(a.source, None);
         assert_eq!(a.body, ["a", "b\n\nstill b"]);
         for body in [

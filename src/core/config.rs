@@ -4,7 +4,7 @@
 
 use super::slide::poster;
 use super::text::{Lang, HEADING_ATTR};
-use super::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl, TemplateError};
+use super::url::{has_userinfo, LinkTemplate, MediaBase, PosterTemplate, SafeUrl, TemplateError};
 use std::fmt;
 
 /// What the host element says, read by the mount code.
@@ -99,6 +99,20 @@ pub enum ConfigError {
         /// Its value.
         value: String,
     },
+    /// A URL attribute with user information (`user:pw@host`), which the
+    /// browser refuses to fetch.
+    UserInfo {
+        /// The attribute's name.
+        attribute: &'static str,
+        /// Its value.
+        value: String,
+    },
+    /// `data-link-template` whose `{id}` is in the host: a feed's id would
+    /// choose where links go.
+    TemplateIdInHost {
+        /// The template.
+        value: String,
+    },
     /// `data-link-template` without `{id}`.
     TemplateWithoutId {
         /// The template.
@@ -135,6 +149,16 @@ impl ConfigError {
                 s.push_str(" is not an http(s) URL");
                 (s, value)
             }
+            ConfigError::UserInfo { attribute, value } => {
+                let mut s = String::from("lede: ");
+                s.push_str(attribute);
+                s.push_str(" has a user name or password (user:pw@), which browsers refuse to fetch; remove it");
+                (s, value)
+            }
+            ConfigError::TemplateIdInHost { value } => (
+                "lede: data-link-template has {id} in its host; put it in the path, query or fragment".into(),
+                value,
+            ),
             ConfigError::TemplateWithoutId { value } => {
                 ("lede: data-link-template has no {id} placeholder".into(), value)
             }
@@ -165,6 +189,17 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The error for a URL attribute that cannot be used: user information
+/// named as such, anything else as not an http(s) URL.
+fn bad_url(attribute: &'static str, value: &str) -> ConfigError {
+    let value = value.to_owned();
+    if has_userinfo(&value) {
+        ConfigError::UserInfo { attribute, value }
+    } else {
+        ConfigError::BadUrl { attribute, value }
+    }
+}
+
 /// Resolves an optional URL attribute against the page.
 fn url_attr(
     page: &SafeUrl,
@@ -177,10 +212,7 @@ fn url_attr(
             .resolve(v)
             .filter(|_| !v.trim().is_empty())
             .map(Some)
-            .ok_or_else(|| ConfigError::BadUrl {
-                attribute,
-                value: v.to_owned(),
-            }),
+            .ok_or_else(|| bad_url(attribute, v)),
     }
 }
 
@@ -210,13 +242,17 @@ impl Config {
             None => MediaBase::origin_of(related.as_ref().unwrap_or(&page)),
         };
         let template = attrs.link_template.unwrap_or(LinkTemplate::DEFAULT);
-        let links = LinkTemplate::parse(template, &page).map_err(|e| match e {
-            TemplateError::MissingId => ConfigError::TemplateWithoutId {
-                value: template.to_owned(),
-            },
-            TemplateError::NotHttp => ConfigError::TemplateNotHttp {
-                value: template.to_owned(),
-            },
+        let links = LinkTemplate::parse(template, &page).map_err(|e| {
+            let value = template.to_owned();
+            match e {
+                TemplateError::MissingId => ConfigError::TemplateWithoutId { value },
+                _ if has_userinfo(template) => ConfigError::UserInfo {
+                    attribute: "data-link-template",
+                    value,
+                },
+                TemplateError::NotHttp => ConfigError::TemplateNotHttp { value },
+                TemplateError::IdInHost => ConfigError::TemplateIdInHost { value },
+            }
         })?;
         // Tried on a video path: a template giving no image is a mistake.
         let posters = match attrs.poster_template {
@@ -509,6 +545,57 @@ mod tests {
             }),
             Some(ConfigError::TemplateNotHttp {
                 value: "javascript:open({id})".into()
+            })
+        );
+        // User information, named as such, wherever a URL is given.
+        for (attrs, attribute) in [
+            (
+                Attrs {
+                    related_src: Some("https://user:pw@news.example/r.json"),
+                    ..Attrs::default()
+                },
+                "data-related-src",
+            ),
+            (
+                Attrs {
+                    article_src: Some("//u@news.example/a.json"),
+                    ..Attrs::default()
+                },
+                "data-article-src",
+            ),
+            (
+                Attrs {
+                    related_src: Some("r.json"),
+                    media_base: Some("https://u:p@media.example/"),
+                    ..Attrs::default()
+                },
+                "data-media-base",
+            ),
+            (
+                Attrs {
+                    related_src: Some("r.json"),
+                    link_template: Some("https://u:p@news.example/{id}"),
+                    ..Attrs::default()
+                },
+                "data-link-template",
+            ),
+        ] {
+            let e = bad(attrs);
+            assert!(
+                matches!(&e, Some(ConfigError::UserInfo { attribute: a, .. }) if *a == attribute),
+                "{e:?}"
+            );
+            let detail = e.map(|e| e.detail()).unwrap_or_default();
+            assert!(detail.contains(attribute) && detail.contains("user name or password"));
+        }
+        assert_eq!(
+            bad(Attrs {
+                related_src: Some("r.json"),
+                link_template: Some("https://{id}.news.example/"),
+                ..Attrs::default()
+            }),
+            Some(ConfigError::TemplateIdInHost {
+                value: "https://{id}.news.example/".into()
             })
         );
         for template in [

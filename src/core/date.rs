@@ -1,5 +1,7 @@
-//! Publication dates of an article (DESIGN §4): RFC 3339 (`2016-08-28T14:25:16Z`,
-//! with a `Z` or a numeric offset) or the site's own `Sun Aug 28, 2016 14:25:16`.
+//! Publication dates of an article: RFC 3339 (`2016-08-28T14:25:16Z`, with a
+//! `Z` or a numeric offset, also written `+0300` or `+03`), the same without
+//! a zone (`2016-08-28 14:25:16`, as MySQL's DATETIME is written), or the
+//! site's own `Sun Aug 28, 2016 14:25:16`. A date without a zone is UTC.
 
 /// A publication instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,21 +13,24 @@ pub struct Published {
 }
 
 impl Published {
-    /// Parses RFC 3339 or the site's format. Fixed positions are read only
-    /// after the length and ASCII are checked, and every field is range-checked
+    /// Parses RFC 3339 (offsets also as `±HHMM` or `±HH`), the same without
+    /// a zone, or the site's format. Fixed positions are read only after the
+    /// length and ASCII are checked, and every field is range-checked
     /// (February 30th, hour 24 and a wrong weekday are refused), so any input
     /// either gives a real instant or nothing.
     ///
-    /// The site's format carries no zone. It is read as UTC: the seed's feed
-    /// comes from a newsroom serving readers in many zones, whose own timestamps
-    /// are in UTC, and a fixed rule is one a publisher can rely on; one who
-    /// needs another zone sends RFC 3339 with an offset (DESIGN §4).
+    /// A date without a zone (the site's format, MySQL's `DATETIME`) is read
+    /// as UTC: the seed's feed comes from a newsroom serving readers in many
+    /// zones, whose own timestamps are in UTC, and a fixed rule is one a
+    /// publisher can rely on; one who needs another zone sends an offset.
     ///
     /// ```
     /// use lede::core::date::Published;
     /// let p = Published::parse("Sun Aug 28, 2016 14:25:16").unwrap();
     /// assert_eq!(p.rfc3339, "2016-08-28T14:25:16Z");
-    /// assert_eq!(Published::parse("2016-08-28T16:25:16+02:00"), Some(p));
+    /// assert_eq!(Published::parse("2016-08-28T16:25:16+02:00"), Some(p.clone()));
+    /// assert_eq!(Published::parse("2016-08-28T17:25:16+0300"), Some(p.clone()));
+    /// assert_eq!(Published::parse("2016-08-28 14:25:16"), Some(p));
     /// assert_eq!(Published::parse("Mon Aug 28, 2016 14:25:16"), None); // a Sunday
     /// ```
     pub fn parse(input: &str) -> Option<Published> {
@@ -85,9 +90,9 @@ fn in_range(n: i64, lo: i64, hi: i64) -> Option<i64> {
 /// past a day after an offset, milliseconds)`.
 type Parts = (i64, i64, i64);
 
-/// `YYYY-MM-DD[Tt ]HH:MM:SS[.frac](Z|z|±HH:MM)`.
+/// `YYYY-MM-DD[Tt ]HH:MM:SS[.frac][Z|z|±HH:MM|±HHMM|±HH]`; no zone is UTC.
 fn parse_rfc3339(s: &str) -> Option<Parts> {
-    if !s.is_ascii() || s.len() < 20 {
+    if !s.is_ascii() || s.len() < 19 {
         return None;
     }
     let date = s.get(..10)?;
@@ -121,14 +126,21 @@ fn parse_rfc3339(s: &str) -> Option<Parts> {
         zone = frac_and_zone.get(end..)?;
     }
     let offset = match zone {
-        "Z" | "z" => 0,
+        "" | "Z" | "z" => 0,
         _ => {
             let sign = match zone.get(..1)? {
                 "+" => 1,
                 "-" => -1,
                 _ => return None,
             };
-            let (h, m) = zone.get(1..)?.split_once(':')?;
+            let hm = zone.get(1..)?;
+            // `HH:MM`, `HHMM` (ISO 8601's basic form) or `HH`.
+            let (h, m) = match hm.len() {
+                5 => hm.split_once(':')?,
+                4 => (hm.get(..2)?, hm.get(2..)?),
+                2 => (hm, "00"),
+                _ => return None,
+            };
             if h.len() != 2 || m.len() != 2 {
                 return None;
             }
@@ -271,6 +283,20 @@ mod tests {
             ("1969-12-31T23:59:59Z", Some("1969-12-31T23:59:59Z")),
             ("0000-01-01T00:00:00Z", Some("0000-01-01T00:00:00Z")),
             ("9999-12-31T23:59:59Z", Some("9999-12-31T23:59:59Z")),
+            // ISO 8601's basic offsets and hour-only offsets.
+            ("2016-08-28T17:25:16+0300", Some("2016-08-28T14:25:16Z")),
+            ("2016-08-28T10:25:16-0400", Some("2016-08-28T14:25:16Z")),
+            ("2016-08-28T17:25:16+03", Some("2016-08-28T14:25:16Z")),
+            (
+                "2016-08-28T14:25:16.25-00",
+                Some("2016-08-28T14:25:16.250Z"),
+            ),
+            ("2016-08-28T20:10:16+0545", Some("2016-08-28T14:25:16Z")),
+            // No zone: MySQL's DATETIME and ISO 8601's local form, read as UTC.
+            ("2016-08-28 14:25:16", Some("2016-08-28T14:25:16Z")),
+            ("2016-08-28T14:25:16", Some("2016-08-28T14:25:16Z")),
+            ("2016-08-28 14:25:16.5", Some("2016-08-28T14:25:16.500Z")),
+            ("0000-01-01 00:00:00", Some("0000-01-01T00:00:00Z")),
             // Refused.
             ("0000-01-01T00:00:00+00:01", None),
             ("9999-12-31T23:59:59-00:01", None),
@@ -283,12 +309,18 @@ mod tests {
             ("2016-08-28T24:00:00Z", None),
             ("2016-08-28T14:60:00Z", None),
             ("2016-08-28T14:25:61Z", None),
-            ("2016-08-28T14:25:16", None),
             ("2016-08-28T14:25:16.Z", None),
             ("2016-08-28T14:25:16+2:00", None),
             ("2016-08-28T14:25:16+24:00", None),
             ("2016-08-28T14:25:16+02:60", None),
-            ("2016-08-28T14:25:16+0200", None),
+            ("2016-08-28T14:25:16+020", None),
+            ("2016-08-28T14:25:16+2", None),
+            ("2016-08-28T14:25:16+02:0", None),
+            ("2016-08-28T14:25:16+02-00", None),
+            ("2016-08-28T14:25:16+2400", None),
+            ("2016-08-28T14:25:16+0260", None),
+            ("2016-08-28T14:25:16 +02:00", None),
+            ("2016-08-28 14:25", None),
             ("2016-08-28T14:25:16ZZ", None),
             ("2016-8-28T14:25:16Z", None),
             ("+016-08-28T14:25:16Z", None),
@@ -345,7 +377,7 @@ mod tests {
         }
 
         #[test]
-        fn never_panics_near_the_formats(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,12})?([Zz]|[+-][0-9]{2}:[0-9]{2})?") {
+        fn never_panics_near_the_formats(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,12})?([Zz]|[+-][0-9]{2}:?[0-9]{0,3})?") {
             let _ = Published::parse(&s);
         }
 
