@@ -201,7 +201,7 @@ fn is_leap(y: i64) -> bool {
 }
 
 /// Days since 1970-01-01 of a valid proleptic Gregorian date.
-fn days_from_ymd(y: i64, m: i64, d: i64) -> Option<i64> {
+pub(crate) fn days_from_ymd(y: i64, m: i64, d: i64) -> Option<i64> {
     let month_len = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

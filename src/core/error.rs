@@ -52,6 +52,8 @@ pub enum Problem {
     Http {
         /// The HTTP status code.
         status: u16,
+        /// How long its `Retry-After` asked to wait, in ms, if it did.
+        retry_after_ms: Option<u32>,
     },
     /// No answer at all: connection refused, DNS, CORS, offline (the
     /// browser does not say which).
@@ -63,6 +65,12 @@ pub enum Problem {
     Timeout {
         /// The timeout that ran out, in milliseconds.
         ms: u32,
+    },
+    /// A body longer than the limit: refused from its `Content-Length`, or
+    /// cut off once that many bytes had arrived.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u32,
     },
     /// `string(N) "…"` whose content is not `N` bytes long: a cut-off feed.
     Truncated {
@@ -152,9 +160,14 @@ impl FeedError {
         }
         s.push_str(": ");
         match &self.problem {
-            Problem::Http { status } => {
+            Problem::Http { status, .. } => {
                 s.push_str("HTTP status ");
                 s.push_str(&status.to_string());
+            }
+            Problem::TooLarge { limit } => {
+                s.push_str("longer than the limit of ");
+                s.push_str(&(limit / 1_048_576).to_string());
+                s.push_str(" MiB; not read");
             }
             Problem::Network { message } => {
                 // The browser words a CORS refusal exactly like a network
@@ -252,7 +265,7 @@ mod tests {
     fn reader_messages_depend_on_feed_and_problem() {
         let e = |feed, problem| FeedError::new(feed, problem);
         assert_eq!(
-            e(Feed::Related, Problem::Http { status: 500 }).to_string(),
+            e(Feed::Related, Problem::Http { status: 500, retry_after_ms: None }).to_string(),
             "Related stories could not be loaded."
         );
         assert_eq!(
@@ -364,7 +377,7 @@ mod tests {
         .at("https://n.example/r.json")
         .detail();
         assert_eq!(d, "lede: the related feed at https://n.example/r.json: truncated feed: the envelope announces 1578 bytes, 1200 arrived");
-        let d = FeedError::new(Feed::Article, Problem::Http { status: 404 }).detail();
+        let d = FeedError::new(Feed::Article, Problem::Http { status: 404, retry_after_ms: None }).detail();
         assert_eq!(d, "lede: the article feed: HTTP status 404");
         let d = FeedError::new(Feed::Article, Problem::Timeout { ms: 10_000 }).detail();
         assert!(d.ends_with("no answer within 10000 ms"), "{d}");
