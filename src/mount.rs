@@ -335,6 +335,24 @@ fn dress(container: &HtmlElement, setup: &Result<Config, Lang>) {
     };
 }
 
+/// Runs `f` with no reactive owner and no observer: a widget mounted in it
+/// has a root of its own. `mount()` may be called from anywhere on the page,
+/// including a `lede:ready` listener that runs inside another widget's
+/// effect; `mount_to` there would make the new widget a child of that
+/// effect, disposed (and its DOM callbacks left to panic) when the effect
+/// runs again.
+fn detached<T>(f: impl FnOnce() -> T) -> T {
+    let outer = Owner::current();
+    if let Some(owner) = outer.clone() {
+        owner.unset();
+    }
+    let value = untrack(f);
+    if let Some(owner) = outer {
+        owner.set();
+    }
+    value
+}
+
 /// Mounts one host element as a widget; a no-op if it already is one.
 ///
 /// # Errors
@@ -352,8 +370,10 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     dress(&container, &setup);
     let live = Live::new(setup);
     let (widget_live, widget_host) = (live.clone(), host.clone());
-    let handle = mount_to(container.clone(), move || {
-        view! { <Widget live=widget_live host=widget_host /> }
+    let handle = detached(|| {
+        mount_to(container.clone(), move || {
+            view! { <Widget live=widget_live host=widget_host /> }
+        })
     });
     // For the publisher's CSS: `[data-lede]:not([data-lede-mounted])` can
     // hold the widget's room until it mounts.

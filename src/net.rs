@@ -1,16 +1,20 @@
 //! The one place that talks to the network: GET a feed as text through
-//! gloo-net, with a timeout, abortable when its widget goes away.
+//! gloo-net, with a timeout and a size limit, decoded by the charset its
+//! server declares, abortable when its widget goes away.
 
 use crate::core::error::Problem;
-use gloo_net::http::Request;
+use crate::core::http::{charset, content_length, retry_after_ms, MAX_BODY};
+use gloo_net::http::{Request, Response};
+use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, RequestInit};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, TextDecoder};
 
-/// How long a feed may take, headers and body together (DESIGN §7).
+/// How long a feed may take, headers and body together.
 pub const TIMEOUT_MS: u32 = 10_000;
 
 /// How a fetch ended when it did not give text.
@@ -31,12 +35,70 @@ fn js_message(e: &JsValue) -> String {
 }
 
 /// The browser's words in a gloo-net error. (Its other kinds, serde and
-/// GlooError, do not come from a GET of text.)
+/// GlooError, do not come from a GET.)
 fn message(e: gloo_net::Error) -> String {
     match e {
         gloo_net::Error::JsError(e) => [e.name, e.message].join(": "),
         gloo_net::Error::SerdeError(_) | gloo_net::Error::GlooError(_) => String::new(),
     }
+}
+
+/// A promise's outcome, with the browser's words when it was rejected.
+async fn settle(promise: js_sys::Promise) -> Result<JsValue, String> {
+    JsFuture::from(promise).await.map_err(|e| js_message(&e))
+}
+
+/// Reads `response`'s body to its end, or until more than [`MAX_BODY`]
+/// bytes came (then it stops reading and says so), into one array.
+async fn read_body(response: &Response) -> Result<Result<Uint8Array, Problem>, String> {
+    let Some(stream) = response.body() else {
+        return Ok(Ok(Uint8Array::new_with_length(0)));
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let chunks = js_sys::Array::new();
+    let mut total: u32 = 0;
+    loop {
+        let step = settle(reader.read()).await?;
+        if Reflect::get(&step, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+            break;
+        }
+        let Ok(chunk) = Reflect::get(&step, &"value".into())
+            .and_then(|v| v.dyn_into::<Uint8Array>())
+        else {
+            continue;
+        };
+        total = total.saturating_add(chunk.length());
+        if total > MAX_BODY {
+            let _ = reader.cancel();
+            return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
+        }
+        chunks.push(&chunk);
+    }
+    let body = Uint8Array::new_with_length(total);
+    let mut at = 0;
+    for chunk in chunks.iter() {
+        let chunk: Uint8Array = chunk.unchecked_into();
+        body.set(&chunk, at);
+        at += chunk.length();
+    }
+    Ok(Ok(body))
+}
+
+/// `bytes` as text in the charset `content_type` declares (as older Arabic
+/// sites serve `windows-1256`), else UTF-8; invalid sequences become U+FFFD,
+/// as the browser's own `text()` makes them.
+fn decode(bytes: &Uint8Array, content_type: Option<String>) -> Result<String, String> {
+    let declared = content_type
+        .as_deref()
+        .and_then(charset)
+        .and_then(|label| TextDecoder::new_with_label(label).ok());
+    let decoder = match declared {
+        Some(d) => d,
+        None => TextDecoder::new().map_err(|e| js_message(&e))?,
+    };
+    decoder
+        .decode_with_js_u8_array(bytes)
+        .map_err(|e| js_message(&e))
 }
 
 /// GETs `url` and reads its body as text. The request is made from the URL
@@ -48,21 +110,37 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
     init.set_signal(Some(&controller.signal()));
     let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
     let response = Request::from(raw).send().await.map_err(message)?;
+    let headers = response.headers();
     if !response.ok() {
+        // Readable across origins only if the server exposes it
+        // (`Access-Control-Expose-Headers: Retry-After`).
+        let retry_after_ms = headers
+            .get("retry-after")
+            .and_then(|h| retry_after_ms(&h, js_sys::Date::now() as i64));
         return Ok(Err(Problem::Http {
             status: response.status(),
+            retry_after_ms,
         }));
     }
-    Ok(Ok(response.text().await.map_err(message)?))
+    let announced = headers.get("content-length").and_then(|h| content_length(&h));
+    if announced.is_some_and(|n| n > u64::from(MAX_BODY)) {
+        return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
+    }
+    let body = match read_body(&response).await? {
+        Ok(body) => body,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    Ok(Ok(decode(&body, headers.get("content-type"))?))
 }
 
-/// GETs `url` and returns its body as text (invalid UTF-8 replaced).
+/// GETs `url` and returns its body as text.
 ///
 /// # Errors
-/// [`Problem::Http`] for a status outside 200–299, [`Problem::Timeout`] after
-/// `timeout_ms`, [`Problem::Network`] when no answer came (a refused CORS
-/// request looks the same to a page); `Aborted` when `controller` was
-/// aborted by its owner.
+/// [`Problem::Http`] for a status outside 200–299 (with its `Retry-After`),
+/// [`Problem::Timeout`] after `timeout_ms`, [`Problem::TooLarge`] for a body
+/// over [`MAX_BODY`] (the rest is not read), [`Problem::Network`] when no
+/// answer came (a refused CORS request looks the same to a page);
+/// `Aborted` when `controller` was aborted by its owner.
 pub async fn fetch_text(
     url: &str,
     timeout_ms: u32,
@@ -88,7 +166,11 @@ pub async fn fetch_text(
     }
     match result {
         Ok(Ok(text)) => Ok(text),
-        Ok(Err(problem)) => Err(FetchError::Failed(problem)),
+        Ok(Err(problem)) => {
+            // Whatever is still coming (a body over the limit) is not wanted.
+            controller.abort();
+            Err(FetchError::Failed(problem))
+        }
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
         Err(message) => Err(FetchError::Failed(Problem::Network { message })),

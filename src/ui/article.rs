@@ -63,7 +63,9 @@ pub fn ArticleSection(
                     ("section", "article".into()),
                     (
                         "message",
-                        e.message().get(look.with_untracked(|l| l.lang)).into(),
+                        e.message()
+                            .get(look.try_with_untracked(|l| l.lang).unwrap_or_default())
+                            .into(),
                     ),
                 ],
             ),

@@ -1,27 +1,57 @@
-//! `use_feed`: fetch a feed, parse it, keep its [`Load`] state, retry on
-//! demand, abort when the widget goes away.
+//! `use_feed`: fetch a feed, parse it, keep its [`Load`] state, heal by
+//! itself from a transient failure, retry on demand, abort when the widget
+//! goes away.
 
+use super::page::use_online;
 use super::Load;
-use crate::core::error::{Feed, FeedError};
+use crate::core::error::{Feed, FeedError, Problem};
+use crate::core::retry::{delay_ms, online_delay_ms};
 use crate::core::url::SafeUrl;
-use crate::dom::console_error;
+use crate::dom::{console_error, console_warn};
 use crate::net::{fetch_text, FetchError, TIMEOUT_MS};
+use crate::ui::effect;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 use web_sys::AbortController;
 
 /// What [`use_feed`] gives a section.
 pub struct UseFeedReturn<T: Send + Sync + 'static> {
-    /// The feed's state.
+    /// The feed's state: loading until it is here, or until it failed and
+    /// its retries are spent.
     pub state: ReadSignal<Load<T>>,
-    /// Fetches again (the Retry button).
+    /// Fetches again at once, with retries of its own (the Retry button).
     pub retry: Callback<()>,
 }
 
 /// What a load hands back: the body's text or why there is none, and the
 /// URL it came from.
-type Done = Box<dyn FnOnce(Result<String, FeedError>, &str)>;
+type Done = Rc<dyn Fn(Result<String, FeedError>, &str)>;
+
+/// A feed's loads: the one in flight, or the retry waiting for its time.
+struct Flight {
+    url: SafeUrl,
+    /// The fetch in flight, if any.
+    controller: Option<AbortController>,
+    /// The retry waiting, if any: its timer and what it will hand back.
+    waiting: Option<(TimeoutHandle, Done)>,
+    /// Retries made by themselves since the last load asked for.
+    retries: u32,
+}
+
+impl Flight {
+    /// Stops what is in flight and what is waiting.
+    fn stop(&mut self) {
+        if let Some(c) = self.controller.take() {
+            c.abort();
+        }
+        if let Some((timer, _)) = self.waiting.take() {
+            timer.clear();
+        }
+    }
+}
 
 /// The part of loading a feed that does not depend on what the feed holds,
 /// kept out of the generic [`use_feed`] so that it is compiled once, not
@@ -29,45 +59,106 @@ type Done = Box<dyn FnOnce(Result<String, FeedError>, &str)>;
 #[derive(Clone, Copy)]
 struct Loader {
     feed: Feed,
-    /// The feed's URL and the load in flight, if any.
-    at: StoredValue<(SafeUrl, Option<AbortController>), LocalStorage>,
+    flight: StoredValue<Flight, LocalStorage>,
+}
+
+/// A random number in `[0, 1)`, to spread the page's widgets' retries.
+fn jitter() -> f64 {
+    js_sys::Math::random()
 }
 
 impl Loader {
-    /// Starts a load, aborting the one in flight; `done` runs unless this
-    /// load is aborted or replaced first, or the widget is gone.
+    /// A load asked for (the first, or Retry): with retries of its own.
     fn start(self, done: Done) {
+        self.flight.try_update_value(|f| f.retries = 0);
+        self.fetch(done);
+    }
+
+    /// Fetches now, stopping any load in flight or waiting; `done` runs
+    /// unless this load is stopped first or the widget is gone. A
+    /// transient failure waits and fetches again, as long as retries are
+    /// left; the page's widgets waiting together are spread out.
+    fn fetch(self, done: Done) {
         let Ok(controller) = AbortController::new() else {
             return;
         };
-        let Some((href, old)) = self.at.try_update_value(|(url, slot)| {
-            (url.as_str().to_owned(), slot.replace(controller.clone()))
+        let Some(href) = self.flight.try_update_value(|f| {
+            f.stop();
+            f.controller = Some(controller.clone());
+            f.url.as_str().to_owned()
         }) else {
             return;
         };
-        if let Some(old) = old {
-            old.abort();
-        }
         spawn_local(async move {
-            let result = match fetch_text(&href, TIMEOUT_MS, &controller).await {
-                Ok(text) => Ok(text),
-                Err(FetchError::Aborted) => return,
-                Err(FetchError::Failed(problem)) => Err(FeedError::new(self.feed, problem)),
-            };
+            let result = fetch_text(&href, TIMEOUT_MS, &controller).await;
             let current = self
-                .at
-                .try_with_value(|(_, c)| c.as_ref().is_some_and(|c| *c == controller));
-            if current == Some(true) {
-                done(result, &href);
+                .flight
+                .try_with_value(|f| f.controller.as_ref() == Some(&controller));
+            if current != Some(true) {
+                return;
+            }
+            self.flight.try_update_value(|f| f.controller = None);
+            match result {
+                Ok(text) => done(Ok(text), &href),
+                Err(FetchError::Aborted) => {}
+                Err(FetchError::Failed(problem)) => self.failed(problem, &href, done),
             }
         });
     }
 
-    /// Aborts the load in flight, if any.
-    fn abort(self) {
-        if let Some(Some(c)) = self.at.try_update_value(|(_, c)| c.take()) {
-            c.abort();
+    /// A fetch failed: wait and try again if it may heal, else hand back
+    /// the failure.
+    fn failed(self, problem: Problem, href: &str, done: Done) {
+        let retry = self
+            .flight
+            .try_update_value(|f| {
+                f.retries += 1;
+                f.retries
+            })
+            .unwrap_or(u32::MAX);
+        let Some(ms) = delay_ms(&problem, retry, jitter()) else {
+            return done(Err(FeedError::new(self.feed, problem)), href);
+        };
+        let mut line = FeedError::new(self.feed, problem).at(href).detail();
+        line.push_str("; trying again in ");
+        line.push_str(&(ms / 100).to_string());
+        line.push_str("00 ms");
+        console_warn(&line);
+        self.wait(ms, done);
+    }
+
+    /// Fetches again after `ms`.
+    fn wait(self, ms: u32, done: Done) {
+        let again = done.clone();
+        let Ok(timer) = set_timeout_with_handle(
+            move || self.fetch(again),
+            Duration::from_millis(ms.into()),
+        ) else {
+            return;
+        };
+        self.flight.try_update_value(|f| {
+            if let Some((old, _)) = f.waiting.replace((timer, done)) {
+                old.clear();
+            }
+        });
+    }
+
+    /// The browser is online again: a retry waiting goes now (spread over a
+    /// moment across the page's widgets).
+    fn online(self) {
+        let waiting = self
+            .flight
+            .try_update_value(|f| f.waiting.take())
+            .flatten();
+        if let Some((timer, done)) = waiting {
+            timer.clear();
+            self.wait(online_delay_ms(jitter()), done);
         }
+    }
+
+    /// Stops everything, for good: the widget is going.
+    fn stop(self) {
+        self.flight.try_update_value(Flight::stop);
     }
 }
 
@@ -79,7 +170,10 @@ fn report(e: FeedError, href: &str) -> FeedError {
 }
 
 /// Loads `url` now and on every `retry`, parsing with `parse`. A newer load
-/// aborts an older one still in flight; the widget's removal aborts both.
+/// stops an older one still in flight or waiting; the widget's removal stops
+/// both. A transient failure (the network, a timeout, 502/503/504) is
+/// retried by itself (see `core::retry`), at once when the browser comes
+/// back online; the state stays loading until the retries are spent.
 /// Failures go to the console with their technical detail.
 pub fn use_feed<T, P>(feed: Feed, url: SafeUrl, parse: P) -> UseFeedReturn<T>
 where
@@ -90,24 +184,36 @@ where
     let parse = Arc::new(parse);
     let loader = Loader {
         feed,
-        at: StoredValue::new_local((url, None)),
+        flight: StoredValue::new_local(Flight {
+            url,
+            controller: None,
+            waiting: None,
+            retries: 0,
+        }),
     };
-    // `done` only runs while the widget is there (see [`Loader::start`]).
-    let load = move || {
-        set_state.set(Load::Loading);
-        let parse = parse.clone();
-        loader.start(Box::new(move |result, href| {
-            set_state.try_set(match result.and_then(|text| parse(&text)) {
-                Ok(value) => Load::Ready(value),
-                Err(e) => Load::Failed(report(e, href)),
-            });
-        }));
-    };
-    let again = load.clone();
-    load();
-    on_cleanup(move || loader.abort());
+    // `done` only runs while the widget is there (see [`Loader::fetch`]).
+    let done: Done = Rc::new(move |result, href| {
+        set_state.try_set(match result.and_then(|text| parse(&text)) {
+            Ok(value) => Load::Ready(value),
+            Err(e) => Load::Failed(report(e, href)),
+        });
+    });
+    let again = send_wrapper::SendWrapper::new(done.clone());
+    loader.start(done);
+    let online = use_online();
+    let seen = std::cell::Cell::new(online.try_get_untracked().unwrap_or_default());
+    effect(move || {
+        let now = online.get();
+        if seen.replace(now) != now {
+            loader.online();
+        }
+    });
+    on_cleanup(move || loader.stop());
     UseFeedReturn {
         state,
-        retry: Callback::new(move |()| again()),
+        retry: Callback::new(move |()| {
+            set_state.try_set(Load::Loading);
+            loader.start((*again).clone());
+        }),
     }
 }

@@ -5,6 +5,7 @@ pub mod article;
 pub mod carousel;
 pub mod feed;
 pub mod notice;
+pub mod page;
 pub mod related;
 pub mod skeleton;
 pub mod widget;

@@ -20,7 +20,9 @@ pub fn Notice(
         <div class="notice" role="alert">
             <p class="notice-text">{message}</p>
             {retry_label.zip(on_retry).map(|(label, retry)| view! {
-                <button type="button" class="button" data-lede-retry="" on:click=handler(move |_| retry.run(()))>
+                <button type="button" class="button" data-lede-retry="" on:click=handler(move |_| {
+                    retry.try_run(());
+                })>
                     {label}
                 </button>
             })}

@@ -105,7 +105,7 @@ pub fn RelatedSection(
     let told = Cell::new(None);
     effect(move || {
         let Some(el) = &host else { return };
-        let lang = look.with_untracked(|l| l.lang);
+        let lang = look.try_with_untracked(|l| l.lang).unwrap_or_default();
         let now = state.with(|s| match s {
             Load::Loading => None,
             Load::Ready(slides) => Some(Ok(slides.len())),

@@ -38,7 +38,7 @@ pub struct Live {
 
 /// Sets `signal` to `value` unless it holds that already.
 fn change<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
-    if signal.with_untracked(|old| *old != value) {
+    if signal.try_with_untracked(|old| *old != value) == Some(true) {
         signal.set(value);
     }
 }

@@ -38,7 +38,7 @@ impl UseRovingFocusReturn {
     /// would pull a scroll to a slide that is not there back to one that is.
     pub fn move_to(&self, i: usize) {
         self.within.set_value(true);
-        if self.current.get_untracked() == i {
+        if self.current.try_get_untracked() == Some(i) {
             self.reveal(i);
             return;
         }
@@ -63,8 +63,11 @@ impl UseRovingFocusReturn {
         let Some(m) = key_move(&ev.key(), self.rtl) else {
             return;
         };
+        let Some(current) = self.current.try_get_untracked() else {
+            return;
+        };
         ev.prevent_default();
-        self.move_to(apply(self.current.get_untracked(), m, self.count));
+        self.move_to(apply(current, m, self.count));
     }
 
     /// The previous (`false`) or next (`true`) button: a page of whole slides
@@ -78,10 +81,10 @@ impl UseRovingFocusReturn {
     /// Focus came into slide `i`: it becomes the tab stop.
     pub fn focused(&self, i: usize) {
         self.within.set_value(true);
-        if self.current.get_untracked() != i {
+        if self.current.try_get_untracked().is_some_and(|c| c != i) {
             self.set_current.set(i);
         }
-        if let Some(asked) = self.request.get_untracked() {
+        if let Some(Some(asked)) = self.request.try_get_untracked() {
             self.set_request.set(None);
             if asked == i {
                 self.reveal(i);
@@ -135,7 +138,7 @@ pub fn use_roving_focus(
         let g = geometry.geometry.get();
         if this.within.try_get_value() == Some(false) {
             let first = g.first_whole(count);
-            if current.get_untracked() != first {
+            if current.try_get_untracked().is_some_and(|c| c != first) {
                 set_current.set(first);
             }
         }

@@ -65,7 +65,7 @@ impl UsePlaybackReturn {
 
     /// Plays a paused video, pauses a playing one (its button).
     pub fn toggle(&self) {
-        if self.playing.get_untracked() {
+        if self.playing.try_get_untracked() == Some(true) {
             self.pause();
         } else {
             self.play();

@@ -76,7 +76,7 @@ where
 {
     let (allowed, set_allowed) = signal(false);
     effect(move || {
-        if near() && !allowed.get_untracked() {
+        if near() && allowed.try_get_untracked() == Some(false) {
             set_allowed.set(true);
         }
     });

@@ -121,8 +121,11 @@ where
             set_loaded.set(true);
         }
     };
+    // Chromium fires `focusout` on a focused slide as it is removed, after
+    // its owner is gone: nothing here may panic on a disposed node ref.
     let crossing = move |related: Option<EventTarget>| {
-        root.get_untracked()
+        root.try_get_untracked()
+            .flatten()
             .is_some_and(|r| crosses(r.as_ref(), related))
     };
     let video_label = is_video
