@@ -43,9 +43,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$BINDGEN_VERSION"; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/esbuild ] \
-  || [ ! -x node_modules/.bin/tsc ] || [ ! -d node_modules/react-dom ] \
+  || [ ! -x node_modules/.bin/tsc ] || [ ! -d node_modules/react-dom ] || [ ! -d node_modules/ajv ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing node packages (binaryen 132 for wasm-opt, esbuild, playwright-core, axe-core, typescript, react for an e2e app)"
+  say "installing node packages (binaryen 132 for wasm-opt, esbuild, playwright-core, axe-core, typescript, react for an e2e app, ajv for the feed schemas)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -45,6 +45,13 @@ step "pure core" pure_core
 step "native tests (cargo test)" cargo test --locked
 summary+=("$(count 'test result: ok\. [0-9]+ passed') native tests")
 
+# The feed schemas (schema/) give the demo feeds and the fixtures of
+# tests/fixtures/feeds/ the verdicts that tests/contract.rs gets from the
+# parsers, just above.
+: >"$log"
+step "feed schemas (ajv, demo feeds and fixtures)" node build/schema-check.mjs
+summary+=("$(count '[0-9]+ passed') schema checks")
+
 : >"$log"
 step "component tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test web
