@@ -21,7 +21,18 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # widget (brotli of all code): 30 is about 0.5 to 0.8 KB smaller than the
 # default, more or less inlining both larger. A stable option.
 inline="-Cllvm-args=-inline-threshold=30"
-if [ "${STABLE:-0}" = 1 ]; then
+if [ "${TRAP:-0}" = 1 ]; then
+  # A test build with the deliberate trap (feature `trap`) for the
+  # end-to-end crash tests, into dist-trap/; stable options, as they build
+  # fastest. Never shipped, never measured.
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$inline"
+  export CARGO_TARGET_DIR=target/trap
+  out=dist-trap
+  budget=999
+  mkdir -p target/trap
+  index=target/trap/index.html
+  sed 's|<link data-trunk rel="rust" |<link data-trunk rel="rust" data-cargo-features="trap" href="../../Cargo.toml" |; s|href="demo/|href="../../demo/|g; s|href="words"|href="../../words"|' index.html >"$index"
+elif [ "${STABLE:-0}" = 1 ]; then
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$inline"
   out=dist-stable
   budget=${BUDGET_KB:-99}

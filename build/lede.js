@@ -6,21 +6,50 @@
 // Importing this module never waits for the wasm: its evaluation ends at
 // once, `mount()` returns a handle at once, and `ready` settles when the code
 // has started or could not load. When it cannot load (CDN down, an ad
-// blocker), nothing is thrown: every widget's element gets a `lede:error`
-// whose section is "load", and a `data-lede-failed` attribute, and keeps its
-// fallback content.
-const base = import.meta.url;
-const wasm = fetch(new URL("./@WASM@", base));
-// If the glue fails first, nobody awaits the wasm: not an unhandled rejection.
-wasm.catch(() => {});
+// blocker, or nothing within 15 s), nothing is thrown: every widget's
+// element gets a `lede:error` whose section is "load", and a
+// `data-lede-failed` attribute, and keeps its fallback content.
+//
+// If the code ever traps (a bug: input cannot reach one), every widget's
+// element gets a `lede:error` whose section is "crash", and the code is
+// started again from a fresh instance, which mounts every widget again; a
+// few times per page at most, then the widgets show their fallback content.
+//
+// Without a DOM (a server render importing the package), it does nothing.
 const HOSTS = "[data-lede]";
-// The widgets' feeds, too: a preload now, while the wasm downloads, is
-// answered from the browser's preload cache when the widget asks for it. A
-// source that is not a URL is left to the widget, which says so in place.
-// A page with many widgets gets them in slices of a few ms, each its own
-// task, so that the page's own work goes on in between; an element mounted
-// meanwhile fetches its feeds itself.
-const preloaded = new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href));
+const MOUNTED = "data-lede-mounted";
+const FAILED = "data-lede-failed";
+/** How long the code may take to arrive and start. */
+const LOAD_MS = 15000;
+/** How many times the code is started again after a trap. */
+const RESTARTS = 3;
+/** How many widgets load at once at start (the wasm's start-up queue). */
+const LOADING_MAX = 12;
+
+const browser = typeof document === "object" && typeof window === "object";
+const base = import.meta.url;
+const glueUrl = new URL("./@GLUE@", base).href;
+const wasmUrl = new URL("./@WASM@", base).href;
+
+/** The compiled wasm, once: a restart instantiates it again. A server that
+ * does not send `application/wasm` still gets it compiled, from bytes. */
+const abortWasm = browser ? new AbortController() : null;
+const compiled = browser
+  ? fetch(wasmUrl, { signal: abortWasm.signal }).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status} for ${wasmUrl}`);
+      return /^application\/wasm\b/.test(r.headers.get("content-type")) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+    })
+  : new Promise(() => {});
+// If the glue fails first, nobody awaits the wasm: not an unhandled rejection.
+compiled.catch(() => {});
+
+// The feeds of the widgets that load first, too: a preload now, while the
+// wasm downloads, is answered from the browser's preload cache when the
+// widget asks for it. Only as many as the start-up queue loads at once,
+// nearest the viewport first, as it orders them; the rest fetch their
+// feeds when their turn comes. A source that is not a URL is left to the
+// widget, which says so in place.
+const preloaded = browser ? new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href)) : new Set();
 const preloadOne = (url) => {
   if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
   preloaded.add(url.href);
@@ -34,84 +63,149 @@ const preloadOne = (url) => {
 // The languages whose words are not built in: a widget in one of them
 // fetches words/<code>.txt beside this file before it shows.
 const WORDS = "@WORDS@".split(" ");
-const preload = (els, i) => {
-  for (const end = performance.now() + 8; i < els.length && performance.now() < end; i++) {
-    const el = els[i];
-    if (el.hasAttribute("data-lede-mounted")) continue;
-    for (const name of ["data-article-src", "data-related-src"]) {
-      const src = el.getAttribute(name);
-      if (!src) continue;
-      try {
-        preloadOne(new URL(src, document.baseURI));
-      } catch {}
+/** In page order, the ones in or below the viewport first, then the ones
+ * above it, nearest first: the start-up queue's order. */
+const nearestFirst = (els) => {
+  const first = els.findIndex((el) => el.getBoundingClientRect().bottom >= 0);
+  if (first < 0) return els.reverse();
+  return [...els.slice(first), ...els.slice(0, first).reverse()];
+};
+if (browser) {
+  const els = nearestFirst([...document.querySelectorAll(HOSTS)]);
+  els.forEach((el, i) => {
+    if (i < LOADING_MAX) {
+      for (const name of ["data-article-src", "data-related-src"]) {
+        const src = el.getAttribute(name);
+        if (!src) continue;
+        try {
+          preloadOne(new URL(src, document.baseURI));
+        } catch {}
+      }
     }
     const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
     if (WORDS.includes(code)) preloadOne(new URL(`./words/${code}.txt`, base));
-  }
-  if (i < els.length) setTimeout(preload, 0, els, i);
-};
-preload([...document.querySelectorAll(HOSTS)], 0);
+  });
+}
 
-/** Elements given to `mount()` before the wasm started: whether each should
- * end up mounted (the last call wins). */
+/** Elements given to `mount()`: whether each should be a widget (the last
+ * call wins), kept across restarts. */
 const wanted = new Map();
+/** The glue module of the instance starting or running, and the one that
+ * runs (set once it has started). */
+let current;
 let glue;
 let failed;
+let restarts = 0;
+let settle;
 
-/** Makes the element a widget (true) or not (false), once the code runs. */
+/** Makes the element a widget (true) or not (false), when the code runs. */
 const apply = (el, on) => {
+  if (!glue) return;
   try {
     if (on) glue.mount(el);
-    // A [data-lede] element may still be waiting for its turn to mount.
-    else if (el.hasAttribute("data-lede-mounted") || el.matches(HOSTS)) glue.mount(el).unmount();
+    else glue.unmount(el);
   } catch (e) {
-    console.error(e.message);
+    // A trap is handled by `crashed`; anything else is the element's fault.
+    if (glue) console.error(`lede: ${e.message ?? e}`);
   }
 };
 
-/** Tells each element that the code could not load. */
-const fail = (els) => {
+/** Tells each element something of its widget, as a `lede:error`. */
+const tell = (els, section, message) => {
   for (const el of els) {
-    el.setAttribute("data-lede-failed", "");
-    el.dispatchEvent(new CustomEvent("lede:error", {
-      bubbles: true,
-      composed: true,
-      detail: { section: "load", message: "The news widget could not be loaded." },
-    }));
+    el.dispatchEvent(new CustomEvent("lede:error", { bubbles: true, composed: true, detail: { section, code: section, message } }));
   }
+};
+
+/** The elements that are widgets, or should be. */
+const hosts = () => new Set([...document.querySelectorAll(`${HOSTS},[${MOUNTED}]`), ...[...wanted].filter(([, on]) => on).map(([el]) => el)]);
+
+/** Gives each element its fallback content back, for good. */
+const fail = (els, section, message) => {
+  for (const el of els) {
+    el.setAttribute(FAILED, "");
+    el.removeAttribute(MOUNTED);
+    // A shadow root hides the element's own content; a slot shows it.
+    el.shadowRoot?.replaceChildren(document.createElement("slot"));
+  }
+  tell(els, section, message);
+};
+
+/** Starts the code: a new instance of the glue module (`fragment` makes
+ * another one, from the same cached file) on the compiled wasm. Starting
+ * mounts every [data-lede] element, now and later. */
+const start = async (fragment) => {
+  const module = await import(glueUrl + fragment);
+  const wasm = await compiled;
+  if (failed) return;
+  current = module;
+  module.onTrap?.((e) => crashed(module, e));
+  await module.default({ module_or_path: wasm });
+  glue = module;
+  for (const [el, on] of wanted) apply(el, on);
+  settle?.resolve();
+};
+
+/** The code trapped: the instance that did is dead (the guard in its glue
+ * makes every later call into it do nothing). Each widget is told, its
+ * remains cleared, and a fresh instance mounts them all again. */
+const crashed = (module, error) => {
+  if (module !== current) return;
+  current = glue = undefined;
+  const els = hosts();
+  for (const el of els) {
+    el.removeAttribute(MOUNTED);
+    el.shadowRoot?.replaceChildren();
+  }
+  if (++restarts > RESTARTS) {
+    console.error(`lede: the widget's code stopped again (${error}); showing the fallback content`);
+    fail(els, "crash", "The news widget stopped working.");
+    settle?.reject(error);
+    return;
+  }
+  console.error(`lede: the widget's code stopped (${error}); starting it again`);
+  tell(els, "crash", "The news widget stopped working; it is starting again.");
+  start(`#restart-${restarts}`).catch(() => {});
+};
+
+/** The code did not come, or not in time: every widget keeps its fallback. */
+const loadFailed = (e) => {
+  if (glue || failed || restarts) return;
+  failed = true;
+  current = undefined;
+  abortWasm?.abort();
+  console.error(`lede: the widget's code could not be loaded from ${new URL(".", base).href}: ${e}`);
+  fail(hosts(), "load", "The news widget could not be loaded.");
+  settle?.reject(e);
 };
 
 /** Resolves once the wasm has started (every `[data-lede]` element is then
- * mounted; on a page with many, the farther ones follow in slices); rejects, with the reason, when the code could not load. */
-export const ready = import(new URL("./@GLUE@", base).href)
-  .then(async (module) => {
-    // Starting the wasm mounts every [data-lede] element, now and later.
-    await module.default({ module_or_path: wasm });
-    glue = module;
-    for (const [el, on] of wanted) apply(el, on);
-    wanted.clear();
-  })
-  .catch((e) => {
-    failed = true;
-    console.error(`lede: the widget's code could not be loaded from ${new URL(".", base).href}: ${e}`);
-    fail(new Set([...document.querySelectorAll(HOSTS), ...[...wanted].filter(([, on]) => on).map(([el]) => el)]));
-    throw e;
-  });
+ * mounted; on a page with many, the farther ones follow in slices); rejects,
+ * with the reason, when the code could not load. */
+export const ready = new Promise((resolve, reject) => {
+  if (browser) settle = { resolve, reject };
+});
 // A page that never looks at `ready` must not see an unhandled rejection.
 ready.catch(() => {});
+if (browser) {
+  const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
+  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
+  start("").catch(loadFailed);
+}
 
 /** Mounts one element as a widget; returns a handle with `unmount()` at once.
  * Before the code has started, the widget mounts when it starts, unless
  * `unmount()` came first. */
 export function mount(el) {
-  if (glue) return glue.mount(el);
+  if (!browser) return { unmount() {} };
   if (!(el instanceof Element)) throw new TypeError("lede.mount: expected an Element");
-  if (failed) ready.catch(() => fail([el]));
-  else wanted.set(el, true);
+  wanted.set(el, true);
+  if (failed) fail([el], "load", "The news widget could not be loaded.");
+  else apply(el, true);
   return {
     unmount() {
-      if (glue) apply(el, false);
-      else wanted.set(el, false);
+      wanted.set(el, false);
+      apply(el, false);
     },
   };
 }

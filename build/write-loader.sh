@@ -12,7 +12,10 @@ if [ -z "$glue" ] || [ -z "$wasm" ]; then
   exit 1
 fi
 # The steps are numbered as in README.md's "The release build, step by step".
-# 4. lede.js, the embed entry, naming this build's glue and wasm (every build).
+# 4. Every build: the glue's calls into the wasm guarded, so that a trap is
+# told to lede.js and the dead instance stays quiet (build/guard-glue.mjs);
+# then lede.js, the embed entry, naming this build's glue and wasm.
+node "$(dirname "$0")/guard-glue.mjs" "$dir/$glue"
 # and the languages whose words are in words/ (not built in), for its preloads.
 words=$(cd "$dir/words" && ls -- *.txt | sed 's/\.txt$//' | tr '\n' ' ' | sed 's/ $//')
 sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" -e "s|@WORDS@|$words|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
@@ -26,7 +29,7 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # 5. Stable build only: zero the file names of panic locations (the shipped build has none).
   if [ "${STABLE:-0}" = 1 ]; then node "$here/blank-locations.mjs" "$dir/$wasm"; fi
   # 6. Bundle and minify the glue from an entry re-exporting only what lede.js uses.
-  printf 'export { default, mount } from "./%s";\n' "$glue" > "$dir/entry.mjs"
+  printf 'export { default, mount, unmount, onTrap } from "./%s";\n' "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
   # 7. Give the hashed import and export names short ones, in the wasm and the glue alike.

@@ -2,8 +2,9 @@
 //! root with the stylesheet and a widget, and unmounting the ones that leave
 //! the page.
 
-use crate::core::config::{words, Attrs, Config};
+use crate::core::config::{words, Attrs, Config, Origins};
 use crate::core::text::{can_speak, learn, Lang, Language, HEADING_ATTR, TEXT_ATTR_PREFIX};
+use crate::core::url::SafeUrl;
 use crate::dom::{beside_code, console_error, console_warn, dict, page_hidden};
 use crate::net::{fetch_text, TIMEOUT_MS};
 use crate::ui::widget::{Live, Widget};
@@ -115,6 +116,44 @@ thread_local! {
     /// Hosts waiting for the words of their language, which is not built
     /// in: each is mounted, or given its new language, when they come.
     static WAITING: RefCell<Vec<(Element, Language)>> = const { RefCell::new(Vec::new()) };
+    /// The origins the page allows (`<meta name="lede-origins">` in its
+    /// head), read once when the code starts: a later meta (one a comment
+    /// could add) changes nothing.
+    static ALLOWED: std::cell::OnceCell<Option<Origins>> = const { std::cell::OnceCell::new() };
+}
+
+/// Reads the page's allowlist of origins, once.
+fn read_allowed(document: &Document) {
+    let content = document
+        .query_selector("head > meta[name=lede-origins]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    let page = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|p| SafeUrl::parse(&p));
+    let origins = match (content, page) {
+        (Some(content), Some(page)) => {
+            let (origins, bad) = Origins::parse(&content, &page);
+            for word in bad {
+                console_warn(
+                    &[
+                        "lede: <meta name=\"lede-origins\">: \"",
+                        word,
+                        "\" is not an origin (https://host[:port]) or self; ignored",
+                    ]
+                    .concat(),
+                );
+            }
+            Some(origins)
+        }
+        _ => None,
+    };
+    ALLOWED.with(|a| {
+        let _ = a.set(origins);
+    });
 }
 
 fn make_sheet() -> Option<CssStyleSheet> {
@@ -205,6 +244,7 @@ fn read_config(
             .is_some_and(|d| d == "rtl");
     let page = document.base_uri().ok().flatten().unwrap_or_default();
     let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host));
+    let allowed = ALLOWED.with(|a| a.get().and_then(Option::as_ref).cloned());
     let attrs = Attrs {
         article_src: article.as_deref(),
         related_src: related.as_deref(),
@@ -217,6 +257,7 @@ fn read_config(
         computed_rtl,
         heading: heading.as_deref(),
         texts: &texts,
+        allowed: allowed.as_ref(),
     };
     match Config::from_attrs(&attrs, &page) {
         Ok(config) => Ok(config),
@@ -353,6 +394,22 @@ fn detached<T>(f: impl FnOnce() -> T) -> T {
     value
 }
 
+/// A test build's deliberate trap (feature `trap`, which no release has):
+/// an element whose `data-lede-trap` is `mount` traps the code as it
+/// mounts, and any other value set on a mounted widget traps it as the
+/// change is read (in the page observer's callback, as a real bug would).
+#[cfg(all(feature = "trap", target_arch = "wasm32"))]
+fn trap_if_asked(host: &Element, mounting: bool) {
+    match host.get_attribute("data-lede-trap").as_deref() {
+        Some("mount") => core::arch::wasm32::unreachable(),
+        Some(_) if !mounting => core::arch::wasm32::unreachable(),
+        _ => {}
+    }
+}
+
+#[cfg(not(feature = "trap"))]
+fn trap_if_asked(_host: &Element, _mounting: bool) {}
+
 /// Mounts one host element as a widget; a no-op if it already is one.
 ///
 /// # Errors
@@ -362,6 +419,7 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     if is_mounted(host) || !can_speak_now(host) {
         return Ok(());
     }
+    trap_if_asked(host, true);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(MountError::NoDocument)?;
@@ -405,6 +463,7 @@ pub fn refresh_element(host: &Element) {
     let Some((container, live)) = found else {
         return;
     };
+    trap_if_asked(host, false);
     if !can_speak_now(host) {
         return;
     }
@@ -583,6 +642,7 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    read_allowed(&document);
     if let Some(root) = document.document_element() {
         let mut found = Vec::new();
         mount_tree(&root, &mut found);
@@ -636,6 +696,7 @@ pub fn start() {
             "attributeFilter",
             WATCHED
                 .iter()
+                .chain(cfg!(feature = "trap").then_some(&"data-lede-trap"))
                 .map(|a| JsValue::from_str(a))
                 .collect::<js_sys::Array>()
                 .into(),
@@ -649,28 +710,23 @@ pub fn start() {
     std::mem::forget(observer);
 }
 
-/// A mounted widget, as JavaScript sees it.
+/// `mount(element)`, for lede.js: makes `element` a widget (a no-op if it
+/// is one). Throws for something that is not an element, or an element
+/// that cannot hold a widget. (lede.js gives the page its handle.)
 #[wasm_bindgen]
-pub struct WidgetHandle {
-    host: Element,
-}
-
-#[wasm_bindgen]
-impl WidgetHandle {
-    /// Removes the widget and frees everything it holds. The element keeps
-    /// its (now empty) shadow root and can be mounted again.
-    pub fn unmount(&self) {
-        unmount_element(&self.host);
-    }
-}
-
-/// `mount(element)`: makes `element` a widget (or returns the handle of the
-/// one it already is). Throws for something that is not an element.
-#[wasm_bindgen]
-pub fn mount(element: JsValue) -> Result<WidgetHandle, JsValue> {
+pub fn mount(element: JsValue) -> Result<(), JsValue> {
     let host: Element = element
         .dyn_into()
         .map_err(|_| js_sys::TypeError::new("lede.mount: expected an Element"))?;
-    mount_element(&host).map_err(|e| js_sys::Error::new(e.detail()))?;
-    Ok(WidgetHandle { host })
+    mount_element(&host).map_err(|e| js_sys::Error::new(e.detail()).into())
+}
+
+/// `unmount(element)`, for lede.js: removes the element's widget and frees
+/// everything it holds, or cancels its turn if it is still waiting for one.
+/// The element keeps its (now empty) shadow root and can be mounted again.
+#[wasm_bindgen]
+pub fn unmount(element: JsValue) {
+    if let Ok(host) = element.dyn_into::<Element>() {
+        unmount_element(&host);
+    }
 }

@@ -62,8 +62,8 @@ async fn read_body(response: &Response) -> Result<Result<Uint8Array, Problem>, S
         if Reflect::get(&step, &"done".into()).is_ok_and(|d| d.is_truthy()) {
             break;
         }
-        let Ok(chunk) = Reflect::get(&step, &"value".into())
-            .and_then(|v| v.dyn_into::<Uint8Array>())
+        let Ok(chunk) =
+            Reflect::get(&step, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>())
         else {
             continue;
         };
@@ -122,7 +122,9 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
             retry_after_ms,
         }));
     }
-    let announced = headers.get("content-length").and_then(|h| content_length(&h));
+    let announced = headers
+        .get("content-length")
+        .and_then(|h| content_length(&h));
     if announced.is_some_and(|n| n > u64::from(MAX_BODY)) {
         return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
     }

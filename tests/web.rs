@@ -228,7 +228,10 @@ async fn article_states() {
 
     set_state.set(Load::Failed(FeedError::new(
         Feed::Article,
-        Problem::Http { status: 500, retry_after_ms: None },
+        Problem::Http {
+            status: 500,
+            retry_after_ms: None,
+        },
     )));
     tick().await;
     assert_eq!(attr(&article, "data-state"), "error");
@@ -683,7 +686,10 @@ async fn no_view_parses_an_html_string() {
     assert!(!all(&root, ".ph-icon").is_empty() && !all(&root, "button.play").is_empty());
     set_article.set(Load::Failed(FeedError::new(
         Feed::Article,
-        Problem::Http { status: 500, retry_after_ms: None },
+        Problem::Http {
+            status: 500,
+            retry_after_ms: None,
+        },
     )));
     frame().await;
     assert!(!all(&root, "[role=alert]").is_empty());

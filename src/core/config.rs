@@ -33,6 +33,57 @@ pub struct Attrs<'a> {
     /// The publisher's words: `(name, value)` of each `data-text-<key>`
     /// attribute.
     pub texts: &'a [(String, String)],
+    /// The origins the page allows (`<meta name="lede-origins">`), if it
+    /// names any.
+    pub allowed: Option<&'a Origins>,
+}
+
+/// The origins a page allows its widgets to load feeds and media from and
+/// to link to: `<meta name="lede-origins" content="self https://api.example">`
+/// in its `<head>`, for sites where markup comes from users (a sanitizer
+/// keeps `data-*` attributes, so a comment could become a widget with
+/// someone else's feeds and links). `self` is the page's own origin.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origins(Vec<String>);
+
+impl Origins {
+    /// The allowlist in a meta element's `content`, with `page` for `self`;
+    /// the words that are not origins are returned to be told.
+    ///
+    /// ```
+    /// use lede::core::config::Origins;
+    /// use lede::core::url::SafeUrl;
+    /// let page = SafeUrl::parse("https://news.example/a.html").unwrap();
+    /// let (o, bad) = Origins::parse("self https://Media.Example:443 nope", &page);
+    /// assert!(o.allows(&SafeUrl::parse("https://media.example/x.jpg").unwrap()));
+    /// assert!(o.allows(&SafeUrl::parse("https://news.example/api/1.json").unwrap()));
+    /// assert!(!o.allows(&SafeUrl::parse("https://evil.example/1.json").unwrap()));
+    /// assert_eq!(bad, ["nope"]);
+    /// ```
+    pub fn parse<'c>(content: &'c str, page: &SafeUrl) -> (Origins, Vec<&'c str>) {
+        let mut origins = Vec::new();
+        let mut bad = Vec::new();
+        for word in content.split_ascii_whitespace() {
+            let url = if word.eq_ignore_ascii_case("self") {
+                Some(page.clone())
+            } else {
+                SafeUrl::parse(word).filter(|u| {
+                    u.as_str().len() == u.origin().len() || u.as_str().len() == u.origin().len() + 1
+                })
+            };
+            match url {
+                Some(u) => origins.push(u.same_origin_key()),
+                None => bad.push(word),
+            }
+        }
+        (Origins(origins), bad)
+    }
+
+    /// Whether `url` is on one of the origins.
+    pub fn allows(&self, url: &SafeUrl) -> bool {
+        let key = url.same_origin_key();
+        self.0.contains(&key)
+    }
 }
 
 /// The colour scheme a publisher asked for.
@@ -129,6 +180,14 @@ pub enum ConfigError {
         /// The template.
         value: String,
     },
+    /// A URL attribute on an origin the page does not allow
+    /// (`<meta name="lede-origins">`).
+    NotAllowed {
+        /// The attribute's name.
+        attribute: &'static str,
+        /// Its value.
+        value: String,
+    },
     /// The page itself is not on http(s), so relative URLs have no base.
     PageNotHttp {
         /// The page's base URL.
@@ -153,6 +212,12 @@ impl ConfigError {
                 let mut s = String::from("lede: ");
                 s.push_str(attribute);
                 s.push_str(" has a user name or password (user:pw@), which browsers refuse to fetch; remove it");
+                (s, value)
+            }
+            ConfigError::NotAllowed { attribute, value } => {
+                let mut s = String::from("lede: ");
+                s.push_str(attribute);
+                s.push_str(" is on an origin this page does not allow (<meta name=\"lede-origins\">)");
                 (s, value)
             }
             ConfigError::TemplateIdInHost { value } => (
@@ -241,6 +306,25 @@ impl Config {
             Some(base) => MediaBase::new(&base),
             None => MediaBase::origin_of(related.as_ref().unwrap_or(&page)),
         };
+        let allowed = |attribute: &'static str, value: Option<&str>, url: Option<&SafeUrl>| match (
+            attrs.allowed,
+            url,
+        ) {
+            (Some(origins), Some(u)) if !origins.allows(u) => Err(ConfigError::NotAllowed {
+                attribute,
+                value: value.unwrap_or_default().to_owned(),
+            }),
+            _ => Ok(()),
+        };
+        allowed("data-article-src", attrs.article_src, article.as_ref())?;
+        allowed("data-related-src", attrs.related_src, related.as_ref())?;
+        if let Some(base) = attrs.media_base {
+            allowed(
+                "data-media-base",
+                Some(base),
+                MediaBase::new_url(&media_base).as_ref(),
+            )?;
+        }
         let template = attrs.link_template.unwrap_or(LinkTemplate::DEFAULT);
         let links = LinkTemplate::parse(template, &page).map_err(|e| {
             let value = template.to_owned();
@@ -254,6 +338,11 @@ impl Config {
                 TemplateError::IdInHost => ConfigError::TemplateIdInHost { value },
             }
         })?;
+        allowed(
+            "data-link-template",
+            Some(template),
+            links.origin().as_ref(),
+        )?;
         // Tried on a video path: a template giving no image is a mistake.
         let posters = match attrs.poster_template {
             None => None,
@@ -265,6 +354,10 @@ impl Config {
                     })?,
             ),
         };
+        if let (Some(t), Some(p)) = (attrs.poster_template, &posters) {
+            let example = poster(None, "/a.mp4", &media_base, Some(p));
+            allowed("data-poster-template", Some(t), example.as_ref())?;
+        }
         let locale = attrs.lang.map(str::trim).unwrap_or("").to_owned();
         let (lang, notes) = words(attrs);
         let rtl = if attrs.dir_set {
@@ -318,6 +411,7 @@ pub fn words(attrs: &Attrs) -> (Lang, Vec<String>) {
 mod tests {
     use super::*;
     use crate::core::text::{Language, Text};
+    use crate::core::url::SafeUrl;
 
     const PAGE: &str = "https://news.example/world/1855600.html";
 
@@ -341,6 +435,7 @@ mod tests {
             dir_set: true,
             computed_rtl: true,
             theme: None,
+            allowed: None,
             heading: None,
             texts: &[],
         });
@@ -656,6 +751,88 @@ mod tests {
         assert!(ConfigError::PosterTemplate { value: "x".into() }
             .detail()
             .contains("data-poster-template"));
+    }
+
+    #[test]
+    fn an_allowlist_of_origins() {
+        let page = SafeUrl::parse(PAGE).unwrap_or_else(|| panic!("page"));
+        let (origins, bad) = Origins::parse(
+            " self\thttps://api.example  https://media.example/ http://x.example/path ftp://y.example",
+            &page,
+        );
+        assert_eq!(bad, ["http://x.example/path", "ftp://y.example"]);
+        let with = |attrs: Attrs| {
+            Config::from_attrs(
+                &Attrs {
+                    allowed: Some(&origins),
+                    ..attrs
+                },
+                PAGE,
+            )
+        };
+        let fine = with(Attrs {
+            article_src: Some("/a.json"),
+            related_src: Some("https://API.example:443/r.json"),
+            media_base: Some("https://media.example/up"),
+            link_template: Some("/news/{id}"),
+            poster_template: Some("{path}.jpg"),
+            ..Attrs::default()
+        });
+        assert!(fine.is_ok(), "{fine:?}");
+        for (attrs, attribute) in [
+            (
+                Attrs {
+                    article_src: Some("https://evil.example/a.json"),
+                    ..Attrs::default()
+                },
+                "data-article-src",
+            ),
+            (
+                Attrs {
+                    related_src: Some("http://api.example/r.json"),
+                    ..Attrs::default()
+                },
+                "data-related-src",
+            ),
+            (
+                Attrs {
+                    related_src: Some("r.json"),
+                    media_base: Some("https://evil.example/m"),
+                    ..Attrs::default()
+                },
+                "data-media-base",
+            ),
+            (
+                Attrs {
+                    related_src: Some("r.json"),
+                    link_template: Some("https://evil.example/n/{id}"),
+                    ..Attrs::default()
+                },
+                "data-link-template",
+            ),
+            (
+                Attrs {
+                    related_src: Some("r.json"),
+                    poster_template: Some("https://evil.example{path}.jpg"),
+                    ..Attrs::default()
+                },
+                "data-poster-template",
+            ),
+        ] {
+            let e = with(attrs);
+            assert!(
+                matches!(&e, Err(ConfigError::NotAllowed { attribute: a, .. }) if *a == attribute),
+                "{attribute}: {e:?}"
+            );
+            let detail = e.err().map(|e| e.detail()).unwrap_or_default();
+            assert!(detail.contains("lede-origins") && detail.contains(attribute));
+        }
+        // Without a list, any origin.
+        assert!(cfg(Attrs {
+            related_src: Some("https://evil.example/r.json"),
+            ..Attrs::default()
+        })
+        .is_ok());
     }
 
     #[test]

@@ -265,7 +265,14 @@ mod tests {
     fn reader_messages_depend_on_feed_and_problem() {
         let e = |feed, problem| FeedError::new(feed, problem);
         assert_eq!(
-            e(Feed::Related, Problem::Http { status: 500, retry_after_ms: None }).to_string(),
+            e(
+                Feed::Related,
+                Problem::Http {
+                    status: 500,
+                    retry_after_ms: None
+                }
+            )
+            .to_string(),
             "Related stories could not be loaded."
         );
         assert_eq!(
@@ -377,7 +384,14 @@ mod tests {
         .at("https://n.example/r.json")
         .detail();
         assert_eq!(d, "lede: the related feed at https://n.example/r.json: truncated feed: the envelope announces 1578 bytes, 1200 arrived");
-        let d = FeedError::new(Feed::Article, Problem::Http { status: 404, retry_after_ms: None }).detail();
+        let d = FeedError::new(
+            Feed::Article,
+            Problem::Http {
+                status: 404,
+                retry_after_ms: None,
+            },
+        )
+        .detail();
         assert_eq!(d, "lede: the article feed: HTTP status 404");
         let d = FeedError::new(Feed::Article, Problem::Timeout { ms: 10_000 }).detail();
         assert!(d.ends_with("no answer within 10000 ms"), "{d}");

@@ -81,8 +81,14 @@ const MONTHS: [&str; 12] = [
 /// server's wrong weekday does not make its wait any less meant.
 fn http_date_ms(s: &str) -> Option<i64> {
     let mut w = s.split_ascii_whitespace();
-    let (_weekday, day, month, year, time, zone) =
-        (w.next()?, w.next()?, w.next()?, w.next()?, w.next()?, w.next()?);
+    let (_weekday, day, month, year, time, zone) = (
+        w.next()?,
+        w.next()?,
+        w.next()?,
+        w.next()?,
+        w.next()?,
+        w.next()?,
+    );
     if w.next().is_some() || zone != "GMT" || day.len() != 2 || year.len() != 4 {
         return None;
     }
@@ -114,8 +120,14 @@ mod tests {
     fn charsets() {
         let cases: &[(&str, Option<&str>)] = &[
             ("application/json; charset=utf-8", Some("utf-8")),
-            ("application/json;charset=windows-1256", Some("windows-1256")),
-            ("text/plain; format=x; CHARSET = \"iso-8859-1\" ", Some("iso-8859-1")),
+            (
+                "application/json;charset=windows-1256",
+                Some("windows-1256"),
+            ),
+            (
+                "text/plain; format=x; CHARSET = \"iso-8859-1\" ",
+                Some("iso-8859-1"),
+            ),
             ("application/json", None),
             ("", None),
             ("charset=utf-8", None),

@@ -80,6 +80,25 @@ impl SafeUrl {
         self.text.get(..self.origin_len).unwrap_or(&self.text)
     }
 
+    /// The origin as the browser compares it: in lower case, without the
+    /// scheme's default port.
+    ///
+    /// ```
+    /// use lede::core::url::SafeUrl;
+    /// let u = SafeUrl::parse("HTTPS://News.Example:443/x").unwrap();
+    /// assert_eq!(u.same_origin_key(), "https://news.example");
+    /// ```
+    pub fn same_origin_key(&self) -> String {
+        let o = self.origin().to_ascii_lowercase();
+        let default = if o.starts_with("https:") {
+            ":443"
+        } else {
+            ":80"
+        };
+        let o = o.strip_suffix(default).unwrap_or(&o);
+        o.strip_suffix(':').unwrap_or(o).to_owned()
+    }
+
     /// Everything after the origin: path, query and fragment.
     fn tail(&self) -> &str {
         self.text.get(self.origin_len..).unwrap_or("")
@@ -300,6 +319,11 @@ impl MediaBase {
         &self.0
     }
 
+    /// The base as a URL (for its origin).
+    pub fn new_url(&self) -> Option<SafeUrl> {
+        SafeUrl::parse(&self.0)
+    }
+
     /// The URL of a `pic`: joined to the base with exactly one slash; an
     /// absolute http(s) URL kept as it is; `//host/x` as `https://host/x`;
     /// any other scheme, or an empty or unusable `pic`, gives nothing.
@@ -430,6 +454,12 @@ impl LinkTemplate {
             return None;
         }
         self.resolve_raw(&encode_component(id))
+    }
+
+    /// Where its links go: the origin every link has (`{id}` cannot change
+    /// it; see [`LinkTemplate::parse`]).
+    pub fn origin(&self) -> Option<SafeUrl> {
+        self.resolve_raw("1")
     }
 
     fn resolve_raw(&self, encoded_id: &str) -> Option<SafeUrl> {
@@ -781,7 +811,7 @@ mod tests {
             prop_assert!(tpl.is_ok());
             if let Ok(tpl) = tpl {
                 let link = tpl.link(&id);
-                prop_assert!(link.is_some());
+                prop_assert!(link.is_some() || matches!(id.as_str(), "." | ".."));
                 if let Some(link) = link {
                     let rest = link.as_str().strip_prefix("https://news.example/news/");
                     prop_assert!(rest.is_some());

@@ -130,10 +130,9 @@ impl Loader {
     /// Fetches again after `ms`.
     fn wait(self, ms: u32, done: Done) {
         let again = done.clone();
-        let Ok(timer) = set_timeout_with_handle(
-            move || self.fetch(again),
-            Duration::from_millis(ms.into()),
-        ) else {
+        let Ok(timer) =
+            set_timeout_with_handle(move || self.fetch(again), Duration::from_millis(ms.into()))
+        else {
             return;
         };
         self.flight.try_update_value(|f| {
@@ -146,10 +145,7 @@ impl Loader {
     /// The browser is online again: a retry waiting goes now (spread over a
     /// moment across the page's widgets).
     fn online(self) {
-        let waiting = self
-            .flight
-            .try_update_value(|f| f.waiting.take())
-            .flatten();
+        let waiting = self.flight.try_update_value(|f| f.waiting.take()).flatten();
         if let Some((timer, done)) = waiting {
             timer.clear();
             self.wait(online_delay_ms(jitter()), done);
