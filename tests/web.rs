@@ -1122,3 +1122,99 @@ async fn words_and_numbers_in_the_widgets_language() {
         );
     }
 }
+
+mod url_vectors {
+    include!("vectors/url.rs");
+}
+
+/// What the browser's URL parser makes of `input` against `base`: scheme,
+/// host and path, or `None` when it refuses it.
+fn browser_url(input: &str, base: Option<&str>) -> Option<(String, String, String)> {
+    let u = match base {
+        Some(b) => web_sys::Url::new_with_base(input, b).ok()?,
+        None => web_sys::Url::new(input).ok()?,
+    };
+    Some((u.protocol(), u.host(), u.pathname()))
+}
+
+// The browser decides where a URL goes; Lede's own reading of it must agree
+// (a `/\evil.example` that Lede kept on the page's host went elsewhere).
+#[wasm_bindgen_test]
+fn urls_as_the_browser_reads_them() {
+    use lede::core::url::MediaBase;
+    use url_vectors::*;
+    let page = SafeUrl::parse(PAGE).expect("page");
+    let base = MediaBase::new(&SafeUrl::parse(MEDIA_BASE).expect("base"));
+    let stricter = |input: &str| STRICTER.iter().any(|(s, _)| *s == input);
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    let tables: [(
+        &str,
+        &[(&str, Option<&str>)],
+        Box<dyn Fn(&str) -> Option<SafeUrl>>,
+    ); 3] = [
+        ("parse", PARSE, Box::new(SafeUrl::parse)),
+        ("resolve", RESOLVE, Box::new(|r| page.resolve(r))),
+        ("join", JOIN, Box::new(|p| base.join(p))),
+    ];
+    for (table, vectors, lede) in tables {
+        for (input, want) in vectors {
+            let ours = lede(input);
+            assert_eq!(
+                ours.as_ref().map(SafeUrl::as_str),
+                *want,
+                "{table} {input:?}"
+            );
+            match &ours {
+                Some(u) => {
+                    let theirs =
+                        browser_url(u.as_str(), None).expect("the browser parses Lede's URL");
+                    // Where Lede thinks the URL goes is where the browser sends it.
+                    let origin = browser_url(u.origin(), None).expect("origin");
+                    assert_eq!(
+                        (&theirs.0, &theirs.1),
+                        (&origin.0, &origin.1),
+                        "{table} {input:?}: origin"
+                    );
+                    assert!(
+                        theirs.0 == "https:" || theirs.0 == "http:",
+                        "{table} {input:?}"
+                    );
+                    // And the input itself, read by the browser (joins are
+                    // Lede's own rule: one slash onto the base).
+                    if table != "join" {
+                        let direct =
+                            browser_url(input, Some(PAGE)).expect("the browser parses the input");
+                        assert_eq!(direct, theirs, "{table} {input:?}: scheme, host and path");
+                    }
+                }
+                None if table != "join" && !stricter(input) => {
+                    // Refused by Lede: refused by the browser too, or not http(s).
+                    let theirs = browser_url(input, Some(PAGE));
+                    if !theirs
+                        .as_ref()
+                        .is_none_or(|(s, _, _)| s != "http:" && s != "https:")
+                    {
+                        wrong.push(format!("{table} {input:?}: the browser reads {theirs:?}; list it in STRICTER with a reason"));
+                    }
+                }
+                None => {}
+            }
+            checked += 1;
+        }
+    }
+    // Each input Lede refuses on purpose is one the browser would take.
+    for (input, why) in STRICTER {
+        let theirs = browser_url(input, Some(PAGE));
+        if !theirs
+            .as_ref()
+            .is_some_and(|(s, _, _)| s == "http:" || s == "https:")
+        {
+            wrong.push(format!(
+                "{input:?} ({why}) is refused by the browser as well: not stricter"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(checked > 80, "{checked} vectors");
+}

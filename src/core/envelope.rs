@@ -8,10 +8,15 @@ use super::error::Problem;
 /// as it is. A UTF-8 byte-order mark and surrounding whitespace are dropped
 /// first.
 ///
+/// `N` counts the bytes PHP wrote: of UTF-8, or, for a feed served in a
+/// legacy single-byte charset (`windows-1256`) and decoded from it, one a
+/// character; either count is taken.
+///
 /// # Errors
-/// [`Problem::Truncated`] when the content is not `N` bytes of UTF-8 (or the
-/// closing quote is missing); [`Problem::BadEnvelope`] when it starts with
-/// `string(` but `N` is not a number or the opening quote is missing.
+/// [`Problem::Truncated`] when the content is neither `N` bytes of UTF-8
+/// nor `N` characters (or the closing quote is missing);
+/// [`Problem::BadEnvelope`] when it starts with `string(` but `N` is not a
+/// number or the opening quote is missing.
 ///
 /// ```
 /// use lede::core::envelope::unwrap_envelope;
@@ -20,6 +25,8 @@ use super::error::Problem;
 /// assert_eq!(unwrap_envelope("\u{feff} [] \n"), Ok("[]"));
 /// assert_eq!(unwrap_envelope("string(9) \"[]\""), Err(Problem::Truncated { expected: 9, actual: 2 }));
 /// assert_eq!(unwrap_envelope("string(2) []"), Err(Problem::BadEnvelope));
+/// // "[\"خبر\"]" is 11 bytes of UTF-8, 7 of windows-1256.
+/// assert_eq!(unwrap_envelope("string(7) \"[\"خبر\"]\""), Ok("[\"خبر\"]"));
 /// ```
 pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     let s = input.strip_prefix('\u{feff}').unwrap_or(input).trim();
@@ -42,7 +49,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
             actual: quoted.len(),
         });
     };
-    if content.len() != expected {
+    if content.len() != expected && content.chars().count() != expected {
         return Err(Problem::Truncated {
             expected,
             actual: content.len(),
@@ -71,12 +78,14 @@ mod tests {
                 }),
             ),
             ("string(3) \"\"\"\"\"", Ok("\"\"\"")),
-            // Multi-byte: the length counts UTF-8 bytes, not characters.
+            // Multi-byte: the length counts UTF-8 bytes, or, for a feed
+            // decoded from a single-byte charset, characters.
             ("string(4) \"\"é\"\"", Ok("\"é\"")),
+            ("string(3) \"\"é\"\"", Ok("\"é\"")),
             (
-                "string(3) \"\"é\"\"",
+                "string(2) \"\"é\"\"",
                 Err(Problem::Truncated {
-                    expected: 3,
+                    expected: 2,
                     actual: 4,
                 }),
             ),

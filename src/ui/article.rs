@@ -9,7 +9,7 @@ use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
 use crate::core::text::Text;
 use crate::core::url::SafeUrl;
-use crate::dom::{emit, format_date};
+use crate::dom::{console_warn, emit, format_date};
 use crate::ui::effect;
 use crate::ui::widget::Look;
 use leptos::either::EitherOf3;
@@ -29,7 +29,23 @@ pub fn ArticleFeed(
     /// The host element, which tells the page about the section.
     host: Element,
 ) -> impl IntoView {
-    let feed = use_feed(Feed::Article, url, parse_article);
+    let at = url.clone();
+    let feed = use_feed(Feed::Article, url, move |text| {
+        let article = parse_article(text)?;
+        if let Some(date) = &article.unread_date {
+            console_warn(
+                &[
+                    "lede: the article feed at ",
+                    at.as_str(),
+                    ": \"published\": \"",
+                    date,
+                    "\" is not a date Lede reads (RFC 3339, 2016-08-28 14:25:16, or Sun Aug 28, 2016 14:25:16); no date is shown",
+                ]
+                .concat(),
+            );
+        }
+        Ok(article)
+    });
     let state = feed.state;
     effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
     view! { <ArticleSection state=state look=look on_retry=feed.retry host=host /> }

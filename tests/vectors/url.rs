@@ -149,6 +149,7 @@ pub const STRICTER: &[(&str, &str)] = &[
     ("https://a.example@evil.example/", "user information"),
     ("//user:pw@cdn.example/a", "user information"),
     ("https://a.example/\u{0}x", "a control character"),
+    ("https://a b.example/", "a space in the host (Chromium encodes it; the URL standard refuses it)"),
     ("/path", "a path alone is not a URL for SafeUrl::parse"),
     ("path", "a path alone is not a URL for SafeUrl::parse"),
     ("", "nothing is not a URL for SafeUrl::parse"),
