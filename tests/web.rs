@@ -1148,11 +1148,12 @@ fn urls_as_the_browser_reads_them() {
     let stricter = |input: &str| STRICTER.iter().any(|(s, _)| *s == input);
     let mut checked = 0;
     let mut wrong = Vec::new();
-    let tables: [(
-        &str,
-        &[(&str, Option<&str>)],
-        Box<dyn Fn(&str) -> Option<SafeUrl>>,
-    ); 3] = [
+    type Table<'a> = (
+        &'a str,
+        &'a [(&'a str, Option<&'a str>)],
+        Box<dyn Fn(&str) -> Option<SafeUrl> + 'a>,
+    );
+    let tables: [Table; 3] = [
         ("parse", PARSE, Box::new(SafeUrl::parse)),
         ("resolve", RESOLVE, Box::new(|r| page.resolve(r))),
         ("join", JOIN, Box::new(|p| base.join(p))),
