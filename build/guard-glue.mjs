@@ -24,14 +24,14 @@ if (!file) {
   process.exit(2);
 }
 const glue = readFileSync(file, "utf8");
+if (glue.includes("__ledeGuard")) {
+  console.error(`guard-glue: ${file} is guarded already`);
+  process.exit(1);
+}
 const TAKE = "wasm = instance.exports;";
 const found = glue.split(TAKE).length - 1;
 if (found !== 1) {
   console.error(`guard-glue: expected "${TAKE}" once in ${file}, found it ${found} times`);
-  process.exit(1);
-}
-if (glue.includes("__ledeGuard")) {
-  console.error(`guard-glue: ${file} is guarded already`);
   process.exit(1);
 }
 const guard = `

@@ -1,4 +1,5 @@
 // Tests of the release post-processing scripts (build/blank-locations.mjs,
+// build/guard-glue.mjs,
 // build/short-names.mjs, and the LEB128 reader they share) on small hand-made
 // modules: only the sections the scripts read, which is all they need. Each
 // script must fail, loudly and without writing, on input it does not
@@ -223,4 +224,58 @@ test("short-names fails on a wasm it cannot parse", () => {
   shortFails(Buffer.concat([HEADER, Buffer.from([2, 2, 1, 0x80])]), /cut off/);
   // One export more than the section holds.
   shortFails(bindgenModule(IMPORTS, EXPORTS, 1), /cannot read the wasm/);
+});
+
+/** A glue as wasm-bindgen writes it, reduced to what guard-glue.mjs reads:
+ * it takes the instance's exports once, and calls them. */
+const BINDGEN_GLUE = `
+let wasm;
+export function call(name, ...args) { return wasm[name](...args); }
+export function finalize(instance) {
+    wasm = instance.exports;
+    return wasm;
+}
+`;
+
+test("guard-glue: a trap marks the instance dead, tells onTrap once, is rethrown once; later calls do nothing", async () => {
+  const file = join(dir, "glue-guard.mjs");
+  writeFileSync(file, BINDGEN_GLUE);
+  const r = run("guard-glue.mjs", file);
+  assert.equal(r.status, 0, r.stderr);
+  const glue = await import(`${file}?${Date.now()}`);
+  const heard = [];
+  glue.onTrap((e) => heard.push(e.message));
+  let calls = 0;
+  const memory = { buffer: "kept as it is" };
+  const exports = glue.finalize({
+    exports: {
+      memory,
+      add: (a, b) => { calls++; return a + b; },
+      trap: () => { calls++; throw new Error("unreachable"); },
+    },
+  });
+  assert.equal(exports.memory, memory, "values other than functions are kept");
+  assert.equal(glue.call("add", 2, 3), 5);
+  assert.throws(() => glue.call("trap"), /unreachable/, "the trap is rethrown");
+  assert.deepEqual(heard, ["unreachable"]);
+  assert.equal(glue.call("add", 2, 3), undefined, "a dead instance does nothing");
+  assert.equal(glue.call("trap"), undefined, "and throws nothing");
+  assert.equal(calls, 2);
+  assert.deepEqual(heard, ["unreachable"], "told once");
+});
+
+test("guard-glue refuses a glue it does not recognise, or one guarded already", () => {
+  const none = join(dir, "glue-none.mjs");
+  writeFileSync(none, "export const x = 1;\n");
+  const r = run("guard-glue.mjs", none);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /found it 0 times/);
+  assert.equal(readFileSync(none, "utf8"), "export const x = 1;\n", "unchanged");
+  const twice = join(dir, "glue-twice.mjs");
+  writeFileSync(twice, BINDGEN_GLUE);
+  assert.equal(run("guard-glue.mjs", twice).status, 0);
+  const again = run("guard-glue.mjs", twice);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /guarded already/);
+  assert.equal(run("guard-glue.mjs").status, 2, "usage");
 });

@@ -70,6 +70,10 @@ step "npm package (lede.d.ts with tsc --strict, npm pack)" bash build/pkg-check.
 summary+=("package ok")
 
 : >"$log"
+# For the crash tests only: a build with a deliberate trap (never shipped).
+step "test build with a deliberate trap (TRAP=1 build/dist.sh, dist-trap/)" env TRAP=1 bash build/dist.sh
+
+: >"$log"
 step "end-to-end tests (Playwright, Chromium, dist/)" node e2e/run.mjs
 summary+=("$(count '[0-9]+ passed') end-to-end tests")
 

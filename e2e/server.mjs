@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 // LEDE_DIST=dist-stable serves the stable-flag build instead.
 const dist = join(here, "..", process.env.LEDE_DIST ?? "dist");
+// The test build with a deliberate trap (TRAP=1 build/dist.sh), under /trap/.
+const distTrap = join(here, "..", "dist-trap");
 const pages = join(here, "pages");
 
 const types = {
@@ -29,6 +31,30 @@ const types = {
 
 /** Per-path log of requests: { path, status, bytes, range, aborted }. */
 export const log = [];
+/** Keys of the feeds that answered 503 once already (busy-once). */
+const busy = new Set();
+
+/** Logs a request that is not served from a file. */
+function logged(req, res, status = 200) {
+  const entry = { path: req.url, status, bytes: 0, range: null, aborted: false };
+  log.push(entry);
+  res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
+  return entry;
+}
+
+/** Text in windows-1256, as an older Arabic PHP site serves it. */
+let cp1256;
+function windows1256(text) {
+  if (!cp1256) {
+    cp1256 = new Map();
+    const decoder = new TextDecoder("windows-1256");
+    for (let b = 0; b < 256; b++) cp1256.set(decoder.decode(Uint8Array.of(b)), b);
+  }
+  return Buffer.from([...text].map((c) => {
+    if (!cp1256.has(c)) throw new Error(`not in windows-1256: ${c}`);
+    return cp1256.get(c);
+  }));
+}
 /** Counters for feeds that fail a number of times, then work. */
 const flaky = new Map();
 
@@ -181,9 +207,45 @@ async function handle(req, res, { publisher }) {
   const url = new URL(req.url, "http://x");
   const p = decodeURIComponent(url.pathname);
   if (p === "/__log") return send(res, 200, "application/json", JSON.stringify(log));
-  if (p === "/__reset") { log.length = 0; flaky.clear(); return send(res, 204, "text/plain", ""); }
+  if (p === "/__reset") { log.length = 0; flaky.clear(); busy.clear(); return send(res, 204, "text/plain", ""); }
+  if (p.startsWith("/trap/")) {
+    // The build with the deliberate trap, for the crash tests.
+    return serveFile(req, res, distTrap, p.slice("/trap".length), cors(req));
+  }
   if (p.startsWith("/fault/")) {
     const name = p.slice("/fault/".length);
+    const entry = logged(req, res);
+    if (name.startsWith("busy-once/")) {
+      // A CDN at its limit: 503 with Retry-After: 1 the first time, then the
+      // seed's related feed. Retry-After is exposed to other origins.
+      if (!busy.has(name)) {
+        busy.add(name);
+        entry.status = 503;
+        return send(res, 503, "text/plain", "busy", { ...cors(req), "retry-after": "1", "access-control-expose-headers": "Retry-After" });
+      }
+      return send(res, 200, "application/json", await seedRelated(), cors(req));
+    }
+    if (name === "huge-length" || name === "huge-stream") {
+      // A JSON array padded with spaces: 20 MiB saying so in its
+      // Content-Length, or 64 MiB streamed in chunks without one.
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const chunks = name === "huge-length" ? 20 : 64;
+      const headers = { ...cors(req), "content-type": "application/json", "cache-control": "no-store" };
+      if (name === "huge-length") headers["content-length"] = chunks * chunk.length + 2;
+      res.writeHead(200, headers);
+      res.write("[");
+      for (let i = 0; i < chunks && !res.destroyed; i++) {
+        if (!res.write(chunk)) await new Promise((r) => { res.once("drain", r); res.once("close", r); });
+        entry.bytes += chunk.length;
+      }
+      return res.end("]");
+    }
+    if (name === "windows-1256") {
+      // The seed's Arabic article, in windows-1256, saying so.
+      const a = JSON.parse(await readFile(join(dist, "api/article/1855600.ar.json"), "utf8"));
+      const body = windows1256(JSON.stringify({ title: a.title, source: a.source, published: a.published, body: a.body.slice(0, 2) }));
+      return send(res, 200, "application/json; charset=windows-1256", body, cors(req));
+    }
     if (name.startsWith("slow/")) {
       // Answers after the widget's timeout (10 s) with the real feed.
       const ms = Number(url.searchParams.get("ms") ?? 12000);

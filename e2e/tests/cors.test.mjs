@@ -30,9 +30,13 @@ export const tests = [
         lede.some((t) => t.includes(feed) && t.includes("CORS") && t.includes("Access-Control-Allow-Origin") && t.includes("network")),
         `a lede: console message with ${feed}, CORS and the network: ${lede.join(" | ")}`,
       );
-      // Retry asks again, and is refused again: the same error, heard again.
+      // A refused fetch looks like a lost network, so it was tried twice
+      // more by itself before the alert.
+      assert.equal(lede.filter((t) => t.includes(feed) && /trying again in \d+ ms/.test(t)).length, 2, lede.join(" | "));
+      // Retry asks again (with retries of its own), and is refused again:
+      // the same error, heard again.
       await page.locator("button[data-lede-retry]").click();
-      await page.waitForFunction(() => window.__events.filter((e) => e.type === "lede:error").length === 2, null, { timeout: 5000 });
+      await page.waitForFunction(() => window.__events.filter((e) => e.type === "lede:error").length === 2, null, { timeout: 12000 });
       assert.equal(await settled(page, "related"), "error");
       await page.done();
     },
