@@ -235,7 +235,13 @@ async function handle(req, res, { publisher }) {
       res.writeHead(200, headers);
       res.write("[");
       for (let i = 0; i < chunks && !res.destroyed; i++) {
-        if (!res.write(chunk)) await new Promise((r) => { res.once("drain", r); res.once("close", r); });
+        if (!res.write(chunk)) {
+          await new Promise((r) => {
+            const done = () => { res.off("drain", done); res.off("close", done); r(); };
+            res.on("drain", done);
+            res.on("close", done);
+          });
+        }
         entry.bytes += chunk.length;
       }
       return res.end("]");

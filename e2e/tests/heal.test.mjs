@@ -146,7 +146,7 @@ export const tests = [
       // The trap itself reaches the page once, as a trap does; nothing else.
       const problems = page.problems();
       assert.equal(problems.length, 1, problems.join("\n"));
-      assert.match(problems[0], /RuntimeError: unreachable/);
+      assert.match(problems[0], /unreachable/);
       assert.ok(page.messages.some((m) => /^lede: the widget's code stopped \(.*\); starting it again/.test(m.text)));
       problems.length = 0;
       await page.done();
@@ -176,9 +176,13 @@ export const tests = [
       assert.ok(await page.locator("#fallback-two").isVisible());
       const crashes = await page.evaluate(() => window.__events.filter((e) => e.detail.section === "crash" && e.target === "one").length);
       assert.equal(crashes, 4, "told at each of the three restarts and at the last stop");
-      assert.match(await page.evaluate(() => window.__ready), /^rejected/);
-      // Each start trapped inside lede.js's own call: nothing uncaught.
-      assert.equal(page.messages.filter((m) => /^lede: the widget's code stopped \(/.test(m.text)).length, 4);
+      assert.equal(page.messages.filter((m) => /^lede: the widget's code stopped (again )?\(/.test(m.text)).length, 4);
+      // A trap inside lede.js's own call is caught there; one in a later
+      // task (the start-up queue mounts in slices) reaches the page, once
+      // per start at most: nothing but the traps themselves.
+      const problems = page.problems();
+      assert.ok(problems.length <= 4 && problems.every((p) => /unreachable/.test(p)), problems.join("\n"));
+      problems.length = 0;
       await page.done();
     },
   },
