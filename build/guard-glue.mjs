@@ -6,7 +6,9 @@
 // `onTrap` (lede.js's, which starts a fresh instance); it is rethrown once,
 // as it would have been. From then on every call into the dead instance
 // (an event listener, an observer, a timer, a closure's destructor) does
-// nothing and returns nothing, instead of running on a half-changed heap.
+// nothing, instead of running on a half-changed heap; it returns zeros
+// where the glue reads results (\`ret[1]\`, \`ret >>> 0\`), so that the glue
+// around the call finds nothing to throw either.
 //
 // wasm-bindgen's own `--force-enable-abort-handler` does the detecting
 // part too, but wraps every import in the wasm with exception handling:
@@ -37,6 +39,7 @@ if (found !== 1) {
 const guard = `
 let __ledeDead = false;
 let __ledeOnTrap = () => {};
+const __ledeNothing = Object.freeze([0, 0, 0]);
 /** Calls \`f(error)\` when the wasm traps; the instance is dead from then on. */
 export function onTrap(f) {
   __ledeOnTrap = f;
@@ -45,7 +48,7 @@ function __ledeGuard(exports) {
   const guarded = {};
   for (const [name, value] of Object.entries(exports)) {
     guarded[name] = typeof value !== "function" ? value : (...args) => {
-      if (__ledeDead) return;
+      if (__ledeDead) return __ledeNothing;
       try {
         return value(...args);
       } catch (e) {
