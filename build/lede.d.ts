@@ -27,10 +27,12 @@ export type LedeReadyDetail =
   | { section: "article" }
   | { section: "related"; /** How many slides. */ count: number };
 
-/** `lede:error`: a section failed (`article`, `related`), the attributes are
- * unusable (`config`), or the widget's code could not load (`load`). */
+/** `lede:error`: a section failed once its retries were spent (`article`,
+ * `related`), the attributes are unusable (`config`), the widget's code
+ * could not load (`load`), or it trapped and is being started again
+ * (`crash`). */
 export interface LedeErrorDetail {
-  section: "article" | "related" | "config" | "load";
+  section: "article" | "related" | "config" | "load" | "crash";
   /** A sentence for readers, in the widget's language. */
   message: string;
 }
