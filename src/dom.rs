@@ -1,7 +1,7 @@
 //! Small browser helpers shared by the network, mounting and view layers:
-//! the console, the page's events, media queries, dates, numbers and frames.
+//! the console, the page's events, media queries, `Intl`, frames and the
+//! code's own URL.
 
-use crate::core::text::{slide_label_with, Lang};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
@@ -73,7 +73,7 @@ pub fn focus_quietly(el: &web_sys::HtmlElement) {
 /// `value.toLocaleString(tag, options)`: `Intl`'s formatting of a date or
 /// a number. Through `Reflect`, so that a tag the browser refuses is `None`
 /// here, not an exception thrown through the wasm.
-fn locale_string(value: &JsValue, tag: &JsValue, options: &Object) -> Option<String> {
+pub fn locale_string(value: &JsValue, tag: &JsValue, options: &Object) -> Option<String> {
     let to_locale_string: js_sys::Function = Reflect::get(value, &"toLocaleString".into())
         .ok()?
         .dyn_into()
@@ -81,50 +81,6 @@ fn locale_string(value: &JsValue, tag: &JsValue, options: &Object) -> Option<Str
     Reflect::apply(&to_locale_string, value, &Array::of2(tag, options))
         .ok()?
         .as_string()
-}
-
-/// A date as the reader's language writes it, with the time zone named
-/// (`Date.prototype.toLocaleString`, which is `Intl.DateTimeFormat`'s
-/// `format`). An unknown or malformed language tag falls back to the
-/// browser's default language instead of throwing.
-pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
-    let options = object(&[
-        ("year", "numeric".into()),
-        ("month", "long".into()),
-        ("day", "numeric".into()),
-        ("hour", "numeric".into()),
-        ("minute", "2-digit".into()),
-        ("timeZoneName", "short".into()),
-    ]);
-    // Milliseconds within ±8.64e15 are exact in an f64; Published keeps years 0–9999.
-    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64)).into();
-    let tag = if locale.is_empty() {
-        JsValue::UNDEFINED
-    } else {
-        locale.into()
-    };
-    locale_string(&date, &tag, &options)
-        .or_else(|| locale_string(&date, &JsValue::UNDEFINED, &options))
-}
-
-/// A whole number as the widget's language writes it
-/// (`Number.prototype.toLocaleString`, which is `Intl.NumberFormat`'s
-/// `format`), without grouping, so that a slide reads "9999 of 10000". A tag
-/// the browser refuses falls back to ASCII digits instead of throwing.
-pub fn format_number(n: usize, locale: &str) -> String {
-    let options = object(&[("useGrouping", false.into())]);
-    // A `Number` object (`new Number(n)`): `Reflect.get` refuses the
-    // primitive that the suggested `Number::from` gives.
-    #[allow(deprecated)]
-    let number = js_sys::Number::new(&JsValue::from_f64(n as f64));
-    locale_string(&number, &locale.into(), &options).unwrap_or_else(|| n.to_string())
-}
-
-/// A slide's accessible name, "3 of 8", with the numbers in the widget's
-/// locale (`٣ من ٨` for `ar-EG`, `۳ از ۸` for Persian).
-pub fn slide_label(lang: Lang, position: usize, total: usize) -> String {
-    let tag = lang.number_tag();
-    slide_label_with(lang, position, total, &|n| format_number(n, tag))
 }
 
 /// Resolves at the next animation frame (at once if there is no window).

@@ -11,7 +11,7 @@
 
 use lede::core::article::{parse_article, Article};
 use lede::core::envelope::unwrap_envelope;
-use lede::core::feed::{parse_related, RelatedFeed};
+use lede::core::related::{parse_related, RelatedFeed};
 use lede::core::surrogates::replace_lone_surrogates;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -4,14 +4,15 @@
 
 use lede::core::article::parse_article;
 use lede::core::error::{Feed, FeedError, Problem};
-use lede::core::feed::parse_related;
+use lede::core::i18n::{Direction, Lang};
+use lede::core::related::parse_related;
 use lede::core::slide::Slide;
-use lede::core::text::Lang;
 use lede::core::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 use lede::ui::article::ArticleSection;
 use lede::ui::carousel::slide::SlideView;
-use lede::ui::related::{RelatedSection, Slides};
-use lede::ui::widget::Look;
+use lede::ui::live::Look;
+use lede::ui::live::{Items, Links};
+use lede::ui::related::RelatedSection;
 use lede::ui::Load;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -65,8 +66,8 @@ fn look(lang: Lang, locale: &str, rtl: bool) -> ReadSignal<Look> {
     signal(Look {
         lang,
         locale: locale.into(),
-        rtl,
-        broken: false,
+        dir: if rtl { Direction::Rtl } else { Direction::Ltr },
+        misconfigured: false,
     })
     .0
 }
@@ -145,32 +146,46 @@ fn record_events(target: &Element) -> Rc<std::cell::RefCell<Vec<String>>> {
     seen
 }
 
-fn seed_slides() -> Slides {
+/// The seed's related items.
+fn seed_items() -> Items {
+    Arc::new(parse_related(RELATED).expect("seed").items)
+}
+
+/// Where slides point: the media base and the default link template.
+fn links_to(base: &str) -> ReadSignal<Option<Links>> {
+    let page = SafeUrl::parse("https://news.example/").expect("page");
+    signal(Some(Links {
+        media_base: MediaBase::new(&SafeUrl::parse(base).expect("base")),
+        template: LinkTemplate::parse(LinkTemplate::DEFAULT, &page).expect("template"),
+        posters: None,
+    }))
+    .0
+}
+
+/// The seed's media base.
+fn seed_links() -> ReadSignal<Option<Links>> {
+    links_to("https://media.example/uploads")
+}
+
+/// The seed's slides, as the carousel shows them.
+fn seed_slides() -> Vec<Slide> {
     let base = MediaBase::new(&SafeUrl::parse("https://media.example/uploads").expect("base"));
     let page = SafeUrl::parse("https://news.example/").expect("page");
     let links = LinkTemplate::parse(LinkTemplate::DEFAULT, &page).expect("template");
-    let feed = parse_related(RELATED).expect("seed");
-    Arc::new(
-        feed.items
-            .iter()
-            .map(|i| Slide::new(i, &base, &links, None))
-            .collect(),
-    )
+    seed_items()
+        .iter()
+        .map(|i| Slide::new(i, &base, &links, None))
+        .collect()
 }
 
-fn generated_slides(n: usize) -> Slides {
-    let base = MediaBase::new(&SafeUrl::parse("https://media.example").expect("base"));
-    let page = SafeUrl::parse("https://news.example/").expect("page");
-    let links = LinkTemplate::parse(LinkTemplate::DEFAULT, &page).expect("template");
+fn generated_items(n: usize) -> Items {
     let json: Vec<String> = (0..n)
         .map(|i| format!(r#"{{"id":"{i}","title":"Story {i}","pic":"/p/{i}.jpg"}}"#))
         .collect();
-    let feed = parse_related(&format!("[{}]", json.join(","))).expect("generated");
     Arc::new(
-        feed.items
-            .iter()
-            .map(|i| Slide::new(i, &base, &links, None))
-            .collect(),
+        parse_related(&format!("[{}]", json.join(",")))
+            .expect("generated")
+            .items,
     )
 }
 
@@ -184,7 +199,7 @@ async fn article_states() {
     let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
         view! {
-            <ArticleSection state=state look=look(Lang::En, "en-GB", false) on_retry=Callback::new(move |()| {
+            <ArticleSection state=state look=look(Lang::en(), "en-GB", false) on_retry=Callback::new(move |()| {
                 r.fetch_add(1, Ordering::SeqCst);
             }) host=host />
         }
@@ -264,7 +279,7 @@ async fn article_text_is_never_html() {
     let hostile = r#"{"title":"<img src=x onerror=alert(1)>T","source":"<b>S</b>","body":["<script>x()</script>","a &amp; b"]}"#;
     let article = parse_article(hostile).expect("hostile but valid");
     let _handle = mount_to(root.clone(), move || {
-        view! { <ArticleSection state=signal(Load::Ready(article.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <ArticleSection state=signal(Load::Ready(article.clone())).0 look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     assert_eq!(
@@ -286,9 +301,9 @@ async fn article_text_is_never_html() {
 #[wasm_bindgen_test]
 async fn related_ready_with_the_seed() {
     let root = container();
-    let slides = seed_slides();
+    let items = seed_items();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let section = one(&root, "section[data-lede-related]");
@@ -353,20 +368,22 @@ async fn related_ready_with_the_seed() {
 #[wasm_bindgen_test]
 async fn a_slide_without_a_link_opens_nothing() {
     let root = container();
-    let slides: Vec<Slide> = seed_slides()
-        .iter()
-        .cloned()
-        .enumerate()
-        .map(|(i, mut s)| {
-            if i == 1 {
-                s.href = None;
-            }
-            s
-        })
-        .collect();
-    let slides = Arc::new(slides);
+    // An id whose link would move up the site has none (see LinkTemplate::link).
+    let items: Items = Arc::new(
+        seed_items()
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, mut item)| {
+                if i == 1 {
+                    item.id = "..".into();
+                }
+                item
+            })
+            .collect(),
+    );
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let selected = Rc::new(Cell::new(0));
@@ -403,11 +420,11 @@ async fn a_slide_without_a_link_opens_nothing() {
 #[wasm_bindgen_test]
 async fn related_loading_empty_and_error() {
     let root = container();
-    let (state, set_state) = signal(Load::<Slides>::Loading);
+    let (state, set_state) = signal(Load::<Items>::Loading);
     let host: Element = root.clone().unchecked_into();
     let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=state look=look(Lang::Ar, "", true) on_retry=Callback::new(|()| {}) host=host /> }
+        view! { <RelatedSection state=state links=seed_links() look=look(Lang::from_tag("ar"), "", true) on_retry=Callback::new(|()| {}) host=host /> }
     });
     tick().await;
     let section: HtmlElement = one(&root, "section[data-lede-related]").unchecked_into();
@@ -494,9 +511,9 @@ fn focused_label(root: &Element) -> Option<String> {
 async fn keyboard_moves_a_roving_focus() {
     for rtl in [false, true] {
         let root = container();
-        let slides = seed_slides();
+        let items = seed_items();
         let _handle = mount_to(root.clone(), move || {
-            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", rtl) on_retry=Callback::new(|()| {}) /></div> }
+            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", rtl) on_retry=Callback::new(|()| {}) /></div> }
         });
         frame().await;
         let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
@@ -548,9 +565,9 @@ fn slide_label(el: &Element) -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_huge_feed_is_virtualized() {
     let root = container();
-    let slides = generated_slides(10_000);
+    let items = generated_items(10_000);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=links_to("https://media.example") look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     let rendered = all(&root, "[data-lede-slide]");
@@ -670,17 +687,17 @@ async fn no_view_parses_an_html_string() {
     let before = inner_html_writes();
     let root = container();
     let (article, set_article) = signal(Load::Loading);
-    let (related, set_related) = signal(Load::<Slides>::Loading);
+    let (related, set_related) = signal(Load::<Items>::Loading);
     let _handle = mount_to(root.clone(), move || {
         view! {
-            <ArticleSection state=article look=look(Lang::En, "en", false) on_retry=Callback::new(|()| {}) />
-            <RelatedSection state=related look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) />
+            <ArticleSection state=article look=look(Lang::en(), "en", false) on_retry=Callback::new(|()| {}) />
+            <RelatedSection state=related links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) />
         }
     });
     frame().await;
     assert_eq!(all(&root, ".skeleton").len(), 1, "skeletons rendered");
     set_article.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
-    set_related.set(Load::Ready(seed_slides()));
+    set_related.set(Load::Ready(seed_items()));
     frame().await;
     assert_eq!(all(&root, "[data-lede-slide]").len(), 8);
     assert!(!all(&root, ".ph-icon").is_empty() && !all(&root, "button.play").is_empty());
@@ -729,10 +746,10 @@ async fn a_slide_alone_follows_what_the_carousel_tells_it() {
         let f = f.clone();
         view! {
             <div class="rail">
-                <SlideView slide=image.clone() index=2 total=8 lang=Lang::En
+                <SlideView slide=image.clone() index=2 total=8 lang=Lang::en()
                     current=move || current.get() focus_now=move || focus_now.get()
                     near=move || near.get() on_focus=move || { f.fetch_add(1, Ordering::SeqCst); } />
-                <SlideView slide=video.clone() index=3 total=8 lang=Lang::En
+                <SlideView slide=video.clone() index=3 total=8 lang=Lang::en()
                     current=|| false focus_now=|| false near=|| false on_focus=|| {} />
             </div>
         }
@@ -827,11 +844,11 @@ async fn a_video_with_a_poster_fetches_nothing_until_asked() {
     let _handle = mount_to(root.clone(), move || {
         view! {
             <div class="rail">
-                <SlideView slide=templated.clone() index=0 total=3 lang=Lang::En
+                <SlideView slide=templated.clone() index=0 total=3 lang=Lang::en()
                     current=|| false focus_now=|| false near=move || near.get() on_focus=|| {} />
-                <SlideView slide=own.clone() index=1 total=3 lang=Lang::En
+                <SlideView slide=own.clone() index=1 total=3 lang=Lang::en()
                     current=|| false focus_now=|| false near=move || near.get() on_focus=|| {} />
-                <SlideView slide=plain.clone() index=2 total=3 lang=Lang::En
+                <SlideView slide=plain.clone() index=2 total=3 lang=Lang::en()
                     current=|| false focus_now=|| false near=move || near.get() on_focus=|| {} />
             </div>
         }
@@ -928,9 +945,9 @@ async fn views_count_only_while_the_page_is_visible() {
     let root = container();
     let host: Element = root.clone().unchecked_into();
     let views = record_views(&host);
-    let slides = seed_slides();
+    let items = seed_items();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(Lang::En, "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     wait_ms(600).await;
@@ -1048,7 +1065,7 @@ async fn attributes_are_live() {
     assert!(all(&root, "article, section").is_empty());
     assert_eq!(
         one(&root, "[role=alert]").text_content().as_deref(),
-        Some(lede::core::text::Text::Misconfigured.get(Lang::Ar))
+        Some(lede::core::i18n::Text::Misconfigured.get(&Lang::from_tag("ar")))
     );
     assert!(events
         .borrow()
@@ -1071,21 +1088,23 @@ async fn attributes_are_live() {
 #[wasm_bindgen_test]
 async fn words_and_numbers_in_the_widgets_language() {
     // The words that the mount code fetches from words/ beside the code.
-    use lede::core::text::{learn, Language};
+    use lede::core::i18n::{Language, Lexicon};
+    let mut lexicon = Lexicon::default();
     for (language, file) in [
         (Language::Fa, include_str!("../words/fa.txt")),
         (Language::He, include_str!("../words/he.txt")),
         (Language::Fr, include_str!("../words/fr.txt")),
     ] {
-        assert_eq!(learn(language, Some(file)), Ok(()));
+        assert_eq!(lexicon.learn(language, Some(file), 0.0), Ok(()));
     }
+    let speak = |tag: &str| Lang::new(tag, &[], &lexicon).0;
     // Persian words and digits, the publisher's heading over them.
     let root = container();
-    let slides = seed_slides();
-    let (fa, notes) = Lang::with_words("fa-IR", [("data-heading", "از همین نویسنده")]);
+    let items = seed_items();
+    let (fa, notes) = Lang::new("fa-IR", &[("data-heading", "از همین نویسنده")], &lexicon);
     assert!(notes.is_empty());
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(slides.clone())).0 look=look(fa, "fa-IR", true) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(fa, "fa-IR", true) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let section = one(&root, "section[data-lede-related]");
@@ -1116,7 +1135,7 @@ async fn words_and_numbers_in_the_widgets_language() {
         ("fr-!!", "12 sur 10000"),
     ] {
         assert_eq!(
-            lede::dom::slide_label(Lang::from_tag(tag), 11, 10_000),
+            lede::ui::words::slide_label(&speak(tag), 11, 10_000),
             want,
             "{tag}"
         );

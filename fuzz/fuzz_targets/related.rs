@@ -7,7 +7,7 @@
 #[path = "../common/json_string.rs"]
 mod json_string;
 
-use lede::core::feed::parse_related;
+use lede::core::related::parse_related;
 use lede::core::media::MediaKind;
 use lede::core::surrogates::replace_lone_surrogates;
 use libfuzzer_sys::fuzz_target;

@@ -1,9 +1,10 @@
-//! Carousel arithmetic (DESIGN §6, §8): from the track's scroll offset and
+//! Carousel arithmetic: from the track's scroll offset and
 //! the slide size, which slides are visible, which are near enough to load
 //! their media, which are in the DOM at all, and where keys and buttons go.
 //! All lengths are CSS pixels along the reading direction, measured from the
 //! track's start edge (the left in LTR, the right in RTL).
 
+use super::i18n::Direction;
 use std::ops::Range;
 
 /// A feed this long or shorter keeps every slide in the DOM.
@@ -18,49 +19,6 @@ const UNMEASURED: usize = 12;
 /// Overlaps thinner than this (sub-pixel rounding) do not count.
 const EPS: f64 = 1.0;
 
-/// Brings `rows`, sorted by slide index, to exactly the indices of `wanted`
-/// (sorted, as [`Geometry::rendered`] gives them), keeping every row that
-/// stays: `remove` gets each row that goes, `make(i, next)` builds the row of
-/// slide `i` given the row it will precede (`None`: it goes last).
-///
-/// Both lists are sorted, so this is one merge; no row moves, which keeps
-/// the DOM (and focus) of the slides that stay untouched.
-///
-/// ```
-/// use lede::core::carousel::sync_rows;
-/// let mut rows = vec![(1, "b"), (2, "c"), (5, "f")];
-/// let mut gone = Vec::new();
-/// sync_rows(&mut rows, &[0, 2, 3, 5], |r| gone.push(r.0), |i, _| Some(["a", "b", "c", "d", "e", "f"][i]));
-/// assert_eq!(rows, vec![(0, "a"), (2, "c"), (3, "d"), (5, "f")]);
-/// assert_eq!(gone, vec![1]);
-/// ```
-pub fn sync_rows<T>(
-    rows: &mut Vec<(usize, T)>,
-    wanted: &[usize],
-    mut remove: impl FnMut((usize, T)),
-    mut make: impl FnMut(usize, Option<&T>) -> Option<T>,
-) {
-    let mut kept = Vec::with_capacity(wanted.len());
-    for row in rows.drain(..) {
-        if wanted.binary_search(&row.0).is_ok() {
-            kept.push(row);
-        } else {
-            remove(row);
-        }
-    }
-    let mut old = kept.into_iter().peekable();
-    for &i in wanted {
-        if let Some(row) = old.next_if(|r| r.0 <= i) {
-            rows.push(row);
-            continue;
-        }
-        if let Some(t) = make(i, old.peek().map(|r| &r.1)) {
-            rows.push((i, t));
-        }
-    }
-    rows.extend(old);
-}
-
 /// The track as last measured.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Geometry {
@@ -72,6 +30,15 @@ pub struct Geometry {
     pub tile: f64,
     /// One slide's width plus the gap after it.
     pub step: f64,
+}
+
+/// The previous or the next page of slides (the carousel's two buttons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// Back, towards the first slide.
+    Previous,
+    /// On, towards the last.
+    Next,
 }
 
 /// A move of the current slide.
@@ -92,15 +59,15 @@ pub enum Move {
 ///
 /// ```
 /// use lede::core::carousel::{key_move, Move};
-/// assert_eq!(key_move("ArrowRight", false), Some(Move::Next));
-/// assert_eq!(key_move("ArrowRight", true), Some(Move::Prev));
-/// assert_eq!(key_move("Tab", false), None);
+/// use lede::core::i18n::Direction;
+/// assert_eq!(key_move("ArrowRight", Direction::Ltr), Some(Move::Next));
+/// assert_eq!(key_move("ArrowRight", Direction::Rtl), Some(Move::Prev));
+/// assert_eq!(key_move("Tab", Direction::Ltr), None);
 /// ```
-pub fn key_move(key: &str, rtl: bool) -> Option<Move> {
-    let (left, right) = if rtl {
-        (Move::Next, Move::Prev)
-    } else {
-        (Move::Prev, Move::Next)
+pub fn key_move(key: &str, dir: Direction) -> Option<Move> {
+    let (left, right) = match dir {
+        Direction::Rtl => (Move::Next, Move::Prev),
+        Direction::Ltr => (Move::Prev, Move::Next),
     };
     match key {
         "ArrowLeft" => Some(left),
@@ -317,16 +284,15 @@ impl Geometry {
 
     /// Where the previous or next button goes: a page of whole slides back or
     /// on, aligned to a slide, and the slide that then comes first.
-    pub fn page(&self, forward: bool, count: usize) -> (usize, f64) {
+    pub fn page(&self, page: Page, count: usize) -> (usize, f64) {
         if count == 0 {
             return (0, 0.0);
         }
         let first = self.first_whole(count);
         let per = self.per_page();
-        let target = if forward {
-            (first + per).min(count - 1)
-        } else {
-            first.saturating_sub(per)
+        let target = match page {
+            Page::Next => (first + per).min(count - 1),
+            Page::Previous => first.saturating_sub(per),
         };
         (target, self.offset_of(target, count))
     }
@@ -365,19 +331,19 @@ mod tests {
     #[test]
     fn keys_follow_the_reading_direction() {
         let cases = [
-            ("ArrowLeft", false, Some(Move::Prev)),
-            ("ArrowRight", false, Some(Move::Next)),
-            ("ArrowLeft", true, Some(Move::Next)),
-            ("ArrowRight", true, Some(Move::Prev)),
-            ("Home", false, Some(Move::First)),
-            ("Home", true, Some(Move::First)),
-            ("End", true, Some(Move::Last)),
-            ("ArrowUp", false, None),
-            ("Enter", false, None),
-            ("", true, None),
+            ("ArrowLeft", Direction::Ltr, Some(Move::Prev)),
+            ("ArrowRight", Direction::Ltr, Some(Move::Next)),
+            ("ArrowLeft", Direction::Rtl, Some(Move::Next)),
+            ("ArrowRight", Direction::Rtl, Some(Move::Prev)),
+            ("Home", Direction::Ltr, Some(Move::First)),
+            ("Home", Direction::Rtl, Some(Move::First)),
+            ("End", Direction::Rtl, Some(Move::Last)),
+            ("ArrowUp", Direction::Ltr, None),
+            ("Enter", Direction::Ltr, None),
+            ("", Direction::Rtl, None),
         ];
-        for (key, rtl, want) in cases {
-            assert_eq!(key_move(key, rtl), want, "{key} rtl={rtl}");
+        for (key, dir, want) in cases {
+            assert_eq!(key_move(key, dir), want, "{key} {dir:?}");
         }
     }
 
@@ -436,15 +402,15 @@ mod tests {
     #[test]
     fn paging_moves_by_whole_slides() {
         let g = geo(0.0);
-        assert_eq!(g.page(true, 8), (3, 768.0));
+        assert_eq!(g.page(Page::Next, 8), (3, 768.0));
         assert_eq!(
-            geo(768.0).page(true, 8),
+            geo(768.0).page(Page::Next, 8),
             (6, 1032.0),
             "the last page stops at the end"
         );
-        assert_eq!(geo(768.0).page(false, 8), (0, 0.0));
-        assert_eq!(geo(0.0).page(false, 8), (0, 0.0));
-        assert_eq!(geo(0.0).page(true, 0), (0, 0.0));
+        assert_eq!(geo(768.0).page(Page::Previous, 8), (0, 0.0));
+        assert_eq!(geo(0.0).page(Page::Previous, 8), (0, 0.0));
+        assert_eq!(geo(0.0).page(Page::Next, 0), (0, 0.0));
         // A phone: one slide per page.
         let phone = Geometry {
             offset: 0.0,
@@ -453,7 +419,7 @@ mod tests {
             step: 272.0,
         };
         assert_eq!(phone.per_page(), 1);
-        assert_eq!(phone.page(true, 8), (1, 272.0));
+        assert_eq!(phone.page(Page::Next, 8), (1, 272.0));
     }
 
     #[test]
@@ -571,8 +537,8 @@ mod tests {
                     g.rendered(count, count.saturating_sub(1)).len() <= MAX_RENDERED.max(KEEP_ALL)
                 );
                 let _ = (
-                    g.page(true, count),
-                    g.page(false, count),
+                    g.page(Page::Next, count),
+                    g.page(Page::Previous, count),
                     g.reveal(count, count),
                     g.at_end(count),
                 );
@@ -609,74 +575,9 @@ mod tests {
             } else {
                 prop_assert_eq!(r.len(), count);
             }
-            let (target, off) = g.page(true, count);
+            let (target, off) = g.page(Page::Next, count);
             prop_assert!(count == 0 || target < count);
             prop_assert!(off >= 0.0 && off <= g.max_offset(count));
-        }
-    }
-    #[test]
-    fn sync_rows_keeps_what_stays_and_builds_what_comes() {
-        let mut rows: Vec<(usize, String)> = Vec::new();
-        let mut removed = Vec::new();
-        let mut made = Vec::new();
-        let mut step = |rows: &mut Vec<(usize, String)>, wanted: &[usize]| {
-            sync_rows(
-                rows,
-                wanted,
-                |r| removed.push(r.0),
-                |i, next| {
-                    made.push((i, next.cloned()));
-                    Some(format!("s{i}"))
-                },
-            );
-        };
-        step(&mut rows, &[0, 1, 2]);
-        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [0, 1, 2]);
-        // Each new row is placed before the first old row above it.
-        step(&mut rows, &[1, 2, 3, 40]);
-        step(&mut rows, &[1, 2, 3, 7, 40]);
-        assert_eq!(
-            rows.iter().map(|r| r.0).collect::<Vec<_>>(),
-            [1, 2, 3, 7, 40]
-        );
-        assert!(rows.iter().all(|(i, s)| *s == format!("s{i}")));
-        assert_eq!(removed, [0]);
-        assert_eq!(
-            made,
-            [
-                (0, None),
-                (1, None),
-                (2, None),
-                (3, None),
-                (40, None),
-                (7, Some("s40".to_owned()))
-            ]
-        );
-    }
-
-    proptest! {
-        #[test]
-        fn sync_rows_matches_wanted(
-            before in proptest::collection::btree_set(0usize..60, 0..30),
-            after in proptest::collection::btree_set(0usize..60, 0..30),
-        ) {
-            let before: Vec<usize> = before.into_iter().collect();
-            let after: Vec<usize> = after.into_iter().collect();
-            let mut rows: Vec<(usize, usize)> = before.iter().map(|&i| (i, i)).collect();
-            let mut made = 0;
-            let mut removed = 0;
-            sync_rows(&mut rows, &after, |_| removed += 1, |i, next| {
-                // The row it precedes is the next wanted one already there.
-                let expect = before.iter().copied().find(|&j| j > i && after.contains(&j));
-                assert_eq!(next.copied(), expect);
-                made += 1;
-                Some(i)
-            });
-            prop_assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), after.clone());
-            prop_assert!(rows.iter().all(|r| r.0 == r.1));
-            let stay = before.iter().filter(|i| after.contains(i)).count();
-            prop_assert_eq!(removed, before.len() - stay);
-            prop_assert_eq!(made, after.len() - stay);
         }
     }
 }

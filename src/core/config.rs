@@ -2,8 +2,8 @@
 //! `[data-lede]` element, its language and direction, and the page's URL, as
 //! untrusted strings.
 
+use super::i18n::{Direction, Lang, Lexicon, HEADING_ATTR};
 use super::slide::poster;
-use super::text::{Lang, HEADING_ATTR};
 use super::url::{has_userinfo, LinkTemplate, MediaBase, PosterTemplate, SafeUrl, TemplateError};
 use std::fmt;
 
@@ -36,6 +36,8 @@ pub struct Attrs<'a> {
     /// The origins the page allows (`<meta name="lede-origins">`), if it
     /// names any.
     pub allowed: Option<&'a Origins>,
+    /// The words files the page has learnt (none: the built-in words).
+    pub lexicon: Option<&'a Lexicon>,
 }
 
 /// The origins a page allows its widgets to load feeds and media from and
@@ -130,8 +132,8 @@ pub struct Config {
     /// The language tag for dates (`Intl.DateTimeFormat`); empty for the
     /// reader's default.
     pub locale: String,
-    /// Right to left.
-    pub rtl: bool,
+    /// Which way it reads.
+    pub dir: Direction,
     /// The colour scheme.
     pub theme: Theme,
     /// Console lines for the publisher: words it gave that are not used.
@@ -254,6 +256,31 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// A configuration that cannot work: why, and the language (with the
+/// publisher's words) to say so in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Misconfigured {
+    /// What is wrong, for the console.
+    pub error: ConfigError,
+    /// The widget's language, for its message.
+    pub lang: Lang,
+}
+
+impl Config {
+    /// [`Config::from_attrs`], or, when the attributes cannot work, why and
+    /// the language of the message that says so.
+    ///
+    /// # Errors
+    /// [`Misconfigured`], as [`Config::from_attrs`] explains.
+    pub fn read(attrs: &Attrs, page: &str) -> Result<Config, Misconfigured> {
+        Config::from_attrs(attrs, page).map_err(|error| Misconfigured {
+            error,
+            // Still in the publisher's words, which say what went wrong.
+            lang: words(attrs).0,
+        })
+    }
+}
+
 /// The error for a URL attribute that cannot be used: user information
 /// named as such, anything else as not an http(s) URL.
 fn bad_url(attribute: &'static str, value: &str) -> ConfigError {
@@ -360,10 +387,10 @@ impl Config {
         }
         let locale = attrs.lang.map(str::trim).unwrap_or("").to_owned();
         let (lang, notes) = words(attrs);
-        let rtl = if attrs.dir_set {
-            attrs.computed_rtl
-        } else {
-            lang.is_rtl()
+        let dir = match (attrs.dir_set, attrs.computed_rtl) {
+            (true, true) => Direction::Rtl,
+            (true, false) => Direction::Ltr,
+            (false, _) => lang.language().direction(),
         };
         let theme = match attrs.theme.map(str::trim) {
             Some(t) if t.eq_ignore_ascii_case("light") => Theme::Light,
@@ -378,7 +405,7 @@ impl Config {
             posters,
             lang,
             locale,
-            rtl,
+            dir,
             theme,
             notes,
         })
@@ -391,26 +418,36 @@ impl Config {
 ///
 /// ```
 /// use lede::core::config::{words, Attrs};
-/// use lede::core::text::Text;
+/// use lede::core::i18n::Text;
 /// let texts = [("data-text-related-stories", "Also read"), ("data-text-retry", "Try again")]
 ///     .map(|(k, v)| (k.to_owned(), v.to_owned()));
 /// let attrs = Attrs { lang: Some("de"), heading: Some("Mehr vom Meridian"), texts: &texts, ..Attrs::default() };
 /// let (lang, notes) = words(&attrs);
-/// assert_eq!(Text::RelatedStories.get(lang), "Mehr vom Meridian");
-/// assert_eq!(Text::Retry.get(lang), "Try again");
+/// assert_eq!(Text::RelatedStories.get(&lang), "Mehr vom Meridian");
+/// assert_eq!(Text::Retry.get(&lang), "Try again");
 /// assert!(notes.is_empty());
 /// ```
 pub fn words(attrs: &Attrs) -> (Lang, Vec<String>) {
-    let texts = attrs.texts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let mut words: Vec<(&str, &str)> = attrs
+        .texts
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     // Last, so that it wins over `data-text-related-stories`.
-    let heading = attrs.heading.map(|h| (HEADING_ATTR, h));
-    Lang::with_words(attrs.lang.unwrap_or(""), texts.chain(heading))
+    if let Some(h) = attrs.heading {
+        words.push((HEADING_ATTR, h));
+    }
+    let tag = attrs.lang.unwrap_or("");
+    match attrs.lexicon {
+        Some(lexicon) => Lang::new(tag, &words, lexicon),
+        None => Lang::new(tag, &words, &Lexicon::default()),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::text::{Language, Text};
+    use crate::core::i18n::{Direction, Language, Text};
     use crate::core::url::SafeUrl;
 
     const PAGE: &str = "https://news.example/world/1855600.html";
@@ -436,6 +473,7 @@ mod tests {
             computed_rtl: true,
             theme: None,
             allowed: None,
+            lexicon: None,
             heading: None,
             texts: &[],
         });
@@ -449,8 +487,8 @@ mod tests {
             Some("https://news.example/news/7")
         );
         assert_eq!(
-            (c.lang.language(), c.locale.as_str(), c.rtl, c.theme),
-            (Language::Ar, "ar", true, Theme::Auto)
+            (c.lang.language(), c.locale.as_str(), c.dir, c.theme),
+            (Language::Ar, "ar", Direction::Rtl, Theme::Auto)
         );
     }
 
@@ -470,7 +508,10 @@ mod tests {
             c.links.link("1").map(|u| u.to_string()).as_deref(),
             Some("https://news.example/news/1")
         );
-        assert_eq!((c.lang, c.rtl, c.locale.as_str()), (Lang::En, false, ""));
+        assert_eq!(
+            (c.lang, c.dir, c.locale.as_str()),
+            (Lang::en(), Direction::Ltr, "")
+        );
         assert!(c.notes.is_empty());
 
         let c = ok(Attrs {
@@ -505,7 +546,7 @@ mod tests {
                 computed_rtl,
                 ..Attrs::default()
             })
-            .rtl
+            .dir == Direction::Rtl
         };
         assert!(
             rtl(Some("ar"), false, false),
@@ -551,9 +592,9 @@ mod tests {
             ..Attrs::default()
         });
         assert_eq!(c.lang.language(), Language::Fr);
-        assert_eq!(Text::RelatedStories.get(c.lang), "À lire sur The Meridian");
-        assert_eq!(Text::Retry.get(c.lang), "Encore");
-        assert_eq!(Text::Next.get(c.lang), "Articles suivants");
+        assert_eq!(Text::RelatedStories.get(&c.lang), "À lire sur The Meridian");
+        assert_eq!(Text::Retry.get(&c.lang), "Encore");
+        assert_eq!(Text::Next.get(&c.lang), "Articles suivants");
         assert_eq!(c.notes.len(), 1);
         assert_eq!(c.notes, ["lede: data-text-colour is not used: unknown key"]);
         let (_, notes) = words(&Attrs {

@@ -2,7 +2,7 @@
 //! ([`FeedError::message`]) and as technical detail for the console
 //! ([`FeedError::detail`]).
 
-use super::text::Text;
+use super::i18n::Text;
 use std::fmt;
 
 /// Which feed, and so which section of the widget.
@@ -250,7 +250,7 @@ impl FeedError {
 impl fmt::Display for FeedError {
     /// The reader's sentence, in English.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.message().get(super::text::Lang::En))
+        f.write_str(self.message().get(&super::i18n::Lang::en()))
     }
 }
 
@@ -259,7 +259,7 @@ impl std::error::Error for FeedError {}
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::text::{Lang, Language};
+    use crate::core::i18n::{Lang, Language};
 
     #[test]
     fn reader_messages_depend_on_feed_and_problem() {
@@ -302,7 +302,7 @@ mod tests {
                 }
             )
             .message()
-            .get(Lang::Ar),
+            .get(&Lang::from_tag("ar")),
             "تعذّر تحميل الأخبار ذات الصلة."
         );
     }
@@ -361,7 +361,7 @@ mod tests {
                 FeedError::new(feed, network("TypeError: Failed to fetch")).at("https://x/y.json");
             assert_eq!(e.message(), want);
             for lang in Language::ALL.map(|l| Lang::from_tag(l.code())) {
-                let sentence = e.message().get(lang);
+                let sentence = e.message().get(&lang);
                 assert!(
                     !sentence.contains("CORS")
                         && !sentence.contains("Access-Control")

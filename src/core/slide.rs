@@ -1,8 +1,8 @@
 //! A related item as a slide shows it (DESIGN §2, §3): the feed's item with
 //! every URL checked and the thumbnail, and a video's poster, decided once.
 
-use super::feed::RelatedItem;
 use super::media::MediaKind;
+use super::related::RelatedItem;
 use super::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 
 /// What a slide's thumbnail is: decided once, here, so that "no usable media
@@ -133,7 +133,7 @@ impl Slide {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::feed::parse_related;
+    use crate::core::related::parse_related;
 
     fn url(s: &str) -> SafeUrl {
         SafeUrl::parse(s).unwrap_or_else(|| panic!("test URL {s:?} must parse"))

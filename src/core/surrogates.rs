@@ -296,7 +296,7 @@ mod tests {
             let (literal, shown) = encode(&pieces);
             let related = format!(r#"[{{"id":"1","pic":"/a.jpg","title":{literal}}}]"#);
             let article = format!(r#"{{"title":{literal},"body":[{literal}]}}"#);
-            let feed = crate::core::feed::parse_related(&related);
+            let feed = crate::core::related::parse_related(&related);
             let a = crate::core::article::parse_article(&article);
             let want = shown.trim();
             if want.is_empty() {

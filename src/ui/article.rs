@@ -1,54 +1,59 @@
 //! The article section: headline, dateline, body; or its skeleton, or its
 //! error.
 
+use super::events::{use_section_events, Settled};
 use super::feed::use_feed;
-use super::notice::Notice;
+use super::live::Look;
+use super::notice::{Notice, Retry};
 use super::skeleton::ArticleSkeleton;
+use super::words::format_date;
 use super::Load;
 use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
-use crate::core::text::Text;
+use crate::core::i18n::Text;
 use crate::core::url::SafeUrl;
-use crate::dom::{console_warn, emit, format_date};
-use crate::ui::effect;
-use crate::ui::widget::Look;
+use crate::dom::console_warn;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::Element;
 
-/// Fetches an article and shows it.
+/// Loads an article into `state` and shows it. A `published` the widget
+/// cannot read is told to the console (the article shows without a date).
 #[component]
-pub fn ArticleFeed(
+pub fn ArticleLoader(
     /// The article JSON.
     url: SafeUrl,
+    /// The section's state, which its loads write.
+    state: RwSignal<Load<Article>>,
     /// The widget's language, date locale and direction.
     look: ReadSignal<Look>,
-    /// Set once the section is no longer loading.
-    settled: WriteSignal<bool>,
     /// The host element, which tells the page about the section.
     host: Element,
 ) -> impl IntoView {
     let at = url.clone();
-    let feed = use_feed(Feed::Article, url, move |text| {
-        let article = parse_article(text)?;
-        if let Some(date) = &article.unread_date {
-            console_warn(
-                &[
-                    "lede: the article feed at ",
-                    at.as_str(),
-                    ": \"published\": \"",
-                    date,
-                    "\" is not a date Lede reads (RFC 3339, 2016-08-28 14:25:16, or Sun Aug 28, 2016 14:25:16); no date is shown",
-                ]
-                .concat(),
-            );
-        }
-        Ok(article)
-    });
-    let state = feed.state;
-    effect(move || settled.set(!matches!(*state.read(), Load::Loading)));
-    view! { <ArticleSection state=state look=look on_retry=feed.retry host=host /> }
+    let feed = use_feed(
+        Feed::Article,
+        url,
+        move |text| {
+            let article = parse_article(text)?;
+            if let Some(date) = &article.unread_date {
+                console_warn(
+                    &[
+                        "lede: the article feed at ",
+                        at.as_str(),
+                        ": \"published\": \"",
+                        date,
+                        "\" is not a date Lede reads (RFC 3339, 2016-08-28 14:25:16, or Sun Aug 28, 2016 14:25:16); no date is shown",
+                    ]
+                    .concat(),
+                );
+            }
+            Ok(article)
+        },
+        state.write_only(),
+    );
+    view! { <ArticleSection state=state.read_only() look=look on_retry=feed.retry host=host /> }
 }
 
 /// The article section in any state (DOM contract: `article[data-lede-article]`).
@@ -65,40 +70,30 @@ pub fn ArticleSection(
     #[prop(optional)]
     host: Option<Element>,
 ) -> impl IntoView {
-    // Tell the publisher's page when the section settles (not when only the
-    // language changes: it is read untracked).
-    effect(move || {
-        let Some(el) = &host else { return };
-        state.with(|s| match s {
-            Load::Loading => {}
-            Load::Ready(_) => emit(el, "lede:ready", &[("section", "article".into())]),
-            Load::Failed(e) => emit(
-                el,
-                "lede:error",
-                &[
-                    ("section", "article".into()),
-                    (
-                        "message",
-                        e.message()
-                            .get(look.try_with_untracked(|l| l.lang).unwrap_or_default())
-                            .into(),
-                    ),
-                ],
-            ),
-        });
-    });
+    use_section_events(
+        host,
+        Feed::Article,
+        Box::new(move || -> Settled {
+            state.with(|s| match s {
+                Load::Loading => None,
+                Load::Ready(_) => Some(Ok(None)),
+                Load::Failed(e) => Some(Err(e.clone())),
+            })
+        }),
+        look,
+    );
     view! {
         <article
             class="article"
             data-lede-article=""
             data-state=move || state.with(|s| s.state(|_| false))
-            aria-busy=move || state.with(|s| matches!(s, Load::Loading).then_some("true"))
+            aria-busy=move || state.with(|s| s.is_loading().then_some("true"))
         >
             {move || look.with(|Look { lang, locale, .. }| state.with(|s| match s {
-                Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=*lang /> }),
+                Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=lang.clone() /> }),
                 Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=Arc::from(locale.as_str()) /> }),
                 Load::Failed(e) => EitherOf3::C(view! {
-                    <Notice message=e.message().get(*lang) retry_label=Text::Retry.get(*lang) on_retry=on_retry />
+                    <Notice message=e.message().get(lang).to_owned() retry=Retry::new(Text::Retry.get(lang), on_retry) />
                 }),
             }))}
         </article>

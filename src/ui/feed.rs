@@ -18,10 +18,7 @@ use std::time::Duration;
 use web_sys::AbortController;
 
 /// What [`use_feed`] gives a section.
-pub struct UseFeedReturn<T: Send + Sync + 'static> {
-    /// The feed's state: loading until it is here, or until it failed and
-    /// its retries are spent.
-    pub state: ReadSignal<Load<T>>,
+pub struct UseFeedReturn {
     /// Fetches again at once, with retries of its own (the Retry button).
     pub retry: Callback<()>,
 }
@@ -165,18 +162,25 @@ fn report(e: FeedError, href: &str) -> FeedError {
     e
 }
 
-/// Loads `url` now and on every `retry`, parsing with `parse`. A newer load
-/// stops an older one still in flight or waiting; the widget's removal stops
-/// both. A transient failure (the network, a timeout, 502/503/504) is
-/// retried by itself (see `core::retry`), at once when the browser comes
-/// back online; the state stays loading until the retries are spent.
-/// Failures go to the console with their technical detail.
-pub fn use_feed<T, P>(feed: Feed, url: SafeUrl, parse: P) -> UseFeedReturn<T>
+/// Loads `url` into `state` now and on every `retry`, parsing with
+/// `parse`. A newer load stops an older one still in flight or waiting; the
+/// section's removal stops both. A transient failure (the network, a
+/// timeout, 502/503/504) is retried by itself (see `core::retry`), at once
+/// when the browser comes back online; the state stays loading until the
+/// retries are spent. Failures go to the console with their technical
+/// detail.
+pub fn use_feed<T, P>(
+    feed: Feed,
+    url: SafeUrl,
+    parse: P,
+    state: WriteSignal<Load<T>>,
+) -> UseFeedReturn
 where
     T: Send + Sync + 'static,
     P: Fn(&str) -> Result<T, FeedError> + Send + Sync + 'static,
 {
-    let (state, set_state) = signal(Load::Loading);
+    let set_state = state;
+    set_state.try_set(Load::Loading);
     let parse = Arc::new(parse);
     let loader = Loader {
         feed,
@@ -206,7 +210,6 @@ where
     });
     on_cleanup(move || loader.stop());
     UseFeedReturn {
-        state,
         retry: Callback::new(move |()| {
             set_state.try_set(Load::Loading);
             loader.start((*again).clone());

@@ -1,14 +1,27 @@
 //! The component tree: a widget holds an article section and a related
 //! section, each loading, failing and retrying on its own.
+//!
+//! - [`live`]: a widget's state, shared with the mount code;
+//! - [`widget`]: the widget, or its misconfiguration message;
+//! - [`article`], [`related`]: the two sections, each a loader (fetching
+//!   with [`feed::use_feed`]) around a section that shows any state;
+//! - [`events`]: what a section tells the page (`lede:ready`, `lede:error`);
+//! - [`carousel`]: the related stories' carousel, a folder of hooks;
+//! - [`notice`], [`skeleton`]: an alert with Retry, and loading shapes;
+//! - [`page`]: what the page tells every widget alike, one listener each;
+//! - [`words`]: the widget's words and numbers as the browser writes them.
 
 pub mod article;
 pub mod carousel;
+pub mod events;
 pub mod feed;
+pub mod live;
 pub mod notice;
 pub mod page;
 pub mod related;
 pub mod skeleton;
 pub mod widget;
+pub mod words;
 
 use crate::core::error::FeedError;
 use leptos::prelude::Effect;
@@ -23,7 +36,10 @@ pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
 /// An effect, its closure boxed: every effect of the widget then shares one
 /// instance of the framework's effect code instead of one per closure type
 /// (close to 1 KB of wasm each). Like any effect, it runs after the view is
-/// built, whenever what it reads changes, until its owner goes.
+/// built, whenever what it reads changes, until its owner goes. Effects
+/// here only reach outside the reactive graph (the DOM, the page's events,
+/// timers); derived state is a `Memo` or a closure, never an effect that
+/// writes a signal.
 pub fn effect(f: impl Fn() + 'static) {
     let f: Box<dyn Fn()> = Box::new(f);
     Effect::new(move |_| f());
@@ -32,7 +48,7 @@ pub fn effect(f: impl Fn() + 'static) {
 /// Where a section's feed is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load<T> {
-    /// Asked for, not here yet.
+    /// Asked for, not here yet (or being tried again).
     Loading,
     /// Here and parsed.
     Ready(T),
@@ -49,5 +65,10 @@ impl<T> Load<T> {
             Load::Ready(_) => "ready",
             Load::Failed(_) => "error",
         }
+    }
+
+    /// Still loading.
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Load::Loading)
     }
 }

@@ -1,27 +1,43 @@
-//! The error notice a failed section shows: a sentence and Retry.
+//! The error notice a failed section shows: a sentence, and Retry.
 
 use crate::ui::handler;
 use leptos::prelude::*;
+
+/// A Retry button: its words and what it does.
+#[derive(Clone)]
+pub struct Retry {
+    /// The button's text.
+    pub label: String,
+    /// Called when pressed.
+    pub run: Callback<()>,
+}
+
+impl Retry {
+    /// A Retry button saying `label`.
+    pub fn new(label: &str, run: Callback<()>) -> Retry {
+        Retry {
+            label: label.to_owned(),
+            run,
+        }
+    }
+}
 
 /// An alert with the reader's message and, when retrying can help, a Retry
 /// button.
 #[component]
 pub fn Notice(
     /// The reader's sentence.
-    message: &'static str,
-    /// The retry button's text; no button without it.
+    message: String,
+    /// The Retry button; none when retrying cannot help.
     #[prop(optional)]
-    retry_label: Option<&'static str>,
-    /// Called on Retry.
-    #[prop(optional)]
-    on_retry: Option<Callback<()>>,
+    retry: Option<Retry>,
 ) -> impl IntoView {
     view! {
         <div class="notice" role="alert">
             <p class="notice-text">{message}</p>
-            {retry_label.zip(on_retry).map(|(label, retry)| view! {
+            {retry.map(|Retry { label, run }| view! {
                 <button type="button" class="button" data-lede-retry="" on:click=handler(move |_| {
-                    retry.try_run(());
+                    run.try_run(());
                 })>
                     {label}
                 </button>

@@ -8,7 +8,7 @@
 //! page enforcing Trusted Types refuses. The component test
 //! `no_view_parses_an_html_string` checks every view for it.
 
-use crate::core::text::{Lang, Text};
+use crate::core::i18n::{Lang, Text};
 use leptos::prelude::*;
 
 /// The classes of the carousel's skeleton track.
@@ -21,7 +21,7 @@ pub fn ArticleSkeleton(
     /// The widget's language.
     lang: Lang,
 ) -> impl IntoView {
-    view! { <p class="visually-hidden">{Text::LoadingArticle.get(lang)}</p> }
+    view! { <p class="visually-hidden">{Text::LoadingArticle.get(&lang).to_owned()}</p> }
 }
 
 /// The carousel's outline: its heading, and a track on which the stylesheet
@@ -32,9 +32,9 @@ pub fn RelatedSkeleton(
     lang: Lang,
 ) -> impl IntoView {
     view! {
-        <p class="visually-hidden">{Text::LoadingRelated.get(lang)}</p>
+        <p class="visually-hidden">{Text::LoadingRelated.get(&lang).to_owned()}</p>
         <div class="head" aria-hidden="true">
-            <h2 class="label">{Text::RelatedStories.get(lang)}</h2>
+            <h2 class="label">{Text::RelatedStories.get(&lang).to_owned()}</h2>
         </div>
         <div class=TRACK aria-hidden="true"></div>
     }

@@ -4,10 +4,11 @@
 //! `core::carousel`'s arithmetic.
 
 use super::geometry::UseTrackGeometryReturn;
-use crate::core::carousel::{apply, key_move};
+use crate::core::carousel::{apply, key_move, Page};
+use crate::core::i18n::Direction;
 use crate::dom::focus_quietly;
 use crate::ui::effect;
-use leptos::ev;
+use crate::ui::page::{last_pointer_path, use_pointer_presses};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,7 +29,7 @@ pub struct UseRovingFocusReturn {
     track: NodeRef<html::Div>,
     geometry: UseTrackGeometryReturn,
     count: usize,
-    rtl: bool,
+    dir: Direction,
 }
 
 impl UseRovingFocusReturn {
@@ -60,7 +61,7 @@ impl UseRovingFocusReturn {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
             return;
         }
-        let Some(m) = key_move(&ev.key(), self.rtl) else {
+        let Some(m) = key_move(&ev.key(), self.dir) else {
             return;
         };
         let Some(current) = self.current.try_get_untracked() else {
@@ -70,10 +71,10 @@ impl UseRovingFocusReturn {
         self.move_to(apply(current, m, self.count));
     }
 
-    /// The previous (`false`) or next (`true`) button: a page of whole slides
-    /// from where the track really is.
-    pub fn page(&self, forward: bool) {
-        let (target, offset) = self.geometry.measure().page(forward, self.count);
+    /// The previous or next button: a page of whole slides from where the
+    /// track really is.
+    pub fn page(&self, page: Page) {
+        let (target, offset) = self.geometry.measure().page(page, self.count);
         self.set_current.set(target);
         self.geometry.scroll_to(offset);
     }
@@ -119,7 +120,7 @@ pub fn use_roving_focus(
     track: NodeRef<html::Div>,
     geometry: UseTrackGeometryReturn,
     (current, set_current): (ReadSignal<usize>, WriteSignal<usize>),
-    rtl: bool,
+    dir: Direction,
 ) -> UseRovingFocusReturn {
     let count = geometry.count;
     let (request, set_request) = signal(None);
@@ -132,7 +133,7 @@ pub fn use_roving_focus(
         track,
         geometry,
         count,
-        rtl,
+        dir,
     };
     effect(move || {
         let g = geometry.geometry.get();
@@ -144,16 +145,21 @@ pub fn use_roving_focus(
         }
     });
     // A pointer pressed elsewhere on the page takes focus out of the
-    // carousel without a related target.
-    let elsewhere = window_event_listener(ev::pointerdown, move |ev| {
-        let Some(Some(t)) = track.try_get_untracked() else {
+    // carousel without a related target (the page's one listener tells).
+    let presses = use_pointer_presses();
+    let seen = std::cell::Cell::new(presses.try_get_untracked());
+    effect(move || {
+        let now = presses.try_get();
+        if seen.replace(now) == now {
+            return;
+        }
+        let (Some(Some(t)), Some(path)) = (track.try_get_untracked(), last_pointer_path()) else {
             return;
         };
-        if !ev.composed_path().includes(&t, 0) {
+        if !path.includes(&t, 0) {
             this.within.try_set_value(false);
         }
     });
-    on_cleanup(move || elsewhere.remove());
     this
 }
 

@@ -3,6 +3,7 @@
 //! measurements is `core::carousel`'s.
 
 use crate::core::carousel::Geometry;
+use crate::core::i18n::Direction;
 use crate::dom::{dict, reduced_motion};
 use crate::ui::effect;
 use leptos::html;
@@ -22,7 +23,7 @@ pub struct UseTrackGeometryReturn {
     rail: NodeRef<html::Div>,
     /// How many slides the track holds.
     pub count: usize,
-    rtl: bool,
+    dir: Direction,
     /// Whether a measurement is already asked for the next frame.
     frame_pending: StoredValue<bool>,
 }
@@ -92,7 +93,10 @@ impl UseTrackGeometryReturn {
         } else {
             "instant"
         };
-        let left = if self.rtl { -offset } else { offset };
+        let left = match self.dir {
+            Direction::Rtl => -offset,
+            Direction::Ltr => offset,
+        };
         t.scroll_to_with_scroll_to_options(&dict(&[
             ("left", left.into()),
             ("behavior", behavior.into()),
@@ -119,7 +123,7 @@ pub fn use_track_geometry(
     track: NodeRef<html::Div>,
     rail: NodeRef<html::Div>,
     count: usize,
-    rtl: bool,
+    dir: Direction,
 ) -> UseTrackGeometryReturn {
     let (geometry, set_geometry) = signal(Geometry::default());
     let this = UseTrackGeometryReturn {
@@ -128,7 +132,7 @@ pub fn use_track_geometry(
         track,
         rail,
         count,
-        rtl,
+        dir,
         frame_pending: StoredValue::new(false),
     };
     // Set up once the track is there; the observer goes with the effect's

@@ -20,9 +20,9 @@ pub mod slide;
 pub mod views;
 pub mod window;
 
-use crate::core::carousel::Geometry;
+use crate::core::carousel::{Geometry, Page};
+use crate::core::i18n::{Direction, Lang, Text};
 use crate::core::slide::Slide;
-use crate::core::text::{Lang, Text};
 use crate::dom::reduced_motion;
 use crate::ui::handler;
 use focus::use_roving_focus;
@@ -42,17 +42,17 @@ pub fn Carousel(
     slides: Arc<Vec<Slide>>,
     /// The widget's language.
     lang: Lang,
-    /// Right to left: the track starts at the right.
-    rtl: bool,
+    /// Which way it reads: right to left, the track starts at the right.
+    dir: Direction,
 ) -> impl IntoView {
     let count = slides.len();
     let track = NodeRef::<html::Div>::new();
     let rail = NodeRef::<html::Div>::new();
-    let geometry = use_track_geometry(track, rail, count, rtl);
+    let geometry = use_track_geometry(track, rail, count, dir);
     let reach = use_reach(track, geometry.geometry, count);
     let (current, set_current) = signal(0usize);
     let window = use_window(geometry.geometry, current, count);
-    let focus = use_roving_focus(track, geometry, (current, set_current), rtl);
+    let focus = use_roving_focus(track, geometry, (current, set_current), dir);
     let views = use_view_reports(slides.clone());
     let focusable_play = reduced_motion();
 
@@ -60,7 +60,12 @@ pub fn Carousel(
     let at_start = move || g.with(Geometry::at_start);
     let at_end = move || g.with(|g| g.at_end(count));
     let disabled = |yes: bool| if yes { "true" } else { "false" };
-    let label = |t: Text| t.get(lang);
+    let label = |t: Text| t.get(&lang).to_owned();
+    let (heading, previous, next) = (
+        label(Text::RelatedStories),
+        label(Text::Previous),
+        label(Text::Next),
+    );
     let slide_view = move |i: usize| {
         let slide = slides.get(i).cloned()?;
         Some(view! {
@@ -68,7 +73,7 @@ pub fn Carousel(
                 slide=slide
                 index=i
                 total=count
-                lang=lang
+                lang=lang.clone()
                 current=move || focus.current.get() == i
                 focus_now=move || focus.request.get() == Some(i)
                 near=move || reach.wants(i)
@@ -80,15 +85,15 @@ pub fn Carousel(
     };
     view! {
         <div class="head">
-            <h2 class="label">{label(Text::RelatedStories)}</h2>
+            <h2 class="label">{heading}</h2>
             <div class="controls">
                 <button
                     type="button"
                     class="button nav"
                     data-lede-prev=""
-                    aria-label=label(Text::Previous)
+                    aria-label=previous
                     aria-disabled=move || disabled(at_start())
-                    on:click=handler(move |_| focus.page(false))
+                    on:click=handler(move |_| focus.page(Page::Previous))
                 >
                     <Chevron />
                 </button>
@@ -96,9 +101,9 @@ pub fn Carousel(
                     type="button"
                     class="button nav next"
                     data-lede-next=""
-                    aria-label=label(Text::Next)
+                    aria-label=next
                     aria-disabled=move || disabled(at_end())
-                    on:click=handler(move |_| focus.page(true))
+                    on:click=handler(move |_| focus.page(Page::Next))
                 >
                     <Chevron />
                 </button>

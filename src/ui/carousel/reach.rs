@@ -6,7 +6,7 @@
 use super::observe::use_in_view;
 use crate::core::carousel::Geometry;
 use crate::ui::effect;
-use leptos::ev;
+use crate::ui::page::use_page_scrolls;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -43,7 +43,7 @@ impl UseReachReturn {
 
 /// Watches `track` against the page's viewport, and the page's scrolling,
 /// for the `count` slides whose positions `geometry` gives. The observers
-/// and the listener go with the carousel.
+/// go with the carousel.
 pub fn use_reach(
     track: NodeRef<html::Div>,
     geometry: ReadSignal<Geometry>,
@@ -61,8 +61,15 @@ pub fn use_reach(
         count,
     };
 
-    let page_scroll = window_event_listener(ev::scroll, move |_| this.engage());
-    on_cleanup(move || page_scroll.remove());
+    // The page's one scroll listener: engaged at the first scroll after
+    // this carousel came (then no longer listening).
+    let scrolls = use_page_scrolls();
+    let first = scrolls.try_get_untracked();
+    effect(move || {
+        if engaged.try_get_untracked() == Some(false) && scrolls.try_get() != first {
+            this.engage();
+        }
+    });
 
     this
 }

@@ -8,12 +8,13 @@ use super::focus::use_focus_when;
 use super::playback::{use_playback, UsePlaybackReturn};
 use super::reach::use_media_allowed;
 use super::views::UseViewReportsReturn;
+use crate::core::i18n::{Lang, Text};
 use crate::core::media::MediaKind;
 use crate::core::slide::{Slide, Thumb};
-use crate::core::text::{Lang, Text};
 use crate::core::url::SafeUrl;
-use crate::dom::{emit, slide_label};
+use crate::dom::emit;
 use crate::ui::handler;
+use crate::ui::words::slide_label;
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
@@ -128,15 +129,17 @@ where
             .flatten()
             .is_some_and(|r| crosses(r.as_ref(), related))
     };
-    let video_label = is_video
-        .then(|| view! { <span class="visually-hidden">{Text::Video.get(lang)} ": "</span> });
+    let video_label = is_video.then(|| {
+        let video = Text::Video.get(&lang).to_owned();
+        view! { <span class="visually-hidden">{video} ": "</span> }
+    });
     let button = is_video.then(|| {
         let press = move || {
             set_loaded.set(true);
             playback.toggle();
         };
         let tab_stop = move || focusable_play && current();
-        view! { <PlayButton playback=playback lang=lang tab_stop=tab_stop on_press=press /> }
+        view! { <PlayButton playback=playback lang=lang.clone() tab_stop=tab_stop on_press=press /> }
     });
     view! {
         <div
@@ -147,7 +150,7 @@ where
             data-index=index
             role="group"
             aria-roledescription="slide"
-            aria-label=slide_label(lang, index, total)
+            aria-label=slide_label(&lang, index, total)
             style=("--i", index.to_string())
             on:pointerenter=handler(move |_| intent(true))
             on:pointerleave=handler(move |_| intent(false))
@@ -269,13 +272,17 @@ where
     P: Fn() + Send + Sync + 'static,
 {
     let playing = playback.playing;
+    let (pause, play) = (
+        Text::PauseVideo.get(&lang).to_owned(),
+        Text::PlayVideo.get(&lang).to_owned(),
+    );
     view! {
         <button
             type="button"
             class="play"
             tabindex=move || if tab_stop() { "0" } else { "-1" }
             aria-pressed=move || if playing.get() { "true" } else { "false" }
-            aria-label=move || if playing.get() { Text::PauseVideo } else { Text::PlayVideo }.get(lang)
+            aria-label=move || if playing.get() { pause.clone() } else { play.clone() }
             on:click=handler(move |_| on_press())
         >
             <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">

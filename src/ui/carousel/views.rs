@@ -6,9 +6,10 @@
 
 use super::observe::use_in_view;
 use crate::core::slide::Slide;
-use crate::dom::{emit, page_hidden};
+use crate::dom::emit;
+use crate::dom::page_hidden;
 use crate::ui::effect;
-use leptos::ev;
+use crate::ui::page::use_visibility_changes;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,8 +33,8 @@ struct Seen {
 /// while it is in the DOM ([`watch`](Self::watch)).
 #[derive(Clone, Copy)]
 pub struct UseViewReportsReturn {
-    /// Whether the page is visible.
-    pub page_visible: ReadSignal<bool>,
+    /// The page's visibility changes (the page's one listener counts them).
+    visibility: ReadSignal<u32>,
     seen: StoredValue<Seen>,
 }
 
@@ -45,7 +46,8 @@ impl UseViewReportsReturn {
         let this = *self;
         let in_view = use_in_view(root, "0px", VIEW_RATIO);
         effect(move || {
-            if !(in_view.get() && this.page_visible.get()) || this.reported(i) {
+            this.visibility.track();
+            if !in_view.get() || page_hidden() || this.reported(i) {
                 return;
             }
             if let Ok(clock) = set_timeout_with_handle(move || this.report(i, root), VIEW_DWELL) {
@@ -81,16 +83,12 @@ impl UseViewReportsReturn {
     }
 }
 
-/// Reports the views of `slides`; the page listener goes with the carousel.
+/// Reports the views of `slides`.
 pub fn use_view_reports(slides: Arc<Vec<Slide>>) -> UseViewReportsReturn {
-    let (page_visible, set_page_visible) = signal(!page_hidden());
-    let visibility = window_event_listener(ev::visibilitychange, move |_| {
-        set_page_visible.try_set(!page_hidden());
-    });
-    on_cleanup(move || visibility.remove());
+    let visibility = use_visibility_changes();
     let reported = vec![false; slides.len()];
     UseViewReportsReturn {
-        page_visible,
+        visibility,
         seen: StoredValue::new(Seen { slides, reported }),
     }
 }

@@ -56,7 +56,7 @@ pub struct RelatedFeed {
 /// not an array.
 ///
 /// ```
-/// use lede::core::feed::parse_related;
+/// use lede::core::related::parse_related;
 /// let feed = parse_related(r#"[{"id":1,"title":"A","pic":"/a.jpg","sort":"1"},
 ///                              {"id":"2","title":"","pic":"/b.jpg"},
 ///                              {"id":"3","title":"C","pic":"/c.mp4","sort":9,"x":[]}]"#).unwrap();
@@ -249,8 +249,8 @@ impl<'de> Visitor<'de> for ItemVisitor {
 mod tests {
     use super::*;
     use crate::core::error::Problem;
+    use crate::core::i18n::{slide_label, Lang};
     use crate::core::slide::Slide;
-    use crate::core::text::{slide_label, Lang};
     use proptest::prelude::*;
 
     const SEED: &str = include_str!("../../demo/api/related/1855600.json");
@@ -354,7 +354,7 @@ mod tests {
                 Some(href.as_str())
             );
         }
-        assert_eq!(slide_label(Lang::En, 3, slides.len()), "4 of 8");
+        assert_eq!(slide_label(&Lang::en(), 3, slides.len()), "4 of 8");
     }
 
     #[test]

@@ -1,0 +1,142 @@
+//! The start-up queue's decisions: in which order a page's widgets mount
+//! (nearest the viewport first), how long one slice of mounting may run
+//! before the browser gets its thread back, and how many widgets may load
+//! at once. The mount code asks; this decides, from numbers alone.
+
+/// How long one slice of mounting may run before it gives the browser back
+/// its thread (a frame, the page's timers, input), in ms.
+pub const SLICE_MS: f64 = 12.0;
+
+/// At most this many widgets mounted from the queue may be loading at once;
+/// the next ones wait for them. Every loading widget's skeleton costs style
+/// work in each frame and in each other widget's first layout, so 200 at
+/// once freeze the page; a feed goes no faster for being asked early.
+pub const LOADING_MAX: usize = 12;
+
+/// How long a widget may hold its place among the loading ones (ms): one
+/// with a slow feed does not hold back the others longer than this.
+pub const LOADING_MS: f64 = 1000.0;
+
+/// How long the queue waits before looking again when the loading places
+/// are all taken (ms).
+pub const WAIT_MS: u32 = 25;
+
+/// The order to mount hosts in, from the bottom edge of each (in the page's
+/// order, which runs down the page, relative to the viewport's top): the
+/// ones in or below the viewport first, in order, then the ones above it,
+/// nearest first.
+///
+/// ```
+/// use lede::core::queue::nearest_first;
+/// // Two above the viewport, three from it down.
+/// assert_eq!(nearest_first(&[-900.0, -100.0, 50.0, 1200.0, 2400.0]), [2, 3, 4, 1, 0]);
+/// ```
+pub fn nearest_first(bottoms: &[f64]) -> Vec<usize> {
+    let first = bottoms
+        .iter()
+        .position(|&b| b >= 0.0)
+        .unwrap_or(bottoms.len());
+    (first..bottoms.len()).chain((0..first).rev()).collect()
+}
+
+/// Whether a widget mounted from the queue at `mounted_ms` still holds a
+/// place among the loading ones at `now_ms`: while it loads, for
+/// [`LOADING_MS`] at most.
+pub fn holds_place(mounted_ms: f64, now_ms: f64, loading: bool) -> bool {
+    loading && now_ms - mounted_ms < LOADING_MS
+}
+
+/// What the queue does next in a slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Mount the next host.
+    Mount,
+    /// The slice is over: go on in a new task, at once.
+    Yield,
+    /// The loading places are all taken: look again in [`WAIT_MS`].
+    Wait,
+}
+
+/// The next step of a slice that started at `started_ms`, with `loading`
+/// widgets holding places. A hidden page has no frames to keep, and its
+/// timers are throttled: it mounts everything at once.
+///
+/// ```
+/// use lede::core::queue::{step, Step};
+/// assert_eq!(step(0.0, 3.0, false, 2), Step::Mount);
+/// assert_eq!(step(0.0, 12.0, false, 2), Step::Yield);
+/// assert_eq!(step(0.0, 3.0, false, 12), Step::Wait);
+/// assert_eq!(step(0.0, 50.0, true, 40), Step::Mount);
+/// ```
+pub fn step(started_ms: f64, now_ms: f64, hidden: bool, loading: usize) -> Step {
+    if hidden {
+        Step::Mount
+    } else if now_ms - started_ms >= SLICE_MS {
+        Step::Yield
+    } else if loading >= LOADING_MAX {
+        Step::Wait
+    } else {
+        Step::Mount
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn orders() {
+        assert_eq!(nearest_first(&[]), Vec::<usize>::new());
+        assert_eq!(nearest_first(&[10.0, 20.0]), [0, 1], "all in view");
+        assert_eq!(
+            nearest_first(&[-30.0, -20.0, -10.0]),
+            [2, 1, 0],
+            "all above"
+        );
+        assert_eq!(
+            nearest_first(&[-1.0, 0.0]),
+            [1, 0],
+            "touching the top is in view"
+        );
+        assert_eq!(
+            nearest_first(&[f64::NAN, 5.0]),
+            [1, 0],
+            "an unmeasurable one last"
+        );
+    }
+
+    #[test]
+    fn places() {
+        assert!(holds_place(0.0, 999.0, true));
+        assert!(!holds_place(0.0, 1000.0, true), "a second at most");
+        assert!(!holds_place(0.0, 1.0, false), "not once loaded");
+    }
+
+    #[test]
+    fn steps() {
+        assert_eq!(step(100.0, 111.9, false, 11), Step::Mount);
+        assert_eq!(step(100.0, 112.0, false, 0), Step::Yield);
+        assert_eq!(
+            step(100.0, 112.0, false, 12),
+            Step::Yield,
+            "the slice first"
+        );
+        assert_eq!(step(100.0, 100.0, false, 12), Step::Wait);
+        assert_eq!(step(100.0, 100.0, false, 13), Step::Wait);
+        assert_eq!(step(100.0, 900.0, true, 200), Step::Mount);
+    }
+
+    proptest! {
+        #[test]
+        fn every_host_once(bottoms in proptest::collection::vec(-5000.0f64..5000.0, 0..60)) {
+            let mut order = nearest_first(&bottoms);
+            prop_assert_eq!(order.len(), bottoms.len());
+            if let (Some(&first), Some(in_view)) = (order.first(), bottoms.iter().position(|&b| b >= 0.0)) {
+                prop_assert_eq!(first, in_view);
+            }
+            order.sort_unstable();
+            prop_assert_eq!(order, (0..bottoms.len()).collect::<Vec<_>>());
+        }
+    }
+}

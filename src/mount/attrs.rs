@@ -1,0 +1,126 @@
+//! Reading a host's configuration: its attributes and surroundings (its
+//! `lang` and `dir`, the page's URL and allowed origins), told to the
+//! console where they cannot be used.
+
+use super::registry;
+use crate::core::config::{Attrs, Config, Misconfigured, Origins};
+use crate::core::i18n::{HEADING_ATTR, TEXT_ATTR_PREFIX};
+use crate::core::url::SafeUrl;
+use crate::dom::{console_error, console_warn};
+use web_sys::{Document, Element};
+
+/// The `lang` that a host's words follow: its own or its nearest ancestor's.
+pub(super) fn lang_of(host: &Element) -> Option<String> {
+    host.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+}
+
+/// The `data-text-<key>` attributes of a host: `(name, value)`, in order.
+fn text_attrs(host: &Element) -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for name in host.get_attribute_names().iter() {
+        if let Some(name) = name.as_string() {
+            if name.starts_with(TEXT_ATTR_PREFIX) {
+                if let Some(value) = host.get_attribute(&name) {
+                    texts.push((name, value));
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// Reads a host's configuration; what the console should know of it is
+/// told there (an unusable configuration, words that were not taken).
+pub(super) fn read_setup(document: &Document, host: &Element) -> Result<Config, Misconfigured> {
+    let attr = |name: &str| host.get_attribute(name);
+    let (article, related, base, template, theme) = (
+        attr("data-article-src"),
+        attr("data-related-src"),
+        attr("data-media-base"),
+        attr("data-link-template"),
+        attr("data-theme"),
+    );
+    let posters = attr("data-poster-template");
+    let lang = lang_of(host);
+    let dir_set = host.closest("[dir]").ok().flatten().is_some();
+    // The computed direction counts only under an explicit `dir`, and reading
+    // it makes the browser compute the page's styles at once: only then.
+    let computed_rtl = dir_set
+        && web_sys::window()
+            .and_then(|w| w.get_computed_style(host).ok().flatten())
+            .and_then(|s| s.get_property_value("direction").ok())
+            .is_some_and(|d| d == "rtl");
+    let page = document.base_uri().ok().flatten().unwrap_or_default();
+    let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host));
+    let setup = registry::with(|r| {
+        let attrs = Attrs {
+            article_src: article.as_deref(),
+            related_src: related.as_deref(),
+            media_base: base.as_deref(),
+            link_template: template.as_deref(),
+            poster_template: posters.as_deref(),
+            theme: theme.as_deref(),
+            lang: lang.as_deref(),
+            dir_set,
+            computed_rtl,
+            heading: heading.as_deref(),
+            texts: &texts,
+            allowed: r.allowed.as_ref(),
+            lexicon: Some(&r.lexicon),
+        };
+        Some(Config::read(&attrs, &page))
+    });
+    let Some(setup) = setup else {
+        // The registry was busy (a bug, said on the console): say so in place.
+        return Err(Misconfigured {
+            error: crate::core::config::ConfigError::NoSource,
+            lang: Default::default(),
+        });
+    };
+    match &setup {
+        Ok(config) => {
+            for note in &config.notes {
+                console_warn(note);
+            }
+        }
+        Err(Misconfigured { error, .. }) => console_error(&error.detail()),
+    }
+    setup
+}
+
+/// Reads the page's allowlist of origins, once (`<meta name="lede-origins">`
+/// in its head: a later one, or one in the body, where users' markup
+/// lands, changes nothing).
+pub(super) fn read_allowed(document: &Document) {
+    let content = document
+        .query_selector("head > meta[name=lede-origins]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    let page = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|p| SafeUrl::parse(&p));
+    let allowed = match (content, page) {
+        (Some(content), Some(page)) => {
+            let (origins, bad) = Origins::parse(&content, &page);
+            for word in bad {
+                console_warn(
+                    &[
+                        "lede: <meta name=\"lede-origins\">: \"",
+                        word,
+                        "\" is not an origin (https://host[:port]) or self; ignored",
+                    ]
+                    .concat(),
+                );
+            }
+            Some(origins)
+        }
+        _ => None,
+    };
+    registry::with(|r| r.allowed = allowed);
+}

@@ -1,0 +1,64 @@
+//! `use_section_events`: what a section tells the page, on its host
+//! element: `lede:ready` once it has loaded, `lede:error` once it has
+//! failed (its retries spent); again after each load, never for a change
+//! that refetched nothing.
+
+use super::live::Look;
+use crate::core::error::{Feed, FeedError};
+use crate::dom::emit;
+use crate::ui::effect;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// How a section's load ended, as the page hears of it: nothing yet, ready
+/// (with the related feed's count), or failed.
+pub type Settled = Option<Result<Option<usize>, FeedError>>;
+
+/// Tells the page, on `host`, of each change of how the section's load
+/// ended (`settled`, read in an effect: once per load, not again for the
+/// same outcome, as when slides are made again for a new media base). The
+/// message is in the widget's language at the time (read untracked: a new
+/// language is not a new outcome).
+pub fn use_section_events(
+    host: Option<Element>,
+    feed: Feed,
+    settled: Box<dyn Fn() -> Settled>,
+    look: ReadSignal<Look>,
+) {
+    let Some(host) = host else {
+        return;
+    };
+    let told: RefCell<Settled> = RefCell::new(None);
+    effect(move || {
+        let now = settled();
+        if *told.borrow() == now {
+            return;
+        }
+        match &now {
+            None => {}
+            Some(Ok(count)) => {
+                let mut detail = vec![("section", feed.as_str().into())];
+                if let Some(n) = count {
+                    detail.push(("count", JsValue::from_f64(*n as f64)));
+                }
+                emit(&host, "lede:ready", &detail);
+            }
+            Some(Err(e)) => {
+                let message = look
+                    .try_with_untracked(|l| e.message().get(&l.lang).to_owned())
+                    .unwrap_or_default();
+                emit(
+                    &host,
+                    "lede:error",
+                    &[
+                        ("section", feed.as_str().into()),
+                        ("message", message.into()),
+                    ],
+                );
+            }
+        }
+        told.replace(now);
+    });
+}
