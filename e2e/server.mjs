@@ -1,6 +1,6 @@
 // The end-to-end tests' web server: serves dist/ like a static host (with
 // Range requests for video, and a log of each request), plus feeds that
-// fail in every way DESIGN §7 lists, publisher pages on a second origin, and
+// fail in every way a feed can (docs/feeds.md), publisher pages on a second origin, and
 // pages under a strict CSP. No dependencies.
 //
 //   node e2e/server.mjs [port] [publisherPort]   (LEDE_E2E_PORT sets the default port)

@@ -1,4 +1,4 @@
-//! The article feed (DESIGN §4): one JSON object, `title` required, as the
+//! The article feed (docs/feeds.md): one JSON object, `title` required, as the
 //! text of an HTTP response body (a `var_dump` envelope is accepted too, as
 //! for the related feed, since both come from the same kind of server).
 

@@ -1,4 +1,4 @@
-//! The embed's configuration (DESIGN §5): the `data-*` attributes of a
+//! The embed's configuration (README "Embedding"): the `data-*` attributes of a
 //! `[data-lede]` element, its language and direction, and the page's URL, as
 //! untrusted strings.
 

@@ -1,4 +1,4 @@
-//! The PHP `var_dump` envelope `string(N) "…"` (DESIGN §1) around either
+//! The PHP `var_dump` envelope `string(N) "…"` (docs/feeds.md) around either
 //! feed's JSON, as the text of an HTTP response body: the seed's related feed
 //! arrives in it, and the article feed may too (same kind of server).
 

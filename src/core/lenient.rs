@@ -175,7 +175,7 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 }
 
 /// Deserializes an object key into one of a fixed set of names, or `None` for
-/// a key the feed format does not use (ignored, as DESIGN §1 asks).
+/// a key the feed format does not use (ignored, as docs/feeds.md says).
 pub(crate) struct Key<'n> {
     pub(crate) names: &'n [&'static str],
 }

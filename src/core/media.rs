@@ -1,5 +1,5 @@
 //! Media kind of a related item, from the extension of its `pic` path
-//! (DESIGN §2): any string, absolute URL or path.
+//! (docs/feeds.md): any string, absolute URL or path.
 
 /// How a thumbnail is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn design_table() {
         let cases: &[(&str, MediaKind)] = &[
-            // Every extension of DESIGN §2, lower and upper case.
+            // Every extension docs/feeds.md lists, lower and upper case.
             ("/a.jpg", Image),
             ("/a.jpeg", Image),
             ("/a.png", Image),

@@ -1,4 +1,4 @@
-//! The related feed (DESIGN §1): a JSON array of items, bare or inside the PHP
+//! The related feed (docs/feeds.md): a JSON array of items, bare or inside the PHP
 //! `var_dump` envelope `string(N) "…"` the seed shows (see
 //! [`envelope`](super::envelope)), as the text of an HTTP response body.
 

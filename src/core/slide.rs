@@ -1,4 +1,4 @@
-//! A related item as a slide shows it (DESIGN §2, §3): the feed's item with
+//! A related item as a slide shows it (docs/feeds.md: media kinds, URLs): the feed's item with
 //! every URL checked and the thumbnail, and a video's poster, decided once.
 
 use super::media::MediaKind;
@@ -76,7 +76,7 @@ pub struct Slide {
 /// The poster of a video whose `pic` is given: its own `poster` (from the
 /// feed item), else the one `template` gives for `pic`; either resolved as
 /// a `pic` is, under `base`, and only if it is an image by the extension
-/// rule of `pic` (DESIGN §2) and an http(s) URL. An unusable own poster is
+/// rule of `pic` and an http(s) URL. An unusable own poster is
 /// no poster, and the template's then applies.
 ///
 /// ```

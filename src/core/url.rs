@@ -1,4 +1,4 @@
-//! URLs from feeds and from the embed's attributes (DESIGN §3): feed and page
+//! URLs from feeds and from the embed's attributes (docs/feeds.md, README "Embedding"): feed and page
 //! URLs, media bases, `pic` paths and link templates, as untrusted strings.
 //!
 //! Only [`SafeUrl`] values reach `src` and `href`, and a `SafeUrl` is always an
@@ -309,7 +309,7 @@ impl MediaBase {
         MediaBase(s.to_owned())
     }
 
-    /// The default base: the origin of the related feed's URL (DESIGN §3).
+    /// The default base: the origin of the related feed's URL.
     pub fn origin_of(feed: &SafeUrl) -> MediaBase {
         MediaBase(feed.origin().to_owned())
     }
@@ -407,7 +407,7 @@ pub enum TemplateError {
 }
 
 impl LinkTemplate {
-    /// The default template (DESIGN §3).
+    /// The default template.
     pub const DEFAULT: &'static str = "/news/{id}";
 
     /// Checks a template against the page URL it will be resolved on.

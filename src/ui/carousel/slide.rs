@@ -129,10 +129,7 @@ where
             .flatten()
             .is_some_and(|r| crosses(r.as_ref(), related))
     };
-    let video_label = is_video.then(|| {
-        let video = Text::Video.get(&lang).to_owned();
-        view! { <span class="visually-hidden">{video} ": "</span> }
-    });
+    let video_label = is_video.then(|| Text::Video.get(&lang).to_owned());
     let button = is_video.then(|| {
         let press = move || {
             set_loaded.set(true);
@@ -166,20 +163,59 @@ where
                 }
             })
         >
-            <a
-                class="tile"
-                node_ref=tile
-                href=href.as_ref().map(|h| h.as_str().to_owned())
-                tabindex=move || if current() { "0" } else { "-1" }
-                on:click=handler(select(id.clone(), href.clone(), index, 0))
-                on:auxclick=handler(select(id, href, index, 1))
-            >
+            <Tile id=id href=href index=index current=current tile=tile>
                 <Thumbnail thumb=thumb loaded=loaded playback=playback />
-                <span class="title">{video_label} {title}</span>
-            </a>
+                <SlideTitle title=title video_label=video_label />
+            </Tile>
             {button}
         </div>
     }
+}
+
+/// A slide's link: the carousel's tab stop when it is current, and the
+/// page hears `lede:select` when a reader opens it.
+#[component]
+fn Tile<C>(
+    /// The story's id.
+    id: String,
+    /// Where it links to; none when the link would not be http(s).
+    href: Option<SafeUrl>,
+    /// Its place in the feed, from 0.
+    index: usize,
+    /// Whether it is the carousel's tab stop.
+    current: C,
+    /// The link element, for focus.
+    tile: NodeRef<html::A>,
+    /// The picture and the title.
+    children: Children,
+) -> impl IntoView
+where
+    C: Fn() -> bool + Send + Sync + 'static,
+{
+    view! {
+        <a
+            class="tile"
+            node_ref=tile
+            href=href.as_ref().map(|h| h.as_str().to_owned())
+            tabindex=move || if current() { "0" } else { "-1" }
+            on:click=handler(select(id.clone(), href.clone(), index, 0))
+            on:auxclick=handler(select(id, href, index, 1))
+        >
+            {children()}
+        </a>
+    }
+}
+
+/// A slide's title, as text; a video's says so first to a screen reader.
+#[component]
+fn SlideTitle(
+    /// The story's headline.
+    title: String,
+    /// "Video" in the widget's language, for a video tile.
+    video_label: Option<String>,
+) -> impl IntoView {
+    let label = video_label.map(|v| view! { <span class="visually-hidden">{v} ": "</span> });
+    view! { <span class="title">{label} {title}</span> }
 }
 
 /// A slide's picture: its image or video once it may load, over the
