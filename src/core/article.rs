@@ -187,6 +187,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::surrogates::testing::{encode, piece};
     use proptest::prelude::*;
 
     const DEMO: &str = include_str!("../../demo/api/article/1855600.json");
@@ -382,6 +383,31 @@ mod tests {
                 actual: 2
             }
         );
+    }
+
+    proptest! {
+        // A feed's titles read as a browser would show the JSON: each lone
+        // surrogate one U+FFFD (see `core::surrogates`).
+        #[test]
+        fn titles_read_as_a_browser_shows_them(pieces in proptest::collection::vec(piece(), 0..8)) {
+            let (literal, shown) = encode(&pieces);
+            let related = format!(r#"[{{"id":"1","pic":"/a.jpg","title":{literal}}}]"#);
+            let article = format!(r#"{{"title":{literal},"body":[{literal}]}}"#);
+            let feed = crate::core::related::parse_related(&related);
+            let a = parse_article(&article);
+            let want = shown.trim();
+            if want.is_empty() {
+                prop_assert_eq!(feed.map(|f| (f.items.len(), f.skipped)).ok(), Some((0, 1)));
+                prop_assert!(a.is_err());
+            } else {
+                let title = feed.map(|f| f.items.first().map(|i| i.title.clone()));
+                let title = title.ok().flatten();
+                prop_assert_eq!(title.as_deref(), Some(want), "{}", related);
+                let a = a.map(|a| a.title).ok();
+                prop_assert_eq!(a.as_deref(), Some(want), "{}", article);
+            }
+        }
+
     }
 
     proptest! {

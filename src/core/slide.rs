@@ -133,7 +133,137 @@ impl Slide {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::i18n::{slide_label, Lang};
     use crate::core::related::parse_related;
+
+    const SEED: &str = include_str!("../../demo/api/related/1855600.json");
+
+    #[test]
+    fn the_seeds_slides() {
+        let feed = parse_related(SEED).unwrap_or_else(|e| panic!("{}", e.detail()));
+        let base = MediaBase::new(
+            &SafeUrl::parse("https://media.example/uploads").unwrap_or_else(|| unreachable!()),
+        );
+        let page = SafeUrl::parse("https://news.example/world/1855600.html")
+            .unwrap_or_else(|| unreachable!());
+        let links =
+            LinkTemplate::parse(LinkTemplate::DEFAULT, &page).unwrap_or_else(|_| unreachable!());
+        let slides: Vec<Slide> = feed
+            .items
+            .iter()
+            .map(|i| Slide::new(i, &base, &links, None))
+            .collect();
+        let want = [
+            (
+                "1855111",
+                "https://media.example/uploads/2016/08/27/alalam_636078979081121458_25f_4x3.jpg",
+            ),
+            (
+                "1855161",
+                "https://media.example/uploads/2016/08/27/alalam_636079053225911651_25f_4x3.jpg",
+            ),
+            (
+                "1855219",
+                "https://media.example/uploads/2016/08/27/alalam_636079123580611038_25f_4x3.jpg",
+            ),
+            (
+                "1855307",
+                "https://media.example/uploads/2016/08/27/alalam_636079270218421892_25f_4x3.mp4",
+            ),
+            (
+                "1855459",
+                "https://media.example/uploads/2016/08/28/alalam_636079770269914523_25f_4x3.mp4",
+            ),
+            (
+                "1855469",
+                "https://media.example/uploads/2016/08/28/alalam_636079785845678270_25f_4x3.jpg",
+            ),
+            (
+                "1855525",
+                "https://media.example/uploads/2016/08/28/alalam_636079867760129766_25f_4x3.jpg",
+            ),
+            (
+                "1855538",
+                "https://media.example/uploads/2016/08/28/alalam_636079874908531767_25f_4x3.jpg",
+            ),
+        ];
+        assert_eq!(slides.len(), want.len());
+        for (slide, (id, src)) in slides.iter().zip(want) {
+            assert_eq!(slide.id, id);
+            assert_eq!(slide.thumb.url().map(SafeUrl::as_str), Some(src));
+            let href = ["https://news.example/news/", id].concat();
+            assert_eq!(
+                slide.href.as_ref().map(SafeUrl::as_str),
+                Some(href.as_str())
+            );
+        }
+        assert_eq!(slide_label(&Lang::en(), 3, slides.len()), "4 of 8");
+    }
+
+    #[test]
+    fn slides_only_hold_safe_urls() {
+        let page = SafeUrl::parse("https://news.example/").unwrap_or_else(|| unreachable!());
+        let base = MediaBase::new(&page);
+        let links =
+            LinkTemplate::parse(LinkTemplate::DEFAULT, &page).unwrap_or_else(|_| unreachable!());
+        let feed = parse_related(
+            r#"[{"id":"1","title":"<img src=x onerror=alert(1)>","pic":"javascript:alert(1).jpg"},
+                         {"id":"a/b?c#d\"e","title":"t","pic":"data:image/png;base64,AAA.png"},
+                         {"id":"3","title":"t","pic":"//cdn.example/x.webp"},
+                         {"id":"4","title":"t","pic":" JaVa\tScript:alert(1)//.mp4"},
+                         {"id":"5","title":"t","pic":"/no-extension"}]"#,
+        )
+        .unwrap_or_else(|e| panic!("{}", e.detail()));
+        let slides: Vec<Slide> = feed
+            .items
+            .iter()
+            .map(|i| Slide::new(i, &base, &links, None))
+            .collect();
+        let view: Vec<(MediaKind, Option<&str>, Option<&str>)> = slides
+            .iter()
+            .map(|s| {
+                (
+                    s.thumb.kind(),
+                    s.thumb.url().map(SafeUrl::as_str),
+                    s.href.as_ref().map(SafeUrl::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            view,
+            [
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/1")
+                ),
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/a%2Fb%3Fc%23d%22e")
+                ),
+                (
+                    MediaKind::Image,
+                    Some("https://cdn.example/x.webp"),
+                    Some("https://news.example/news/3")
+                ),
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/4")
+                ),
+                (
+                    MediaKind::Unknown,
+                    None,
+                    Some("https://news.example/news/5")
+                ),
+            ]
+        );
+        assert_eq!(
+            slides.first().map(|s| s.title.as_str()),
+            Some("<img src=x onerror=alert(1)>")
+        );
+    }
 
     fn url(s: &str) -> SafeUrl {
         SafeUrl::parse(s).unwrap_or_else(|| panic!("test URL {s:?} must parse"))

@@ -1,5 +1,7 @@
 //! The languages Lede speaks, and which one a BCP 47 `lang` tag asks for.
 
+use super::tables;
+
 /// A language Lede has words for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Language {
@@ -78,9 +80,30 @@ impl Language {
         matches!(self, Language::En | Language::Ar)
     }
 
+    /// The language's table, where its words are written: compiled in for
+    /// every language natively, where tests read them all; the widget's
+    /// code keeps only the [built-in](Language::built_in) ones (the others
+    /// are never named there).
+    pub fn table(self) -> &'static tables::Words {
+        match self {
+            Language::En => &tables::EN,
+            Language::Ar => &tables::AR,
+            Language::Fa => &tables::FA,
+            Language::Ur => &tables::UR,
+            Language::He => &tables::HE,
+            Language::Fr => &tables::FR,
+            Language::Es => &tables::ES,
+            Language::De => &tables::DE,
+            Language::Pt => &tables::PT,
+            Language::Ru => &tables::RU,
+            Language::Tr => &tables::TR,
+            Language::Id => &tables::ID,
+        }
+    }
+
     /// Its ISO 639-1 code, the primary subtag that selects it.
     pub fn code(self) -> &'static str {
-        super::tables::nth(CODES, self as usize)
+        tables::nth(CODES, self as usize)
     }
 
     /// Written right to left.

@@ -3,11 +3,10 @@
 //! language missing one does not compile.
 //!
 //! English (every widget's fallback) and Arabic (the seed's language) are
-//! in the widget's code; the other tables are compiled natively only, where
-//! tests read them and check that `words/<code>.txt` (what the widget
-//! fetches for those languages) holds the same.
-
-use super::language::Language;
+//! in the widget's code; the other tables are compiled natively only (see
+//! [`Language::table`](super::Language::table)), where tests read them and
+//! check that `words/<code>.txt` (what the widget fetches for those
+//! languages) holds the same.
 
 /// Every word of one language: its texts in [`Text`](super::Text)'s order,
 /// then the slide-position pattern ("{n} of {total}": the browser writes
@@ -38,29 +37,6 @@ pub(super) fn nth(packed: &str, i: usize) -> &str {
         packed.get(start..).unwrap_or_default()
     } else {
         ""
-    }
-}
-
-impl Language {
-    /// The language's table, where its words are written: compiled in for
-    /// every language natively, where tests read them all; the widget's
-    /// code keeps only the [built-in](Language::built_in) ones (the others
-    /// are never named there).
-    pub fn table(self) -> &'static Words {
-        match self {
-            Language::En => &EN,
-            Language::Ar => &AR,
-            Language::Fa => &FA,
-            Language::Ur => &UR,
-            Language::He => &HE,
-            Language::Fr => &FR,
-            Language::Es => &ES,
-            Language::De => &DE,
-            Language::Pt => &PT,
-            Language::Ru => &RU,
-            Language::Tr => &TR,
-            Language::Id => &ID,
-        }
     }
 }
 
@@ -131,7 +107,7 @@ macro_rules! words {
     };
 }
 
-const EN: Words = words! {
+pub(super) const EN: Words = words! {
     related_stories: "Related stories",
     previous: "Previous stories",
     next: "Next stories",
@@ -151,7 +127,7 @@ const EN: Words = words! {
     slide_position: "{n} of {total}",
 };
 
-const AR: Words = words! {
+pub(super) const AR: Words = words! {
     related_stories: "أخبار ذات صلة",
     previous: "الأخبار السابقة",
     next: "الأخبار التالية",
@@ -171,7 +147,7 @@ const AR: Words = words! {
     slide_position: "{n} من {total}",
 };
 
-const FA: Words = words! {
+pub(super) const FA: Words = words! {
     related_stories: "خبرهای مرتبط",
     previous: "خبرهای قبلی",
     next: "خبرهای بعدی",
@@ -191,7 +167,7 @@ const FA: Words = words! {
     slide_position: "{n} از {total}",
 };
 
-const UR: Words = words! {
+pub(super) const UR: Words = words! {
     related_stories: "متعلقہ خبریں",
     previous: "پچھلی خبریں",
     next: "اگلی خبریں",
@@ -211,7 +187,7 @@ const UR: Words = words! {
     slide_position: "{total} میں سے {n}",
 };
 
-const HE: Words = words! {
+pub(super) const HE: Words = words! {
     related_stories: "כתבות קשורות",
     previous: "הכתבות הקודמות",
     next: "הכתבות הבאות",
@@ -231,7 +207,7 @@ const HE: Words = words! {
     slide_position: "{n} מתוך {total}",
 };
 
-const FR: Words = words! {
+pub(super) const FR: Words = words! {
     related_stories: "Sur le même sujet",
     previous: "Articles précédents",
     next: "Articles suivants",
@@ -251,7 +227,7 @@ const FR: Words = words! {
     slide_position: "{n} sur {total}",
 };
 
-const ES: Words = words! {
+pub(super) const ES: Words = words! {
     related_stories: "Noticias relacionadas",
     previous: "Noticias anteriores",
     next: "Noticias siguientes",
@@ -271,7 +247,7 @@ const ES: Words = words! {
     slide_position: "{n} de {total}",
 };
 
-const DE: Words = words! {
+pub(super) const DE: Words = words! {
     related_stories: "Mehr zum Thema",
     previous: "Vorherige Artikel",
     next: "Nächste Artikel",
@@ -293,7 +269,7 @@ const DE: Words = words! {
     slide_position: "{n} von {total}",
 };
 
-const PT: Words = words! {
+pub(super) const PT: Words = words! {
     related_stories: "Notícias relacionadas",
     previous: "Notícias anteriores",
     next: "Próximas notícias",
@@ -313,7 +289,7 @@ const PT: Words = words! {
     slide_position: "{n} de {total}",
 };
 
-const RU: Words = words! {
+pub(super) const RU: Words = words! {
     related_stories: "Читайте также",
     previous: "Предыдущие материалы",
     next: "Следующие материалы",
@@ -333,7 +309,7 @@ const RU: Words = words! {
     slide_position: "{n} из {total}",
 };
 
-const TR: Words = words! {
+pub(super) const TR: Words = words! {
     related_stories: "İlgili haberler",
     previous: "Önceki haberler",
     next: "Sonraki haberler",
@@ -353,7 +329,7 @@ const TR: Words = words! {
     slide_position: "{n} / {total}",
 };
 
-const ID: Words = words! {
+pub(super) const ID: Words = words! {
     related_stories: "Berita terkait",
     previous: "Berita sebelumnya",
     next: "Berita berikutnya",
