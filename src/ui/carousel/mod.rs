@@ -25,7 +25,7 @@ use crate::core::i18n::{Direction, Lang, Text};
 use crate::core::slide::Slide;
 use crate::dom::reduced_motion;
 use crate::ui::handler;
-use focus::use_roving_focus;
+use focus::{use_roving_focus, UseRovingFocusReturn};
 use geometry::use_track_geometry;
 use leptos::html;
 use leptos::prelude::*;
@@ -57,15 +57,7 @@ pub fn Carousel(
     let focusable_play = reduced_motion();
 
     let g = geometry.geometry;
-    let at_start = move || g.with(Geometry::at_start);
-    let at_end = move || g.with(|g| g.at_end(count));
-    let disabled = |yes: bool| if yes { "true" } else { "false" };
-    let label = |t: Text| t.get(&lang).to_owned();
-    let (heading, previous, next) = (
-        label(Text::RelatedStories),
-        label(Text::Previous),
-        label(Text::Next),
-    );
+    let head_lang = lang.clone();
     let slide_view = move |i: usize| {
         let slide = slides.get(i).cloned()?;
         Some(view! {
@@ -84,31 +76,12 @@ pub fn Carousel(
         })
     };
     view! {
-        <div class="head">
-            <h2 class="label">{heading}</h2>
-            <div class="controls">
-                <button
-                    type="button"
-                    class="button nav"
-                    data-lede-prev=""
-                    aria-label=previous
-                    aria-disabled=move || disabled(at_start())
-                    on:click=handler(move |_| focus.page(Page::Previous))
-                >
-                    <Chevron />
-                </button>
-                <button
-                    type="button"
-                    class="button nav next"
-                    data-lede-next=""
-                    aria-label=next
-                    aria-disabled=move || disabled(at_end())
-                    on:click=handler(move |_| focus.page(Page::Next))
-                >
-                    <Chevron />
-                </button>
-            </div>
-        </div>
+        <Head
+            lang=head_lang
+            at_start=move || g.with(Geometry::at_start)
+            at_end=move || g.with(|g| g.at_end(count))
+            focus=focus
+        />
         <div
             class="track"
             node_ref=track
@@ -123,6 +96,54 @@ pub fn Carousel(
         >
             <div class="rail" node_ref=rail style=("--n", count.to_string())>
                 <For each=window key=|i| *i children=slide_view />
+            </div>
+        </div>
+    }
+}
+
+/// The carousel's heading and its previous and next buttons, disabled at
+/// the ends (it does not wrap).
+#[component]
+fn Head<S, E>(
+    /// The widget's language.
+    lang: Lang,
+    /// Whether the track is at its start.
+    at_start: S,
+    /// Whether the track is at its end.
+    at_end: E,
+    /// Where the buttons page.
+    focus: UseRovingFocusReturn,
+) -> impl IntoView
+where
+    S: Fn() -> bool + Send + Sync + 'static,
+    E: Fn() -> bool + Send + Sync + 'static,
+{
+    let disabled = |yes: bool| if yes { "true" } else { "false" };
+    let label = |t: Text| t.get(&lang).to_owned();
+    view! {
+        <div class="head">
+            <h2 class="label">{label(Text::RelatedStories)}</h2>
+            <div class="controls">
+                <button
+                    type="button"
+                    class="button nav"
+                    data-lede-prev=""
+                    aria-label=label(Text::Previous)
+                    aria-disabled=move || disabled(at_start())
+                    on:click=handler(move |_| focus.page(Page::Previous))
+                >
+                    <Chevron />
+                </button>
+                <button
+                    type="button"
+                    class="button nav next"
+                    data-lede-next=""
+                    aria-label=label(Text::Next)
+                    aria-disabled=move || disabled(at_end())
+                    on:click=handler(move |_| focus.page(Page::Next))
+                >
+                    <Chevron />
+                </button>
             </div>
         </div>
     }

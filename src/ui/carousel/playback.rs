@@ -1,10 +1,14 @@
 //! `use_playback`: one video tile's playing state, told by the video's own
-//! `play` and `pause` events, and the reader's ways to play and pause it.
+//! `play` and `pause` events, and the reader's ways to play and pause it;
+//! `use_intent`: the reader's intent on a slide (the pointer or focus
+//! coming in), which plays a video and loads its media.
 
 use crate::dom::reduced_motion;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{EventTarget, Node};
 
 /// What [`use_playback`] gives a video tile.
 #[derive(Clone, Copy)]
@@ -88,5 +92,56 @@ pub fn use_playback(video: NodeRef<html::Video>) -> UsePlaybackReturn {
         asked,
         set_asked,
         video,
+    }
+}
+
+/// What [`use_intent`] gives a slide: its handlers for the reader's intent.
+#[derive(Clone, Copy)]
+pub struct UseIntentReturn {
+    root: NodeRef<html::Div>,
+    playback: Option<UsePlaybackReturn>,
+    set_loaded: WriteSignal<bool>,
+}
+
+impl UseIntentReturn {
+    /// The pointer came into (`true`) or left the slide: a video plays or
+    /// pauses, and a far slide's video loads at once.
+    pub fn pointer(&self, into: bool) {
+        if self.playback.is_some_and(|p| p.intent(into)) {
+            self.set_loaded.set(true);
+        }
+    }
+
+    /// Focus came into (`true`) or left the slide, from or to `related`:
+    /// moving within the slide is neither. Chromium fires `focusout` on a
+    /// focused slide as it is removed, after its owner is gone: nothing
+    /// here may panic on a disposed node ref.
+    pub fn focus(&self, into: bool, related: Option<EventTarget>) {
+        let crosses = self
+            .root
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|slide| {
+                !related
+                    .and_then(|r| r.dyn_into::<Node>().ok())
+                    .is_some_and(|r| slide.contains(Some(&r)))
+            });
+        if crosses {
+            self.pointer(into);
+        }
+    }
+}
+
+/// The reader's intent on the slide `root` will hold: for a video's
+/// `playback` (none for an image), with `set_loaded` to load its media.
+pub fn use_intent(
+    root: NodeRef<html::Div>,
+    playback: Option<UsePlaybackReturn>,
+    set_loaded: WriteSignal<bool>,
+) -> UseIntentReturn {
+    UseIntentReturn {
+        root,
+        playback,
+        set_loaded,
     }
 }

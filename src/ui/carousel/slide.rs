@@ -5,7 +5,7 @@
 //! read back from the DOM.
 
 use super::focus::use_focus_when;
-use super::playback::{use_playback, UsePlaybackReturn};
+use super::playback::{use_intent, use_playback, UsePlaybackReturn};
 use super::reach::use_media_allowed;
 use super::views::UseViewReportsReturn;
 use crate::core::i18n::{Lang, Text};
@@ -19,8 +19,7 @@ use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{EventTarget, Node};
+use wasm_bindgen::JsValue;
 
 /// The play badge's two shapes: ▶ and ❚❚.
 const PLAY: &str = "M8 5.5v13l10.5-6.5z";
@@ -28,14 +27,6 @@ const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
 
 /// The placeholder's picture frame.
 const PICTURE: &str = "M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01";
-
-/// Whether `related` (where focus came from or goes to) is outside `slide`:
-/// moving within a slide is not leaving it.
-fn crosses(slide: &Node, related: Option<EventTarget>) -> bool {
-    !related
-        .and_then(|r| r.dyn_into::<Node>().ok())
-        .is_some_and(|r| slide.contains(Some(&r)))
-}
 
 /// The handler of a tile's `click` (`button` 0) or `auxclick` (1): the page
 /// hears `lede:select` for a linked tile opened with that button.
@@ -115,20 +106,7 @@ where
     if let Some(views) = views {
         views.watch(index, root);
     }
-    // Intent (the pointer or focus coming into the slide) also loads a far
-    // slide's video at once.
-    let intent = move |into: bool| {
-        if is_video && playback.intent(into) {
-            set_loaded.set(true);
-        }
-    };
-    // Chromium fires `focusout` on a focused slide as it is removed, after
-    // its owner is gone: nothing here may panic on a disposed node ref.
-    let crossing = move |related: Option<EventTarget>| {
-        root.try_get_untracked()
-            .flatten()
-            .is_some_and(|r| crosses(r.as_ref(), related))
-    };
+    let intent = use_intent(root, is_video.then_some(playback), set_loaded);
     let video_label = is_video.then(|| Text::Video.get(&lang).to_owned());
     let button = is_video.then(|| {
         let press = move || {
@@ -149,19 +127,13 @@ where
             aria-roledescription="slide"
             aria-label=slide_label(&lang, index, total)
             style=("--i", index.to_string())
-            on:pointerenter=handler(move |_| intent(true))
-            on:pointerleave=handler(move |_| intent(false))
+            on:pointerenter=handler(move |_| intent.pointer(true))
+            on:pointerleave=handler(move |_| intent.pointer(false))
             on:focusin=handler(move |ev: ev::FocusEvent| {
                 on_focus();
-                if crossing(ev.related_target()) {
-                    intent(true);
-                }
+                intent.focus(true, ev.related_target());
             })
-            on:focusout=handler(move |ev: ev::FocusEvent| {
-                if crossing(ev.related_target()) {
-                    intent(false);
-                }
-            })
+            on:focusout=handler(move |ev: ev::FocusEvent| intent.focus(false, ev.related_target()))
         >
             <Tile id=id href=href index=index current=current tile=tile>
                 <Thumbnail thumb=thumb loaded=loaded playback=playback />
