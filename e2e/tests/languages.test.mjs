@@ -167,4 +167,42 @@ export const tests = [
       await page.done();
     },
   },
+  {
+    name: "a words file that failed is tried again: a Persian widget mounted ten seconds later brings the Persian words, for both",
+    async run({ browser, publisher }) {
+      let refused = 0;
+      const page = await open(browser, `${publisher}/languages.html`, {
+        allow: [/Failed to load resource/],
+        // The first request for fa.txt fails (a network blip); later ones work.
+        before: async (p) => {
+          p.on("request", (r) => { if (r.url().endsWith("/lede.js")) p.__lede = r.url(); });
+          await p.route("**/words/fa.txt", (r) => (refused++ === 0 ? r.abort() : r.continue()));
+        },
+      });
+      for (const widget of [0, 1, 2, 3]) assert.equal(await settled(page, "related", { widget }), "ready");
+      assert.equal((await facts(page))[1].heading, "Related stories", "English at first");
+      // Soon after the failure, a new Persian widget speaks English too, and
+      // the file is not asked for again at once.
+      const add = (id) => page.evaluate(([i, cdn]) => {
+        const el = document.createElement("div");
+        el.id = i;
+        el.setAttribute("data-lede", "");
+        el.setAttribute("lang", "fa");
+        el.setAttribute("data-related-src", `${cdn}/api/related/1855600.json`);
+        el.setAttribute("data-media-base", `${cdn}/media`);
+        document.body.append(el);
+      }, [id, cdnOf(page)]);
+      await add("soon");
+      await page.waitForFunction(() => document.getElementById("soon").shadowRoot?.querySelector("section[data-state=ready]"), null, { timeout: 5000 });
+      assert.equal(refused, 1, "not asked for again at once");
+      // Ten seconds on, the next Persian widget asks again: the words come,
+      // and every Persian widget speaks them.
+      await sleep(10_500);
+      await add("later");
+      await page.waitForFunction(() => ["soon", "later"].every((id) => document.getElementById(id).shadowRoot?.querySelector("section h2")?.textContent === "خبرهای مرتبط"), null, { timeout: 5000 });
+      assert.equal((await facts(page))[1].heading, "خبرهای مرتبط", "the page's first Persian widget too");
+      assert.equal(refused, 2);
+      await page.done();
+    },
+  },
 ];
