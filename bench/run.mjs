@@ -32,9 +32,9 @@ const root = join(here, "..");
 const dist = join(root, process.env.LEDE_DIST ?? "dist");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const VERBOSE = !!process.env.BENCH_VERBOSE;
-// For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,below,lighthouse
+// For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,codecache,below,lighthouse
 // (all by default), and BENCH_OUT, where to write the report (bench/RESULTS.md by default).
-const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "below", "lighthouse"];
+const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "codecache", "below", "lighthouse"];
 const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(",")).split(","));
 for (const p of PARTS) if (!ALL_PARTS.includes(p)) throw new Error(`BENCH_PARTS: no part "${p}" (parts: ${ALL_PARTS.join(", ")})`);
 const OUT = resolve(root, process.env.BENCH_OUT ?? "bench/RESULTS.md");
@@ -224,7 +224,7 @@ const RECIPE_FILE = resolve(root, process.env.BENCH_RECIPE ?? "bench/recipe-head
 const recipeHead = await readFile(RECIPE_FILE, "utf8");
 /** What the recipe adds to a page, for the rows' labels: its markup without comments. */
 const recipeTags = recipeHead.replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ").trim();
-const recipeLabel = recipeTags ? `bench/recipe-head.html: ${recipeTags.replace(/\|/g, "\\|")}` : "bench/recipe-head.html holds only a comment: nothing beyond the script tag";
+const recipeLabel = recipeTags ? `bench/recipe-head.html: \`${recipeTags.replace(/\|/g, "\\|")}\`` : "bench/recipe-head.html holds only a comment: nothing beyond the script tag";
 let cdnOrigin = ""; // once the CDN listens
 const demoArticle = JSON.parse(unwrap(await readFile(join(dist, "api", "article", "1855600.json"), "utf8")));
 const PUB = {
@@ -650,12 +650,14 @@ async function freshBrowser(profile = null) {
   });
   cdp.on("Network.requestWillBeSent", (e) => {
     last = Date.now();
-    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, doc: e.documentURL, mime: "", bytes: 0, status: 0, cache: "", start: e.timestamp, end: e.timestamp });
+    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, doc: e.documentURL, mime: "", bytes: 0, headers: 0, status: 0, cache: "", start: e.timestamp, end: e.timestamp });
   });
   on("requestServedFromCache", (r) => { r.cache = "memory"; });
   on("responseReceived", (r, e) => {
     r.mime = e.response.mimeType;
     r.status = e.response.status;
+    // What had arrived when the response began: its status line and headers.
+    r.headers = e.response.encodedDataLength ?? 0;
     if (e.response.fromDiskCache && !r.cache) r.cache = "disk";
   });
   on("dataReceived", (r, e) => { r.bytes += e.encodedDataLength; r.end = e.timestamp; });
@@ -687,12 +689,13 @@ function pubKind(url) {
  * stylesheet apart), each code file's fate, and when its last byte came (ms
  * after the page's own request). */
 function tally(requests, doc, until = Infinity) {
-  const b = { page: 0, code: 0, feeds: 0, images: 0, video: 0, other: 0, codeFiles: {}, files: {}, lastByteMs: 0 };
+  const b = { page: 0, code: 0, feeds: 0, images: 0, video: 0, other: 0, headers: 0, codeFiles: {}, files: {}, lastByteMs: 0 };
   const nav = [...requests.values()].find((r) => r.doc === doc && r.url === doc);
   for (const r of requests.values()) {
     if (r.doc !== doc || r.start > until) continue;
     const k = pubKind(r.url);
     b[k] += r.bytes;
+    if (k !== "page" && k !== "other") b.headers += Math.min(r.headers, r.bytes);
     const path = new URL(r.url).pathname;
     if (k === "code") (b.codeFiles[path] ??= []).push({ status: r.status, cache: r.cache, bytes: r.bytes });
     if (k === "images" || k === "video") b.files[path] = (b.files[path] ?? 0) + r.bytes;
@@ -985,8 +988,10 @@ if (PARTS.has("publisher")) {
       }
     }
   });
-  // Unmeasured: what V8 did with the code, from a trace of articles A, B, C.
-  await timed("code cache check", 1, async () => {
+}
+// Unmeasured: what V8 did with the code on the publisher's pages, traced.
+if (PARTS.has("codecache")) {
+  await timed("codecache", 1, async () => {
     for (const s of PUB_SUBJECTS) {
       checks[s] = await attempt(`code cache check ${s}`, () => codeCacheCheck(s));
       log(`code cache check ${s}: ${checks[s] ? "done" : "failed"}`);
@@ -1020,7 +1025,7 @@ async function lighthouse(path) {
   return { scores, failing, metrics, weight };
 }
 let lh = {};
-console.log(`  [${clock()}] Lighthouse`);
+if (PARTS.has("lighthouse")) console.log(`  [${clock()}] Lighthouse`);
 if (PARTS.has("lighthouse")) try {
   await mkdir(join(root, "target"), { recursive: true });
   const t = Date.now();
@@ -1156,6 +1161,7 @@ const pubRows = (when, lede) => {
   row("  feeds (KB)", (r) => r[when].before.feeds, "KB", "pub", o);
   row("  images (KB)", (r) => r[when].before.images, "KB", "pub", o);
   row("  video (KB)", (r) => r[when].before.video, "KB", "pub", o);
+  row("  of all, response headers (KB)", (r) => r[when].before.headers, "KB", "pub", o);
   row("longest task during load (ms)", (r) => r[when].load.longest, "ms", "pub", o);
 };
 section("a publisher's article page, one script tag from the CDN (another origin): first visit, empty caches");
@@ -1180,7 +1186,8 @@ const belowRows = (lede) => {
   row("scrolled to: ready less entry into the viewport (ms; negative: before)", (r) => r.readyVsEntry, "ms", "below", { ...o, ratio: false });
   row("scrolled to: bytes, all (KB)", (r) => r.after.total, "KB", "below", o);
 };
-section(`a widget ${(stats(Object.values(res.below).flat().map((r) => r.viewports)).med || 0).toFixed(1)} viewports down a publisher's page, Fast 4G (9 Mbit/s, 40 ms), CPU ${CPU_SLOWDOWN}×, then scrolled to at reading speed`);
+const belowRuns = Object.values(res.below).flat();
+section(`a widget ${belowRuns.length ? stats(belowRuns.map((r) => r.viewports)).med.toFixed(1) : "about three"} viewports down a publisher's page, Fast 4G (9 Mbit/s, 40 ms), CPU ${CPU_SLOWDOWN}×, then scrolled to at reading speed`);
 belowRows("lede");
 section(`the same as the README's embed recipe says (${recipeLabel})`);
 belowRows("lede-recipe");
@@ -1209,6 +1216,7 @@ for (const [how, lede] of [["", "lede"], [", as the recipe says", "lede-recipe"]
   limitRow(`publisher's page, first visit${how}, code included`, "pub", (r) => r.first.before.total, (r) => r.first.limit.before, subjects);
   limitRow(`publisher's page, returning reader's next article${how}`, "pub", (r) => r.next.before.total - r.next.before.code, (r) => r.next.limit.before, subjects);
   limitRow(`publisher's page, returning reader's next article${how}, code included`, "pub", (r) => r.next.before.total, (r) => r.next.limit.before, subjects);
+  limitRow(`publisher's page, returning reader's next article${how}, code included, response headers apart`, "pub", (r) => r.next.before.total - r.next.before.headers, (r) => r.next.limit.before, subjects);
 }
 const describe = (s) => {
   const r = res.visit[s];
@@ -1253,7 +1261,7 @@ const lhTable = lh.lede
 
 // How long a full run takes: this run's time per round (each subject once) of
 // each part, times a full run's rounds, and what came before the parts.
-const ROUNDS_FULL = { visit: 9, carousel: 9, big: 3, many: 3, publisher: 9, "code cache check": 1, below: 9, lighthouse: 1 };
+const ROUNDS_FULL = { visit: 9, carousel: 9, big: 3, many: 3, publisher: 9, codecache: 1, below: 9, lighthouse: 1 };
 const partsS = Object.values(partTime).reduce((n, v) => n + v.s, 0);
 const overheadS = (Date.now() - started) / 1000 - partsS;
 const projectedMin = (overheadS + Object.entries(partTime).reduce((n, [k, v]) => n + (v.s / v.rounds) * ROUNDS_FULL[k], 0)) / 60;
@@ -1274,8 +1282,8 @@ function nextArticleCode(s) {
 }
 const v8Notes = PUB_SUBJECTS.filter((s) => checks[s]).map((s) =>
   `- ${s}: ${checks[s].map((p) => `**${p.which}** (ready ${p.readyMs.toFixed(0)} ms, code ${kb(p.code)} KB received): ${Object.entries(p.v8).map(([f, xs]) => `${f} ${xs.join(", ")}`).join("; ") || "nothing traced"}`).join(". ")}.`).join("\n");
-const belowAt = Object.values(res.below).flat();
-const belowTop = belowAt.length ? `${(stats(belowAt.map((r) => r.top)).med).toFixed(0)} px (${stats(belowAt.map((r) => r.viewports)).med.toFixed(2)} viewports)` : "–";
+const belowTop = belowRuns.length ? `${stats(belowRuns.map((r) => r.top)).med.toFixed(0)} px (${stats(belowRuns.map((r) => r.viewports)).med.toFixed(2)} viewports)` : "about three viewports";
+const nextInView = [...new Set(Object.values(res.pub).flat().map((r) => r.next.inViewAtLoad.length))];
 const recipeBlock = recipeTags ? `\`\`\`html\n${recipeHead.replace(/<!--[\s\S]*?-->\s*/g, "").trim()}\n\`\`\`` : "(only a comment: the recipe adds nothing beyond the script tag, and these pages are the plain ones)";
 
 const pubMd = `## The widget as publishers embed it
@@ -1321,8 +1329,10 @@ first entry for the widget's element (any part of it in view), **ready** as abov
 widget was ready before the reader reached it. The bytes after the scroll are everything until 4 s after ready.
 
 **The physical limit of the returning reader** (in the table above): article B's two feeds (brotli, ${kb(feedBytes.next)} KB) and the
-thumbnails in view at load (none on this page at this size: the carousel starts below the fold), the code coming from the cache.
-Response headers are not in it: B's two feed responses came to ${kb(med(res.pub.lede.map((r) => r.next.before.feeds)) || 0)} KB with theirs.
+thumbnails in view at load (${nextInView.length === 1 && nextInView[0] === 0 ? "none on this page at this size: the carousel starts below the fold" : `${nextInView.join(" or ")} tiles`}), the code coming from the cache.
+Response headers are not in it (HTTP/1.1 here sends each response's in full, where the HTTP/2 or HTTP/3 of a real CDN
+compresses repeated ones to a few bytes): B's two feed responses came to ${kb(med(res.pub.lede.map((r) => r.next.before.feeds)) || 0)} KB with theirs, so the last row
+rows "response headers apart" compare what came without them.
 
 What the returning reader's browser did with the code on article B (run 1; "memory cache" is Blink's in-process cache, so no
 request left the renderer; transferSize is Resource Timing's, 0 when a cache answered):
