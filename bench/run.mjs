@@ -688,11 +688,11 @@ function pubKind(url) {
 /** The bytes that document `doc` received, by kind (the page's own HTML and
  * stylesheet apart), each code file's fate, and when its last byte came (ms
  * after the page's own request). */
-function tally(requests, doc, until = Infinity) {
+function tally(requests, doc) {
   const b = { page: 0, code: 0, feeds: 0, images: 0, video: 0, other: 0, headers: 0, codeFiles: {}, files: {}, lastByteMs: 0 };
   const nav = [...requests.values()].find((r) => r.doc === doc && r.url === doc);
   for (const r of requests.values()) {
-    if (r.doc !== doc || r.start > until) continue;
+    if (r.doc !== doc) continue;
     const k = pubKind(r.url);
     b[k] += r.bytes;
     if (k !== "page" && k !== "other") b.headers += Math.min(r.headers, r.bytes);
@@ -803,7 +803,7 @@ async function tracedLoad(b, url, opts) {
  * each page. Articles A, B and C read in turn in one browser, as pubVisit
  * reads A and B; then article A in a fresh browser, closed, and article B in
  * the browser started again on the same profile (a reader coming back
- * another day: the disk caches, not the renderer's memory). */
+ * later: the disk caches, not the renderer's memory). */
 async function codeCacheCheck(subject) {
   const pages = [];
   let b = await freshBrowser();
@@ -864,7 +864,6 @@ async function belowVisit(subject) {
       readyAt: window.__readyAt ?? null,
       top: document.querySelector("[data-lede]").getBoundingClientRect().top + scrollY,
       vh: innerHeight,
-      now: performance.now(),
       lt: window.__lt,
     }));
     const before = tally(b.requests, url);
@@ -885,7 +884,6 @@ async function belowVisit(subject) {
       viewports: pre.top / pre.vh,
       before,
       readyBeforeScroll: pre.readyAt,
-      quietMs: pre.now,
       ltBefore: longtasks(pre.lt, 0, scrollAt),
       scrollAt,
       steps,
@@ -1185,6 +1183,8 @@ const belowRows = (lede) => {
   countRow("scrolled to: ready before the widget entered the viewport (runs)", (r) => r.readyVsEntry <= 0, "below", o);
   row("scrolled to: ready less entry into the viewport (ms; negative: before)", (r) => r.readyVsEntry, "ms", "below", { ...o, ratio: false });
   row("scrolled to: bytes, all (KB)", (r) => r.after.total, "KB", "below", o);
+  row("scrolled to: long tasks from the first scroll, total (ms)", (r) => r.ltAfter.total, "ms", "below", o);
+  row("scrolled to: longest task from the first scroll (ms)", (r) => r.ltAfter.longest, "ms", "below", o);
 };
 const belowRuns = Object.values(res.below).flat();
 section(`a widget ${belowRuns.length ? stats(belowRuns.map((r) => r.viewports)).med.toFixed(1) : "about three"} viewports down a publisher's page, Fast 4G (9 Mbit/s, 40 ms), CPU ${CPU_SLOWDOWN}×, then scrolled to at reading speed`);
@@ -1326,7 +1326,8 @@ ${CPU_SLOWDOWN}×). **Before any scroll**: the page loads (its \`load\` event), 
 last of them came, after the page's own request. Then the reader scrolls at reading speed, the wheel 250 px every 500 ms,
 until the widget's top is a quarter down the viewport; **entering the viewport** is the time of an IntersectionObserver's
 first entry for the widget's element (any part of it in view), **ready** as above; "ready less entry" is negative when the
-widget was ready before the reader reached it. The bytes after the scroll are everything until 4 s after ready.
+widget was ready before the reader reached it. The bytes after the scroll are everything until 4 s after ready; the long
+tasks from the first scroll, those from then until 4 s after ready (a widget loading as the reader scrolls to it makes them).
 
 **The physical limit of the returning reader** (in the table above): article B's two feeds (brotli, ${kb(feedBytes.next)} KB) and the
 thumbnails in view at load (${nextInView.length === 1 && nextInView[0] === 0 ? "none on this page at this size: the carousel starts below the fold" : `${nextInView.join(" or ")} tiles`}), the code coming from the cache.
