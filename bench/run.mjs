@@ -5,17 +5,25 @@
 // plays a typical reader's visit (scroll to the carousel, Next twice, hover
 // a video for 3 s, leave) and what that moved, the latency of Next and of
 // ArrowRight (Event Timing), long tasks, and memory. Then the 200-widget
-// page, the 100,000-item feed, Lighthouse; writes bench/RESULTS.md.
+// page, the 100,000-item feed; then the widget as publishers embed it (a
+// publisher's article page with one script tag from a second origin, the
+// "CDN", cached as the README advises: a first visit and a returning
+// reader's next article; a widget three viewports down the page, scrolled
+// to at reading speed); Lighthouse; writes bench/RESULTS.md.
 //
 //   bash bench/run.sh             (installs, makes the media, builds the peer)
 //   BENCH_RUNS=9 bash bench/run.sh
 //   BENCH_SERVE_ONLY=1 node bench/run.mjs   (serve the pages, to look at them)
+//   BENCH_RUNS=1 BENCH_PARTS=publisher,below BENCH_OUT=target/bench.md bash bench/run.sh
+//                                 (some parts only, written elsewhere than RESULTS.md)
 import { createServer } from "node:http";
-import { readFile, writeFile, stat, readdir, mkdir } from "node:fs/promises";
+import { readFile, writeFile, stat, readdir, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { brotliCompressSync, constants } from "node:zlib";
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import { promisify } from "node:util";
-import { join, extname, dirname, normalize } from "node:path";
+import { join, extname, dirname, normalize, basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -24,12 +32,19 @@ const root = join(here, "..");
 const dist = join(root, process.env.LEDE_DIST ?? "dist");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const VERBOSE = !!process.env.BENCH_VERBOSE;
-// For working on the bench: BENCH_PARTS=visit,carousel,big,many,lighthouse (all by default).
-const PARTS = new Set((process.env.BENCH_PARTS ?? "visit,carousel,big,many,lighthouse").split(","));
+// For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,codecache,below,lighthouse
+// (all by default), and BENCH_OUT, where to write the report (bench/RESULTS.md by default).
+const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "codecache", "below", "lighthouse"];
+const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(",")).split(","));
+for (const p of PARTS) if (!ALL_PARTS.includes(p)) throw new Error(`BENCH_PARTS: no part "${p}" (parts: ${ALL_PARTS.join(", ")})`);
+const OUT = resolve(root, process.env.BENCH_OUT ?? "bench/RESULTS.md");
 const VIEWPORT = { width: 390, height: 844 };
 // "Slow 4G" as Chrome's DevTools define it.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 const UNTHROTTLED = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+// "Fast 4G" for the reader scrolling to a widget below the fold: 9 Mbit/s
+// down, 1.5 up, 40 ms round trip.
+const FAST_4G = { offline: false, latency: 40, downloadThroughput: (9e6 / 8) | 0, uploadThroughput: (1.5e6 / 8) | 0 };
 const CPU_SLOWDOWN = 4;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const BIG = 100000; // items in the long feed
@@ -83,6 +98,9 @@ const mediaMap = new Map(); // path under /media -> file in bench/media
 }
 const isVideoItem = (n) => n % 3 === 2;
 function mediaFile(pic) {
+  // The publisher's other articles' feeds: the demo feed's paths under
+  // /story/<id>, other URLs for the same files.
+  pic = pic.replace(/^\/story\/\d+(?=\/)/, "");
   if (mediaMap.has(pic)) return mediaMap.get(pic);
   const m = /^\/bench\/(\d+)_4x3\.(jpg|mp4)$/.exec(pic);
   if (!m) return null;
@@ -101,8 +119,8 @@ function items(n) {
 
 // ---- a static server that compresses like a CDN -----------------------------
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".mp4": "video/mp4" };
-const COMPRESS = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg"]);
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".mp4": "video/mp4", ".txt": "text/plain; charset=utf-8" };
+const COMPRESS = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".txt"]);
 const cache = new Map();
 
 /** The bench's pages: /{lede,lede-noposter,peer}{,-carousel,-big,-many}.html. */
@@ -129,6 +147,12 @@ async function body(path) {
   if (many) return readFile(join(dist, "api", many[1], "1855600.json"));
   const page = PAGE.exec(path);
   if (page) return Buffer.from(await pageHtml(page[1], page[2]));
+  const pub = PUB_PAGE.exec(path);
+  if (pub) return Buffer.from(pubPage(pub[1], pub[2]));
+  const story = STORY_FEED.exec(path);
+  if (story) return Buffer.from(storyFeed(story[1], Number(story[2])));
+  if (path === "/pub/home.html") return Buffer.from(homePage);
+  if (path === "/pub/page.css") return readFile(join(dist, "page.css"));
   if (path.startsWith("/media/")) {
     const file = mediaFile(path.slice("/media".length));
     if (!file) throw new Error("no such media");
@@ -156,7 +180,8 @@ const server = createServer(async (req, res) => {
       entry = { raw, br: COMPRESS.has(ext) ? compress(raw) : null };
       cache.set(path, entry);
     }
-    const headers = { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store", "accept-ranges": "bytes" };
+    // Nothing here may be cached but the publisher's own stylesheet.
+    const headers = { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": path === "/pub/page.css" ? "public, max-age=300" : "no-store", "accept-ranges": "bytes" };
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
     if (entry.br && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
       res.writeHead(200, { ...headers, "content-encoding": "br", "content-length": entry.br.length });
@@ -177,8 +202,167 @@ const server = createServer(async (req, res) => {
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---- the publisher's pages, on this server; the widget's code, on a CDN ------
+// A publisher's article pages, /pub/<subject>/<page>.html, with subject lede,
+// lede-recipe (Lede, with bench/recipe-head.html in the <head>) or peer, and
+// page a, b or c (three articles, each with feeds of its own and the same code
+// URLs) or below (the widget three viewports down the page). The publisher's
+// own text, the widget's element, one <script type="module"> from the CDN, a
+// second server (another port, so another origin) serving what a publisher
+// uploads (dist/pkg/ under /lede/; the peer's bundle under /peer/) with the
+// README's caching. On this server the pages and feeds stay "no-store"; the
+// publisher's stylesheet, /pub/page.css (the demo's), may be cached 5 minutes.
+
+const PUB_SUBJECTS = ["lede", "peer", "lede-recipe"];
+const STORIES = { a: 1855600, b: 1855601, c: 1855602 };
+const PUB_PAGE = /^\/pub\/(lede|lede-recipe|peer)\/(a|b|c|below)\.html$/;
+const STORY_FEED = /^\/api\/(article|related)\/(1855601|1855602)\.json$/;
+/** Paragraphs of the publisher's own text before the widget on the below-the-fold page. */
+const BELOW_PARAGRAPHS = 11;
+const RECIPE_FILE = resolve(root, process.env.BENCH_RECIPE ?? "bench/recipe-head.html");
+const recipeHead = await readFile(RECIPE_FILE, "utf8");
+/** What the recipe adds to a page, for the rows' labels: its markup without comments. */
+const recipeTags = recipeHead.replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ").trim();
+const recipeLabel = recipeTags ? `bench/recipe-head.html: \`${recipeTags.replace(/\|/g, "\\|")}\`` : "bench/recipe-head.html holds only a comment: nothing beyond the script tag";
+let cdnOrigin = ""; // once the CDN listens
+const demoArticle = JSON.parse(unwrap(await readFile(join(dist, "api", "article", "1855600.json"), "utf8")));
+const PUB = {
+  a: ["Geneva talks end with a plan to work together", "After a day of talks the two foreign ministers say their governments will share what they know and plan their strikes together. What was agreed, and what was left open."],
+  b: ["What a shared campaign would change on the ground", "Officials on both sides describe how a joint command could work, and why earlier attempts came to nothing."],
+  c: ["The questions the ministers left for later", "A ceasefire, the opposition's place at the table and the fate of the besieged towns are still unsettled."],
+};
+const STORY_TITLES = { 1855601: "How a Joint Command Against ISIS Could Work", 1855602: "Ceasefire Still Divides Moscow and Washington" };
+const PROSE = [
+  "The talks ran late into the evening, and the delegations left the hotel by separate doors without taking questions from the reporters who had waited outside since the morning.",
+  "Diplomats who followed the negotiations said the hardest hours were spent on maps: which districts each side considers held by the group, and which by fighters the other side supports.",
+  "A senior official described the mood as businesslike rather than warm, and said that both teams had come with proposals written in advance, which had not happened at earlier meetings.",
+  "Aid agencies have asked for any agreement to include safe routes for convoys into the towns that have been cut off for months, where food and medicine are running short.",
+  "Analysts in the region were cautious, pointing out that a similar understanding reached in the spring collapsed within weeks, after each side accused the other of breaking it.",
+  "The ministers are expected to meet again before the end of the month, and their deputies will stay in the city to work through the remaining questions line by line.",
+];
+const para = (i) => `<p>${[0, 1, 2].map((k) => PROSE[(i + k) % PROSE.length]).join(" ")}</p>`;
+/** The recipe's markup with the README's example hosts made this bench's. */
+const recipeHere = () =>
+  recipeHead
+    .replaceAll("https://cdn.example/lede/", `${cdnOrigin}/lede/`)
+    .replaceAll("https://cdn.example", cdnOrigin)
+    .replaceAll("https://media.news.example/uploads", `${origin}/media`)
+    .replaceAll("https://news.example", origin);
+
+/** The publisher's home page, no widget: a fresh browser's first page. */
+const homePage = `<!doctype html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>The Meridian</title>\n</head>\n<body>\n  <h1>The Meridian</h1>\n  ${para(0)}\n</body>\n</html>\n`;
+
+function pubPage(subject, which) {
+  const lede = subject !== "peer";
+  const id = which === "below" ? STORIES.a : STORIES[which];
+  const [headline, standfirst] = PUB[which === "below" ? "a" : which];
+  const next = { a: "b", b: "c", c: "a", below: "a" }[which];
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${headline} – The Meridian</title>`,
+    '<link rel="stylesheet" href="/pub/page.css">',
+    // The peer's stylesheet, as its bundle is: one script and its CSS.
+    ...(lede ? [] : [`<link rel="stylesheet" href="${cdnOrigin}/peer/peer.css">`]),
+    ...(subject === "lede-recipe" ? [recipeHere().trim()] : []),
+  ];
+  const widget = `<div data-lede data-article-src="/api/article/${id}.json" data-related-src="/api/related/${id}.json" data-media-base="/media" data-poster-template="${POSTER_TEMPLATE}"></div>`;
+  const script = lede ? `<script type="module" src="${cdnOrigin}/lede/lede.js"></script>` : `<script type="module" src="${cdnOrigin}/peer/peer.js"></script>`;
+  const before = which === "below" ? Array.from({ length: BELOW_PARAGRAPHS }, (_, i) => para(i)) : [para(0)];
+  return `<!doctype html>
+<html lang="en">
+<head>
+  ${head.join("\n  ")}
+</head>
+<body>
+  <header class="masthead"><a class="brand" href="/pub/${subject}/a.html">The Meridian</a></header>
+  <main class="page">
+    <h1>${headline}</h1>
+    <p><strong>${standfirst}</strong></p>
+    ${before.join("\n    ")}
+    ${widget}
+    ${para(3)}
+    ${para(4)}
+    <p><a href="/pub/${subject}/${next}.html">Next article</a></p>
+  </main>
+  <footer class="colophon">The Meridian, a publisher's page for make bench.</footer>
+  ${script}
+</body>
+</html>
+`;
+}
+
+/** Another article's feeds: the demo's, with other ids, titles and media paths. */
+function storyFeed(kind, id) {
+  if (kind === "article") return JSON.stringify({ ...demoArticle, id: String(id), title: STORY_TITLES[id], body: id % 2 ? [...demoArticle.body].reverse() : demoArticle.body });
+  const k = id - STORIES.a;
+  const json = JSON.stringify(demoFeed.map((x) => ({ ...x, id: String(Number(x.id) + 1000 * k), pic: `/story/${id}${x.pic}` })));
+  return `string(${Buffer.byteLength(json)}) "${json}"`;
+}
+
+// The CDN: dist/pkg/ under /lede/, the peer's bundle under /peer/. As the
+// README's "Your server" says: content-hashed names for a year, immutable;
+// the stable names (lede.js, words/, the peer's files) for 5 minutes; CORS for
+// every file (module scripts, the wasm and the words are fetched in CORS
+// mode); brotli; an ETag, for revalidation. Timing-Allow-Origin lets Resource
+// Timing show transfer sizes across origins, as many CDNs allow.
+const PKG = join(dist, "pkg");
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/;
+const cdnCacheControl = (path) => (HASHED.test(path) ? "public, max-age=31536000, immutable" : "public, max-age=300");
+const cdnCache = new Map();
+/** Every request the CDN answered, in order: [path, status, bytes of body sent]. */
+const cdnLog = [];
+async function cdnBody(path) {
+  if (path.startsWith("/lede/")) {
+    const file = normalize(join(PKG, path.slice("/lede/".length)));
+    if (!file.startsWith(PKG + "/")) throw new Error("outside");
+    return readFile(file);
+  }
+  if (path === "/peer/peer.js" || path === "/peer/peer.css") return readFile(join(here, "peer", "dist", basename(path)));
+  throw new Error("no such file");
+}
+async function cdnEntry(path) {
+  let entry = cdnCache.get(path);
+  if (!entry) {
+    const raw = await cdnBody(path);
+    entry = { raw, br: COMPRESS.has(extname(path)) ? compress(raw) : null, etag: `"${createHash("sha256").update(raw).digest("base64url").slice(0, 20)}"` };
+    cdnCache.set(path, entry);
+  }
+  return entry;
+}
+// Compressed before any run, as a CDN holds its files (brotli at quality 11
+// takes a while for the wasm: not the first visit's time).
+for (const f of await readdir(PKG, { recursive: true })) if (/\.(js|wasm|txt)$/.test(f)) await cdnEntry(`/lede/${f}`);
+for (const f of ["peer.js", "peer.css"]) await cdnEntry(`/peer/${f}`);
+const cdn = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const cors = { "access-control-allow-origin": "*", "timing-allow-origin": "*" };
+  try {
+    const entry = await cdnEntry(path);
+    const headers = { ...cors, "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": cdnCacheControl(path), etag: entry.etag, vary: "accept-encoding" };
+    if (req.headers["if-none-match"] === entry.etag) {
+      cdnLog.push([path, 304, 0]);
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    const br = entry.br && /\bbr\b/.test(req.headers["accept-encoding"] ?? "");
+    const sent = br ? entry.br : entry.raw;
+    cdnLog.push([path, 200, sent.length]);
+    res.writeHead(200, { ...headers, ...(br ? { "content-encoding": "br" } : {}), "content-length": sent.length });
+    res.end(sent);
+  } catch {
+    cdnLog.push([path, 404, 0]);
+    res.writeHead(404, { ...cors, "content-type": "text/plain" });
+    res.end("not found");
+  }
+});
+await new Promise((r) => cdn.listen(0, "127.0.0.1", r));
+cdnOrigin = `http://127.0.0.1:${cdn.address().port}`;
+
 if (process.env.BENCH_SERVE_ONLY) {
-  console.log(`serving at ${origin}: /lede.html, /lede-noposter.html, /peer.html, and each with -carousel, -big, -many`);
+  console.log(`serving at ${origin}: /lede.html, /lede-noposter.html, /peer.html, and each with -carousel, -big, -many;`);
+  console.log(`a publisher's pages /pub/{${PUB_SUBJECTS.join(",")}}/{a,b,c,below}.html with the code from the CDN at ${cdnOrigin}`);
   await new Promise(() => {});
 }
 
@@ -436,18 +620,305 @@ async function loadOnly(browser, path, network = NETWORK) {
   return r;
 }
 
+// ---- the publisher's pages: a fresh browser of its own for each run ---------------
+
+/** How long the reader stays on article A after it is ready (and its 4 s of
+ * "before interaction" are over) before following the link to article B. */
+const READ_MS = 4000;
+
+/** A browser with a fresh profile on disk, as a reader's browser has one:
+ * an empty HTTP cache and code caches, kept as Chromium keeps them for a real
+ * profile (a context from newContext() is off the record, kept in memory).
+ * Its first page, the publisher's home page without any widget, loads
+ * unthrottled, since a fresh browser's first page is slower whoever it is.
+ * Every request is recorded with the document that made it, its bytes as
+ * received, its status and whether a cache answered it. */
+async function freshBrowser(profile = null) {
+  // profile: an earlier browser's, kept (a browser restarted on it).
+  const dir = profile ?? (await mkdtemp(join(tmpdir(), "lede-bench-")));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", args: ARGS, viewport: VIEWPORT, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/pub/home.html`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const requests = new Map();
+  let last = Date.now();
+  const on = (name, f) => cdp.on(`Network.${name}`, (e) => {
+    last = Date.now();
+    const r = requests.get(e.requestId);
+    if (r) f(r, e);
+  });
+  cdp.on("Network.requestWillBeSent", (e) => {
+    last = Date.now();
+    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, doc: e.documentURL, mime: "", bytes: 0, headers: 0, status: 0, cache: "", start: e.timestamp, end: e.timestamp });
+  });
+  on("requestServedFromCache", (r) => { r.cache = "memory"; });
+  on("responseReceived", (r, e) => {
+    r.mime = e.response.mimeType;
+    r.status = e.response.status;
+    // What had arrived when the response began: its status line and headers.
+    r.headers = e.response.encodedDataLength ?? 0;
+    if (e.response.fromDiskCache && !r.cache) r.cache = "disk";
+  });
+  on("dataReceived", (r, e) => { r.bytes += e.encodedDataLength; r.end = e.timestamp; });
+  on("loadingFinished", (r, e) => { r.bytes = Math.max(r.bytes, e.encodedDataLength); r.end = e.timestamp; });
+  on("loadingFailed", (r, e) => { r.end = e.timestamp; r.failed = e.errorText; });
+  const throttle = async (network) => {
+    await cdp.send("Network.emulateNetworkConditions", network);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  };
+  const close = async ({ keep = false } = {}) => {
+    await context.close();
+    if (!keep) await rm(dir, { recursive: true, force: true });
+  };
+  return { dir, context, page, cdp, requests, throttle, close, idleMs: () => Date.now() - last };
+}
+
+/** On a publisher's page: the widget's code is whatever comes from the CDN. */
+function pubKind(url) {
+  const u = new URL(url);
+  if (u.origin === cdnOrigin) return "code";
+  if (u.origin !== origin) return "other";
+  if (u.pathname.startsWith("/api/")) return "feeds";
+  if (/\.(jpg|jpeg|png|webp|avif|gif)$/.test(u.pathname)) return "images";
+  if (/\.(mp4|webm)$/.test(u.pathname)) return "video";
+  return "page";
+}
+
+/** The bytes that document `doc` received, by kind (the page's own HTML and
+ * stylesheet apart), each code file's fate, and when its last byte came (ms
+ * after the page's own request). */
+function tally(requests, doc) {
+  const b = { page: 0, code: 0, feeds: 0, images: 0, video: 0, other: 0, headers: 0, codeFiles: {}, files: {}, lastByteMs: 0 };
+  const nav = [...requests.values()].find((r) => r.doc === doc && r.url === doc);
+  for (const r of requests.values()) {
+    if (r.doc !== doc) continue;
+    const k = pubKind(r.url);
+    b[k] += r.bytes;
+    if (k !== "page" && k !== "other") b.headers += Math.min(r.headers, r.bytes);
+    const path = new URL(r.url).pathname;
+    if (k === "code") (b.codeFiles[path] ??= []).push({ status: r.status, cache: r.cache, bytes: r.bytes });
+    if (k === "images" || k === "video") b.files[path] = (b.files[path] ?? 0) + r.bytes;
+    if (nav && r.bytes > 0) b.lastByteMs = Math.max(b.lastByteMs, (r.end - nav.start) * 1000);
+  }
+  b.total = b.code + b.feeds + b.images + b.video;
+  return b;
+}
+
+/** In the page: Resource Timing of what came from the CDN. */
+function cdnTiming(cdn) {
+  return performance.getEntriesByType("resource").filter((e) => e.name.startsWith(cdn)).map((e) => ({ path: new URL(e.name).pathname, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize }));
+}
+
+/** Loads one article page in browser `b` (by navigating to it, or by the
+ * page's own link, as a reader follows it) and measures it as the demo page's
+ * load is measured: ready, then 4 s with no input. */
+async function pubLoad(b, url, { follow = false } = {}) {
+  const cdnFrom = cdnLog.length;
+  if (follow) {
+    await b.page.evaluate((u) => { location.href = u; }, url).catch(() => {});
+    await b.page.waitForURL(url, { waitUntil: "commit", timeout: 60000 });
+  } else await b.page.goto(url, { waitUntil: "commit" });
+  await b.page.waitForFunction(() => window.__readyAt, null, { timeout: 120000, polling: 100 });
+  await b.page.waitForTimeout(4000);
+  const readyMs = await b.page.evaluate(() => window.__readyAt);
+  const inViewAtLoad = (await b.page.evaluate(slidesInView)).map((s) => s.index);
+  const timing = await b.page.evaluate(cdnTiming, cdnOrigin);
+  const load = longtasks(await b.page.evaluate(() => window.__lt));
+  return { readyMs, inViewAtLoad, load, before: tally(b.requests, url), timing, cdn: cdnLog.slice(cdnFrom) };
+}
+
+/** A first visit to article A in a fresh browser, then, after reading it, the
+ * reader follows its link to article B: the returning reader's next article,
+ * with the HTTP cache and code caches as A left them. Slow 4G, CPU 4x. */
+async function pubVisit(subject) {
+  const b = await freshBrowser();
+  try {
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    const first = await pubLoad(b, `${origin}/pub/${subject}/a.html`);
+    await b.page.waitForTimeout(READ_MS);
+    const next = await pubLoad(b, `${origin}/pub/${subject}/b.html`, { follow: true });
+    return { first, next };
+  } finally {
+    await b.close();
+  }
+}
+
+/** The trace events that say what V8 did with the code: each script's
+ * compilation (v8.compile, v8.compileModule: with consumedCacheSize when it
+ * used a code cache) and the code cache it wrote (v8.produceCache,
+ * v8.produceModuleCache); the wasm module compiled from its bytes
+ * (wasm.NewNativeModule), taken from the wasm code cache on disk
+ * (v8.wasm.moduleCacheHit) or from the renderer's memory
+ * (wasm.GetNativeModuleFromCache, then CacheHit), tiered up
+ * (wasm.TopTierCompilation), written to the code cache (v8.wasm.cachedModule). */
+const TRACED = /^(v8\.(compile|compileModule|produceCache|produceModuleCache|wasm\.moduleCacheHit|wasm\.moduleCacheInvalid|wasm\.cachedModule)|wasm\.(SetUrl|NewNativeModule|GetNativeModuleFromCache|TopTierCompilation)|CacheHit)$/;
+
+/** What a page's trace says V8 did with each file from the CDN. */
+function traceSummary(events) {
+  const out = {};
+  const note = (url, text) => {
+    if (!url?.startsWith(cdnOrigin)) return;
+    const k = basename(new URL(url).pathname);
+    if (!(out[k] ??= []).includes(text)) out[k].push(text);
+  };
+  for (const e of events) {
+    const d = e.args?.data ?? {};
+    if (e.name === "v8.compile" || e.name === "v8.compileModule") note(d.url, d.consumedCacheSize ? `compiled with its code cache (${kb(d.consumedCacheSize)} KB${d.cacheRejected ? ", rejected" : ""})` : "compiled without a code cache");
+    if ((e.name === "v8.produceCache" || e.name === "v8.produceModuleCache") && d.producedCacheSize) note(d.url, `wrote its code cache (${kb(d.producedCacheSize)} KB)`);
+  }
+  const has = (n) => events.some((e) => e.name === n);
+  const wasm = [];
+  const hit = events.find((e) => e.name === "v8.wasm.moduleCacheHit");
+  if (hit) wasm.push(`module from the wasm code cache on disk (${kb(hit.args.consumedCacheSize)} KB)`);
+  else if (has("wasm.GetNativeModuleFromCache") && has("CacheHit")) wasm.push("module reused from the renderer's memory (V8's module cache: same process, same bytes)");
+  if (has("wasm.NewNativeModule")) wasm.push("compiled from its bytes");
+  if (has("v8.wasm.moduleCacheInvalid")) wasm.push("its code cache was invalid");
+  if (has("wasm.TopTierCompilation")) wasm.push("hot functions tiered up");
+  const written = events.find((e) => e.name === "v8.wasm.cachedModule");
+  if (written) wasm.push(`wrote the wasm code cache (${kb(written.args.producedCacheSize)} KB)`);
+  const wasmUrl = events.find((e) => e.name === "wasm.SetUrl")?.args?.url ?? hit?.args?.url;
+  if (wasm.length) out[wasmUrl ? basename(new URL(wasmUrl).pathname) : "the wasm"] = wasm;
+  return out;
+}
+
+/** Loads a page in browser b as pubLoad does, with a trace of it (until
+ * READ_MS after its 4 s): what V8 did with the code. */
+async function tracedLoad(b, url, opts) {
+  const events = [];
+  const collect = (e) => { for (const ev of e.value) if (TRACED.test(ev.name)) events.push(ev); };
+  b.cdp.on("Tracing.dataCollected", collect);
+  await b.cdp.send("Tracing.start", { traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed"] }, transferMode: "ReportEvents" });
+  const r = await pubLoad(b, url, opts);
+  await b.page.waitForTimeout(READ_MS);
+  const complete = new Promise((done) => b.cdp.once("Tracing.tracingComplete", done));
+  await b.cdp.send("Tracing.end");
+  await complete;
+  b.cdp.off("Tracing.dataCollected", collect);
+  return { readyMs: r.readyMs, code: r.before.code, files: r.before.codeFiles, v8: traceSummary(events) };
+}
+
+/** Unmeasured, once per subject: what V8 did with the code, from a trace of
+ * each page. Articles A, B and C read in turn in one browser, as pubVisit
+ * reads A and B; then article A in a fresh browser, closed, and article B in
+ * the browser started again on the same profile (a reader coming back
+ * later: the disk caches, not the renderer's memory). */
+async function codeCacheCheck(subject) {
+  const pages = [];
+  let b = await freshBrowser();
+  try {
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    for (const [i, which] of ["a", "b", "c"].entries()) pages.push({ which: which.toUpperCase(), ...(await tracedLoad(b, `${origin}/pub/${subject}/${which}.html`, { follow: i > 0 })) });
+    await b.close();
+    b = await freshBrowser();
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    await pubLoad(b, `${origin}/pub/${subject}/a.html`);
+    await b.page.waitForTimeout(READ_MS);
+    await b.close({ keep: true });
+    b = await freshBrowser(b.dir);
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    pages.push({ which: "B after a restart", ...(await tracedLoad(b, `${origin}/pub/${subject}/b.html`)) });
+  } finally {
+    await b.close();
+  }
+  return pages;
+}
+
+/** In the page, before any script: when the first widget's element first
+ * enters the viewport (any part of it). */
+function watchEntry() {
+  window.__enteredAt = null;
+  const watch = () => {
+    const host = document.querySelector("[data-lede]");
+    if (!host) return requestAnimationFrame(watch);
+    new IntersectionObserver((entries, io) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        window.__enteredAt = entries[0].time;
+        io.disconnect();
+      }
+    }).observe(host);
+  };
+  watch();
+}
+
+/** The widget three viewports down a publisher's page, Fast 4G, CPU 4x: what
+ * the page moves before any scroll (until the network has been quiet for 2 s,
+ * at least 3 s after the load event), then the reader scrolls at reading
+ * speed, the wheel 250 px every 500 ms, until the widget's top is a quarter
+ * down the viewport; then ready, and 4 s more. */
+async function belowVisit(subject) {
+  const b = await freshBrowser();
+  try {
+    await b.context.addInitScript(probe);
+    await b.context.addInitScript(watchEntry);
+    await b.throttle(FAST_4G);
+    const url = `${origin}/pub/${subject}/below.html`;
+    await b.page.goto(url, { waitUntil: "load", timeout: 120000 });
+    const loaded = Date.now();
+    while (Date.now() - loaded < 30000 && (b.idleMs() < 2000 || Date.now() - loaded < 3000)) await b.page.waitForTimeout(100);
+    const pre = await b.page.evaluate(() => ({
+      readyAt: window.__readyAt ?? null,
+      top: document.querySelector("[data-lede]").getBoundingClientRect().top + scrollY,
+      vh: innerHeight,
+      lt: window.__lt,
+    }));
+    const before = tally(b.requests, url);
+    await b.page.mouse.move(4, 4);
+    const scrollAt = await b.page.evaluate(() => performance.now());
+    let steps = 0;
+    for (; steps < 100; steps++) {
+      const at = await b.page.evaluate(() => ({ top: document.querySelector("[data-lede]").getBoundingClientRect().top, vh: innerHeight, y: scrollY, max: document.documentElement.scrollHeight - innerHeight }));
+      if (at.top <= at.vh / 4 || at.y >= at.max - 1) break;
+      await b.page.mouse.wheel(0, 250);
+      await b.page.waitForTimeout(500);
+    }
+    await b.page.waitForFunction(() => window.__readyAt && window.__enteredAt, null, { timeout: 120000, polling: 100 });
+    await b.page.waitForTimeout(4000);
+    const post = await b.page.evaluate(() => ({ readyAt: window.__readyAt, enteredAt: window.__enteredAt, lt: window.__lt }));
+    return {
+      top: pre.top,
+      viewports: pre.top / pre.vh,
+      before,
+      readyBeforeScroll: pre.readyAt,
+      ltBefore: longtasks(pre.lt, 0, scrollAt),
+      scrollAt,
+      steps,
+      enteredAt: post.enteredAt,
+      readyMs: post.readyAt,
+      readyVsEntry: post.readyAt - post.enteredAt,
+      ltAfter: longtasks(post.lt, scrollAt),
+      after: tally(b.requests, url),
+    };
+  } finally {
+    await b.close();
+  }
+}
+
 // ---- the runs --------------------------------------------------------------------
 
 const SUBJECTS = ["lede", "peer", "lede-noposter"];
 const rotate = (xs, i) => xs.map((_, j) => xs[(i + j) % xs.length]);
 const kb = (n) => (n / 1024).toFixed(1);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
-const res = { visit: {}, carousel: {}, big: {}, many: {} };
-for (const k of Object.keys(res)) for (const s of SUBJECTS) res[k][s] = [];
-console.log(`bench: ${RUNS} runs, Lede and the peer interleaved; ${VIEWPORT.width}x${VIEWPORT.height}, CPU ${CPU_SLOWDOWN}x slower, Slow 4G`);
+const res = { visit: {}, carousel: {}, big: {}, many: {}, pub: {}, below: {} };
+for (const k of Object.keys(res)) for (const s of [...SUBJECTS, ...PUB_SUBJECTS]) res[k][s] ??= [];
+const failures = [];
+/** Seconds each part took, and how many rounds (each subject once) it ran. */
+const partTime = {};
+const timed = async (part, rounds, f) => {
+  const t = Date.now();
+  await f();
+  partTime[part] = { s: (Date.now() - t) / 1000, rounds };
+};
+console.log(`bench: ${RUNS} runs, Lede and the peer interleaved; ${VIEWPORT.width}x${VIEWPORT.height}, CPU ${CPU_SLOWDOWN}x slower, Slow 4G; parts: ${[...PARTS].join(", ")}`);
 // A first, unmeasured load of each page: the first page of a fresh browser
 // is slower whoever it is.
-for (const s of SUBJECTS.slice(0, 2)) await loadOnly(browser, `/${s}.html`);
+if (["visit", "carousel", "big", "many"].some((p) => PARTS.has(p))) for (const s of SUBJECTS.slice(0, 2)) await loadOnly(browser, `/${s}.html`);
+const visitStart = Date.now();
 for (let i = 0; i < (PARTS.has("visit") ? RUNS : 0); i++) {
   for (const s of rotate(SUBJECTS, i)) {
     const r = await visit(browser, s);
@@ -457,6 +928,8 @@ for (let i = 0; i < (PARTS.has("visit") ? RUNS : 0); i++) {
     if (VERBOSE) console.log("    marks", r.marks, "tasks after load", r.visitTasks, "\n    files before:", r.before.files, "\n    files after:", r.after.files, "\n    played:", p);
   }
 }
+if (PARTS.has("visit")) partTime.visit = { s: (Date.now() - visitStart) / 1000, rounds: RUNS };
+const carouselStart = Date.now();
 for (let i = 0; i < (PARTS.has("carousel") ? RUNS : 0); i++) {
   for (const s of rotate(SUBJECTS.slice(0, 2), i)) {
     const r = await visit(browser, s, { carousel: true });
@@ -464,7 +937,9 @@ for (let i = 0; i < (PARTS.has("carousel") ? RUNS : 0); i++) {
     console.log(`  [${clock()}] carousel-only page, run ${i + 1}/${RUNS} ${s}: ready ${r.readyMs.toFixed(0)} ms, ${kb(r.before.total)} KB (media ${kb(r.before.images + r.before.video)} KB), slides in view ${r.inViewAtLoad.join(",")}`);
   }
 }
+if (PARTS.has("carousel")) partTime.carousel = { s: (Date.now() - carouselStart) / 1000, rounds: RUNS };
 const FEW = Math.max(3, Math.ceil(RUNS / 3));
+const bigStart = Date.now();
 for (let i = 0; i < (PARTS.has("big") ? FEW : 0); i++) {
   for (const s of rotate(SUBJECTS.slice(0, 2), i)) {
     const r = await loadOnly(browser, `/${s}-big.html`);
@@ -472,6 +947,8 @@ for (let i = 0; i < (PARTS.has("big") ? FEW : 0); i++) {
     console.log(`  [${clock()}] ${BIG.toLocaleString("en")} items, run ${i + 1}/${FEW} ${s}: ready ${r.readyMs.toFixed(0)} ms, longest task ${r.load.longest.toFixed(0)} ms, ${r.domNodes} DOM nodes, feed ${kb(r.bytes.feeds)} KB`);
   }
 }
+if (PARTS.has("big")) partTime.big = { s: (Date.now() - bigStart) / 1000, rounds: FEW };
+const manyStart = Date.now();
 for (let i = 0; i < (PARTS.has("many") ? FEW : 0); i++) {
   for (const s of rotate(SUBJECTS.slice(0, 2), i)) {
     const r = await loadOnly(browser, `/${s}-many.html`, UNTHROTTLED);
@@ -479,7 +956,58 @@ for (let i = 0; i < (PARTS.has("many") ? FEW : 0); i++) {
     console.log(`  [${clock()}] ${MANY} widgets, run ${i + 1}/${FEW} ${s}: all ready ${r.readyMs.toFixed(0)} ms, longest task ${r.load.longest.toFixed(0)} ms, total ${r.load.total.toFixed(0)} ms, ${kb(r.bytes.total)} KB`);
   }
 }
+if (PARTS.has("many")) partTime.many = { s: (Date.now() - manyStart) / 1000, rounds: FEW };
 await browser.close();
+
+// The publisher's pages: each run a fresh browser per subject, the subjects
+// interleaved (the order rotated each run) as above.
+const log = (m) => console.log(`  [${clock()}] ${m}`);
+const attempt = async (what, f) => {
+  try {
+    return await f();
+  } catch (e) {
+    failures.push(`${what}: ${e.message.split("\n")[0]}`);
+    console.error(`  ${what} failed: ${e.message}`);
+    return null;
+  }
+};
+let checks = {};
+if (PARTS.has("publisher")) {
+  await timed("publisher", RUNS, async () => {
+    for (let i = 0; i < RUNS; i++) {
+      for (const s of rotate(PUB_SUBJECTS, i)) {
+        const r = await attempt(`publisher's page, run ${i + 1} ${s}`, () => pubVisit(s));
+        if (!r) continue;
+        res.pub[s].push(r);
+        const f = r.first;
+        const n = r.next;
+        log(`publisher's page, run ${i + 1}/${RUNS} ${s}: first visit ready ${f.readyMs.toFixed(0)} ms, ${kb(f.before.total)} KB (code ${kb(f.before.code)}); next article ready ${n.readyMs.toFixed(0)} ms, ${kb(n.before.total)} KB (code ${kb(n.before.code)}; the CDN answered ${n.cdn.map(([p, st]) => `${basename(p)} ${st}`).join(", ") || "nothing"})`);
+        if (VERBOSE) console.log("    first:", f.before.codeFiles, f.timing, "\n    next:", n.before.codeFiles, n.timing);
+      }
+    }
+  });
+}
+// Unmeasured: what V8 did with the code on the publisher's pages, traced.
+if (PARTS.has("codecache")) {
+  await timed("codecache", 1, async () => {
+    for (const s of PUB_SUBJECTS) {
+      checks[s] = await attempt(`code cache check ${s}`, () => codeCacheCheck(s));
+      log(`code cache check ${s}: ${checks[s] ? "done" : "failed"}`);
+    }
+  });
+}
+if (PARTS.has("below")) {
+  await timed("below", RUNS, async () => {
+    for (let i = 0; i < RUNS; i++) {
+      for (const s of rotate(PUB_SUBJECTS, i)) {
+        const r = await attempt(`widget below the fold, run ${i + 1} ${s}`, () => belowVisit(s));
+        if (!r) continue;
+        res.below[s].push(r);
+        log(`widget below the fold (${r.viewports.toFixed(2)} viewports down), run ${i + 1}/${RUNS} ${s}: before any scroll ${kb(r.before.total)} KB (code ${kb(r.before.code)}), last byte at ${r.before.lastByteMs.toFixed(0)} ms, ${r.readyBeforeScroll ? `ready at ${r.readyBeforeScroll.toFixed(0)} ms` : "not ready"}; scrolled ${r.steps} times from ${r.scrollAt.toFixed(0)} ms; entered the viewport at ${r.enteredAt.toFixed(0)} ms, ready at ${r.readyMs.toFixed(0)} ms (${r.readyVsEntry <= 0 ? `${(-r.readyVsEntry).toFixed(0)} ms before` : `${r.readyVsEntry.toFixed(0)} ms after`}); ${kb(r.after.total)} KB in all`);
+      }
+    }
+  });
+}
 
 // ---- Lighthouse ----------------------------------------------------------------
 
@@ -495,10 +1023,12 @@ async function lighthouse(path) {
   return { scores, failing, metrics, weight };
 }
 let lh = {};
-console.log(`  [${clock()}] Lighthouse`);
+if (PARTS.has("lighthouse")) console.log(`  [${clock()}] Lighthouse`);
 if (PARTS.has("lighthouse")) try {
   await mkdir(join(root, "target"), { recursive: true });
+  const t = Date.now();
   lh = { lede: await lighthouse("/lede.html"), peer: await lighthouse("/peer.html") };
+  partTime.lighthouse = { s: (Date.now() - t) / 1000, rounds: 1 };
 } catch (e) {
   console.log(`lighthouse failed: ${e.message}`);
 }
@@ -514,6 +1044,8 @@ const pics = [...demoFeed].map((x, n) => ({ x, n })).sort((a, b) => (Number(b.x.
 const feedBytes = {
   page: (await wireBytes("/api/article/1855600.json")) + (await wireBytes("/api/related/1855600.json")),
   carousel: await wireBytes("/api/related/1855600.json"),
+  // Article B's, on the publisher's page.
+  next: (await wireBytes(`/api/article/${STORIES.b}.json`)) + (await wireBytes(`/api/related/${STORIES.b}.json`)),
 };
 const thumbBytes = (indices) => indices.reduce((n, i) => n + sizes[thumbOf(pics[i])], 0);
 function limits(r, feeds) {
@@ -526,6 +1058,14 @@ function limits(r, feeds) {
 for (const s of SUBJECTS) {
   for (const r of res.visit[s]) r.limit = limits(r, feedBytes.page);
   for (const r of res.carousel[s]) r.limit = limits(r, feedBytes.carousel);
+}
+// On the publisher's pages the code is not in the limit either: a returning
+// reader's code comes from the cache.
+for (const s of PUB_SUBJECTS) {
+  for (const r of res.pub[s]) {
+    r.first.limit = limits(r.first, feedBytes.page);
+    r.next.limit = limits(r.next, feedBytes.next);
+  }
 }
 
 // ---- report ------------------------------------------------------------------------
@@ -547,17 +1087,26 @@ const FORMAT = {
 };
 const rows = [];
 const cell = (set, pick, unit) => {
-  if (!set?.length) return { text: "–", med: NaN };
-  const v = stats(set.map(pick));
+  // A run without the figure (say, a widget not ready before any scroll) has none.
+  const xs = (set ?? []).map(pick).filter(Number.isFinite);
+  if (!xs.length) return { text: "–", med: NaN };
+  const v = stats(xs);
   const f = FORMAT[unit];
   return { text: `${f(v.min)} / ${f(v.med)} / ${f(v.max)}`, med: v.med };
 };
-const row = (label, pick, unit, group = "visit", { noposter = group === "visit" } = {}) => {
-  const l = cell(res[group].lede, pick, unit);
+// lede: the subject in Lede's column (lede-recipe for the recipe's rows);
+// ratio: false where a ratio means nothing (a signed difference).
+const row = (label, pick, unit, group = "visit", { noposter = group === "visit", lede = "lede", ratio: withRatio = true } = {}) => {
+  const l = cell(res[group][lede], pick, unit);
   const p = cell(res[group].peer, pick, unit);
   const n = noposter ? cell(res[group]["lede-noposter"], pick, unit).text : "–";
-  const ratio = p.med > 0 && Number.isFinite(l.med) ? (l.med / p.med).toFixed(2) : l.med === p.med ? "1.00" : "–";
+  const ratio = !withRatio ? "–" : p.med > 0 && Number.isFinite(l.med) ? (l.med / p.med).toFixed(2) : l.med === p.med ? "1.00" : "–";
   rows.push(`| ${label} | ${l.text} | ${p.text} | ${ratio} | ${n} |`);
+};
+/** In how many runs something was true: "k of n". */
+const countRow = (label, pred, group, { lede = "lede" } = {}) => {
+  const c = (set) => (set?.length ? `${set.filter(pred).length} of ${set.length}` : "–");
+  rows.push(`| ${label} | ${c(res[group][lede])} | ${c(res[group].peer)} | – | – |`);
 };
 const section = (title) => rows.push(`| **${title}** | | | | |`);
 section("the demo page (article, then the carousel below the fold)");
@@ -600,17 +1149,60 @@ row("long tasks, total (ms)", (r) => r.load.total, "ms", "big");
 row("DOM nodes", (r) => r.domNodes, "n", "big");
 row("JS heap (KB)", (r) => r.heap, "KB", "big");
 row("wasm memory (KB)", (r) => r.wasm, "KB", "big");
+// The publisher's pages: the first visit and the returning reader's next
+// article, then both again with the README's recipe in the <head>.
+const pubRows = (when, lede) => {
+  const o = { lede };
+  row("time to both sections ready (ms)", (r) => r[when].readyMs, "ms", "pub", o);
+  row("bytes before interaction, all (KB)", (r) => r[when].before.total, "KB", "pub", o);
+  row("  code from the CDN: JS, wasm, CSS (KB)", (r) => r[when].before.code, "KB", "pub", o);
+  row("  feeds (KB)", (r) => r[when].before.feeds, "KB", "pub", o);
+  row("  images (KB)", (r) => r[when].before.images, "KB", "pub", o);
+  row("  video (KB)", (r) => r[when].before.video, "KB", "pub", o);
+  row("  of all, response headers (KB)", (r) => r[when].before.headers, "KB", "pub", o);
+  row("longest task during load (ms)", (r) => r[when].load.longest, "ms", "pub", o);
+};
+section("a publisher's article page, one script tag from the CDN (another origin): first visit, empty caches");
+pubRows("first", "lede");
+section("the same, returning reader: the next article in the same browser (HTTP cache and code caches as the first left them)");
+pubRows("next", "lede");
+section(`a publisher's article page as the README's embed recipe says (${recipeLabel}): first visit`);
+pubRows("first", "lede-recipe");
+section("the same as the recipe says, returning reader: the next article");
+pubRows("next", "lede-recipe");
+const belowRows = (lede) => {
+  const o = { lede };
+  countRow("before any scroll: widget ready (runs)", (r) => r.readyBeforeScroll != null, "below", o);
+  row("before any scroll: time to ready, where ready (ms)", (r) => r.readyBeforeScroll ?? NaN, "ms", "below", o);
+  row("before any scroll: bytes, all (KB)", (r) => r.before.total, "KB", "below", o);
+  row("  code from the CDN (KB)", (r) => r.before.code, "KB", "below", o);
+  row("  feeds (KB)", (r) => r.before.feeds, "KB", "below", o);
+  row("  images and video (KB)", (r) => r.before.images + r.before.video, "KB", "below", o);
+  row("before any scroll: the last byte, after the page's request (ms)", (r) => r.before.lastByteMs, "ms", "below", o);
+  row("before any scroll: long tasks, total (ms)", (r) => r.ltBefore.total, "ms", "below", o);
+  countRow("scrolled to: ready before the widget entered the viewport (runs)", (r) => r.readyVsEntry <= 0, "below", o);
+  row("scrolled to: ready less entry into the viewport (ms; negative: before)", (r) => r.readyVsEntry, "ms", "below", { ...o, ratio: false });
+  row("scrolled to: bytes, all (KB)", (r) => r.after.total, "KB", "below", o);
+  row("scrolled to: long tasks from the first scroll, total (ms)", (r) => r.ltAfter.total, "ms", "below", o);
+  row("scrolled to: longest task from the first scroll (ms)", (r) => r.ltAfter.longest, "ms", "below", o);
+};
+const belowRuns = Object.values(res.below).flat();
+section(`a widget ${belowRuns.length ? stats(belowRuns.map((r) => r.viewports)).med.toFixed(1) : "about three"} viewports down a publisher's page, Fast 4G (9 Mbit/s, 40 ms), CPU ${CPU_SLOWDOWN}×, then scrolled to at reading speed`);
+belowRows("lede");
+section(`the same as the README's embed recipe says (${recipeLabel})`);
+belowRows("lede-recipe");
 
 // The physical limit, as medians.
 const med = (xs) => stats(xs).med;
 const limitRows = [];
-const limitRow = (label, group, pickGot, pickLimit) => {
-  const cells = SUBJECTS.filter((s) => res[group][s].length).map((s) => {
+// subjects: whose figures go in the three columns (Lede's, the peer's, the last).
+const limitRow = (label, group, pickGot, pickLimit, subjects = SUBJECTS) => {
+  const cells = subjects.map((s) => {
+    if (!res[group][s]?.length) return "–";
     const got = med(res[group][s].map(pickGot));
     const lim = med(res[group][s].map(pickLimit));
     return `${kb(got)} KB ÷ ${kb(lim)} KB = **${(got / lim).toFixed(2)}×**`;
   });
-  while (cells.length < 3) cells.push("–");
   limitRows.push(`| ${label} | ${cells.join(" | ")} |`);
 };
 limitRow("demo page, before interaction", "visit", (r) => r.before.total - r.before.code, (r) => r.limit.before);
@@ -619,6 +1211,13 @@ limitRow("demo page, after the visit", "visit", (r) => r.after.total - r.after.c
 limitRow("demo page, after the visit, code included", "visit", (r) => r.after.total, (r) => r.limit.after);
 limitRow("carousel-only page, before interaction", "carousel", (r) => r.before.total - r.before.code, (r) => r.limit.before);
 limitRow("carousel-only page, before interaction, code included", "carousel", (r) => r.before.total, (r) => r.limit.before);
+for (const [how, lede] of [["", "lede"], [", as the recipe says", "lede-recipe"]]) {
+  const subjects = [lede, "peer", null];
+  limitRow(`publisher's page, first visit${how}, code included`, "pub", (r) => r.first.before.total, (r) => r.first.limit.before, subjects);
+  limitRow(`publisher's page, returning reader's next article${how}`, "pub", (r) => r.next.before.total - r.next.before.code, (r) => r.next.limit.before, subjects);
+  limitRow(`publisher's page, returning reader's next article${how}, code included`, "pub", (r) => r.next.before.total, (r) => r.next.limit.before, subjects);
+  limitRow(`publisher's page, returning reader's next article${how}, code included, response headers apart`, "pub", (r) => r.next.before.total - r.next.before.headers, (r) => r.next.limit.before, subjects);
+}
 const describe = (s) => {
   const r = res.visit[s];
   if (!r.length) return `- ${s}: no visits.`;
@@ -658,6 +1257,99 @@ const lhTable = lh.lede
     "", ...Object.entries(lh).map(([k, v]) => `- ${k}: ${v.metrics.join(", ")}; byte weight: ${v.weight}${v.failing.length ? `; below 90: ${v.failing.join(", ")}` : ""}`)].join("\n")
   : "Lighthouse did not run.";
 
+// ---- the publisher's pages, in words ---------------------------------------------
+
+// How long a full run takes: this run's time per round (each subject once) of
+// each part, times a full run's rounds, and what came before the parts.
+const ROUNDS_FULL = { visit: 9, carousel: 9, big: 3, many: 3, publisher: 9, codecache: 1, below: 9, lighthouse: 1 };
+const partsS = Object.values(partTime).reduce((n, v) => n + v.s, 0);
+const overheadS = (Date.now() - started) / 1000 - partsS;
+const projectedMin = (overheadS + Object.entries(partTime).reduce((n, [k, v]) => n + (v.s / v.rounds) * ROUNDS_FULL[k], 0)) / 60;
+const notRun = ALL_PARTS.filter((p) => !PARTS.has(p));
+const durationNote = `Time per round (each subject once) in this run: ${Object.entries(partTime).map(([k, v]) => `${k} ${(v.s / v.rounds).toFixed(0)} s`).join(", ")}; at that pace a full run (\`BENCH_RUNS=9\`) takes about ${Math.round(projectedMin)} minutes${notRun.length ? ` for the parts run here, and more for those not run (${notRun.join(", ")})` : ""}, \`make dist\` not included.`;
+
+const fate = (f) => (f.cache === "memory" ? "memory cache" : f.cache === "disk" ? "disk cache" : f.status === 304 ? "revalidated (304)" : `network (${f.status})`);
+/** Run 1's code on the next article: each file's fate (DevTools protocol) and Resource Timing's transferSize, and what the CDN answered. */
+function nextArticleCode(s) {
+  const r = res.pub[s][0];
+  if (!r) return `- ${s}: no runs.`;
+  const files = Object.entries(r.next.before.codeFiles).map(([p, xs]) => {
+    const t = r.next.timing.filter((e) => e.path === p).map((e) => e.transferSize);
+    return `${basename(p)}: ${xs.map(fate).join(", ")}, ${kb(xs.reduce((n, x) => n + x.bytes, 0))} KB received, transferSize ${t.length ? t.join(", ") : "(no entry)"}`;
+  });
+  const cdnSaw = r.next.cdn.map(([p, st]) => `${basename(p)} ${st}`).join(", ") || "nothing";
+  return `- ${s}: ${files.join("; ")}. The CDN was asked for: ${cdnSaw} (on the first visit: ${r.first.cdn.map(([p, st]) => `${basename(p)} ${st}`).join(", ")}).`;
+}
+const v8Notes = PUB_SUBJECTS.filter((s) => checks[s]).map((s) =>
+  `- ${s}: ${checks[s].map((p) => `**${p.which}** (ready ${p.readyMs.toFixed(0)} ms, code ${kb(p.code)} KB received): ${Object.entries(p.v8).map(([f, xs]) => `${f} ${xs.join(", ")}`).join("; ") || "nothing traced"}`).join(". ")}.`).join("\n");
+const belowTop = belowRuns.length ? `${stats(belowRuns.map((r) => r.top)).med.toFixed(0)} px (${stats(belowRuns.map((r) => r.viewports)).med.toFixed(2)} viewports)` : "about three viewports";
+const nextInView = [...new Set(Object.values(res.pub).flat().map((r) => r.next.inViewAtLoad.length))];
+const recipeBlock = recipeTags ? `\`\`\`html\n${recipeHead.replace(/<!--[\s\S]*?-->\s*/g, "").trim()}\n\`\`\`` : "(only a comment: the recipe adds nothing beyond the script tag, and these pages are the plain ones)";
+
+const pubMd = `## The widget as publishers embed it
+
+**The pages.** A publisher's article pages on the bench's server (\`/pub/<subject>/a.html\`, \`b.html\`, \`c.html\`, with subject \`lede\`,
+\`lede-recipe\` or \`peer\`): the publisher's own headline, standfirst and paragraphs and its stylesheet, the widget's element
+after the first paragraph (article and related feeds of that article's own; article B's and C's related feeds name other media
+paths for the same files), and ONE \`<script type="module" src>\` at the end of the body, from **the CDN**: a second server on
+another port of 127.0.0.1, so another origin (the same site: Chromium keys its HTTP cache and code caches by the page's site,
+so this changes nothing there; nothing emulates the DNS lookup and TLS handshake a real CDN would add). The CDN serves
+\`dist/pkg/\` as a publisher uploads it, under \`/lede/\`, as the README's "Your server" section says:
+\`Cache-Control: public, max-age=31536000, immutable\` for the content-hashed glue and wasm, \`public, max-age=300\` for
+\`lede.js\` and \`words/\`; \`Access-Control-Allow-Origin: *\`, brotli (quality 11), an ETag (a 304 for a revalidation), and
+\`Timing-Allow-Origin: *\` so that Resource Timing may show transfer sizes. The peer is embedded the same way: its bundle
+(bench/peer/dist: \`peer.js\` and \`peer.css\`, as run.sh builds it) from the CDN under \`/peer/\`, \`max-age=300\`, its script a
+\`<script type="module" src>\` like Lede's and its stylesheet a \`<link>\` in the page's head. The publisher's pages and feeds
+are \`no-store\`, its stylesheet \`max-age=300\`, the media \`no-store\` as for the demo page. **Code** in these rows is
+everything that came from the CDN; the publisher's page and stylesheet are counted apart.
+
+**First visit.** Each run, each subject gets a fresh Chromium with a new profile on disk (empty HTTP cache, empty code caches;
+a profile like a reader's, not an off-the-record context). Its first page is the publisher's home page (no widget), loaded
+unthrottled: a fresh browser's first page is slower whoever loads it. Then Slow 4G and CPU ${CPU_SLOWDOWN}× as above, and article
+A: time to both sections ready from navigation start, and every response's bytes for that document until 4 s after ready.
+
+**Returning reader, next article.** The reader stays on A ${READ_MS / 1000} s more, then follows A's link to article B
+(\`location.href\`, as a click does), in the same tab: same code URLs, other feeds. B is measured as A was. So B's HTTP cache
+and code caches are what one earlier article left, in a renderer process that is still the same one (a same-site
+navigation keeps it).
+
+**As the README's embed recipe says.** The same pages with the contents of **bench/recipe-head.html** added to the
+\`<head>\`, as they are (the README's example hosts, \`https://cdn.example/lede/\` and the others, made the bench's). That file is
+kept in step with the README's embed recipe, so the bench measures the recipe as written. Today it holds:
+
+${recipeBlock}
+
+**Widget below the fold.** \`/pub/<subject>/below.html\`: the widget after ${BELOW_PARAGRAPHS} long paragraphs of the publisher's text, its top
+${belowTop} below the page's top. A fresh browser as above; Fast 4G (9 Mbit/s down, 1.5 up, 40 ms round trip, CPU
+${CPU_SLOWDOWN}×). **Before any scroll**: the page loads (its \`load\` event), then nothing happens until the network has been quiet for
+2 s (at least 3 s after \`load\`, at most 30 s); the bytes are everything that arrived until then, and the last byte is when the
+last of them came, after the page's own request. Then the reader scrolls at reading speed, the wheel 250 px every 500 ms,
+until the widget's top is a quarter down the viewport; **entering the viewport** is the time of an IntersectionObserver's
+first entry for the widget's element (any part of it in view), **ready** as above; "ready less entry" is negative when the
+widget was ready before the reader reached it. The bytes after the scroll are everything until 4 s after ready; the long
+tasks from the first scroll, those from then until 4 s after ready (a widget loading as the reader scrolls to it makes them).
+
+**The physical limit of the returning reader** (in the table above): article B's two feeds (brotli, ${kb(feedBytes.next)} KB) and the
+thumbnails in view at load (${nextInView.length === 1 && nextInView[0] === 0 ? "none on this page at this size: the carousel starts below the fold" : `${nextInView.join(" or ")} tiles`}), the code coming from the cache.
+Response headers are not in it (HTTP/1.1 here sends each response's in full, where the HTTP/2 or HTTP/3 of a real CDN
+compresses repeated ones to a few bytes): B's two feed responses came to ${kb(med(res.pub.lede.map((r) => r.next.before.feeds)) || 0)} KB with theirs, so the last row
+rows "response headers apart" compare what came without them.
+
+What the returning reader's browser did with the code on article B (run 1; "memory cache" is Blink's in-process cache, so no
+request left the renderer; transferSize is Resource Timing's, 0 when a cache answered):
+
+${PUB_SUBJECTS.map(nextArticleCode).join("\n")}
+
+What V8 did with it (unmeasured: more browsers per subject, each page traced with the \`devtools.timeline\`, \`v8\` and
+\`v8.wasm\` categories: articles A, B and C read in turn as above; then A in a fresh browser, which is closed, and **B after a
+restart** of that browser on the same profile: a reader coming back later, with only the disk caches (here within
+\`lede.js\`'s 5 minutes, so nothing is revalidated). V8 writes a script's code cache on its second load and uses it
+from the third; Chromium writes a wasm module's code cache once its hot functions are tiered up, and the same renderer
+process keeps a compiled module in memory for the same bytes:
+
+${v8Notes || "- not run."}
+${failures.length ? `\nRuns that failed (not in the figures):\n\n${failures.map((f) => `- ${f}`).join("\n")}\n` : ""}`;
+
 const md = `# Lede against a Swiper peer, at real scale
 
 Written by \`make bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)} in ${Math.round((Date.now() - started) / 60000)} minutes. ${RUNS} page loads and visits of each
@@ -666,6 +1358,8 @@ subject, Lede and the peer interleaved in one run (the order rotated each run), 
 files served brotli-compressed as a CDN would, media as they are (with byte ranges). Every figure is min / median / max; the
 ratio is Lede's median over the peer's. The last column is Lede without \`data-poster-template\` (its video tiles show
 their clip's first frame instead of a poster). ${posterNote}
+
+${durationNote}
 
 The peer (bench/peer/) is the same widget as a publisher's developer would write it today: plain JavaScript with Swiper
 ${"14.4.0"} (Navigation, Keyboard, A11y; Virtual for feeds over 50 items), native lazy images (\`loading="lazy"\`), and
@@ -728,6 +1422,7 @@ ${limitRows.join("\n")}
 
 ${SUBJECTS.map(describe).join("\n")}
 
+${pubMd}
 ## Checks
 
 What the first visit of each received per media file (slide: feed position from 0), against the file's size:
@@ -738,7 +1433,10 @@ ${sanity}
 
 ${lhTable}
 `;
-await writeFile(join(here, "RESULTS.md"), md);
+await writeFile(OUT, md);
+console.log(`bench: wrote ${OUT}`);
 console.log(`\n${md}`);
 console.log(`bench: done in ${clock()}`);
 server.close();
+cdn.close();
+cdn.closeAllConnections();
