@@ -61,7 +61,7 @@ trunk build --release --offline --dist "$out" "$index"
 rm -rf "$out/pkg"
 mkdir "$out/pkg"
 cp build/lede.d.ts "$out/"
-cp "$out/lede.js" "$out/lede.d.ts" "$out"/lede-*.js "$out"/lede-*_bg.wasm "$out/pkg/"
+cp "$out/lede.js" "$out/lede.d.ts" "$out"/lede-*.js "$out"/lede-*_bg.wasm LICENSE CHANGELOG.md "$out/pkg/"
 cp -r "$out/words" "$out/pkg/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s|@VERSION@|$version|" build/package.json >"$out/pkg/package.json"

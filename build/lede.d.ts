@@ -27,15 +27,37 @@ export type LedeReadyDetail =
   | { section: "article" }
   | { section: "related"; /** How many slides. */ count: number };
 
-/** `lede:error`: a section failed once its retries were spent (`article`,
- * `related`), the attributes are unusable (`config`), the widget's code
- * could not load (`load`), or it trapped and is being started again
- * (`crash`). */
-export interface LedeErrorDetail {
-  section: "article" | "related" | "config" | "load" | "crash";
+/** What every `lede:error` says: which part of the widget, and a sentence
+ * for readers in the widget's language. */
+interface LedeErrorBase {
   /** A sentence for readers, in the widget's language. */
   message: string;
 }
+
+/** `lede:error`: a section's feed failed, once its retries were spent. */
+export interface LedeFeedError extends LedeErrorBase {
+  section: "article" | "related";
+  /** `http`: the server answered with a status outside 200–299; `timeout`:
+   * no complete answer within 10 s; `network`: no answer at all; `cors`: the
+   * server answered but does not allow this page's origin; `too-large`: a
+   * body over 16 MiB; `parse`: not a feed Lede reads (see docs/feeds.md). */
+  code: "http" | "timeout" | "network" | "cors" | "too-large" | "parse";
+  /** The HTTP status, for `http`. */
+  status?: number;
+  /** The feed's URL. */
+  url: string;
+}
+
+/** `lede:error`: the attributes cannot work (`config`), the widget's code
+ * could not load (`load`), or it trapped and is being started again
+ * (`crash`). */
+export interface LedeWidgetError extends LedeErrorBase {
+  section: "config" | "load" | "crash";
+  code: "config" | "load" | "crash";
+}
+
+/** `lede:error`'s detail: `code` says what to count in monitoring. */
+export type LedeErrorDetail = LedeFeedError | LedeWidgetError;
 
 /** `lede:select`: a reader opened a related story. */
 export interface LedeSelectDetail {
@@ -52,7 +74,16 @@ export interface LedeViewDetail {
   position: number;
 }
 
+/** `<lede-widget>`: a custom element with a `[data-lede]` element's
+ * attributes, without their `data-` (`article-src`, `related-src`,
+ * `media-base`, `link-template`, `poster-template`, `theme`, `heading`,
+ * `text-<key>`), and the same events. */
+export interface LedeWidgetElement extends HTMLElement {}
+
 declare global {
+  interface HTMLElementTagNameMap {
+    "lede-widget": LedeWidgetElement;
+  }
   interface HTMLElementEventMap {
     "lede:ready": CustomEvent<LedeReadyDetail>;
     "lede:error": CustomEvent<LedeErrorDetail>;

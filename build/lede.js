@@ -15,8 +15,12 @@
 // started again from a fresh instance, which mounts every widget again; a
 // few times per page at most, then the widgets show their fallback content.
 //
+// It also defines <lede-widget>, a custom element with the same attributes
+// without their `data-`, which mounts itself wherever it is (inside another
+// component's shadow root too).
+//
 // Without a DOM (a server render importing the package), it does nothing.
-const HOSTS = "[data-lede]";
+const HOSTS = "[data-lede],lede-widget";
 const MOUNTED = "data-lede-mounted";
 const FAILED = "data-lede-failed";
 /** How long the code may take to arrive and start. */
@@ -27,9 +31,15 @@ const RESTARTS = 3;
 const LOADING_MAX = 12;
 
 const browser = typeof document === "object" && typeof window === "object";
-const base = import.meta.url;
-const glueUrl = new URL("./@GLUE@", base).href;
-const wasmUrl = new URL("./@WASM@", base).href;
+// Written as bundlers read them (`new URL("./…", import.meta.url)`), so that
+// one building an app with this package copies the glue, the wasm and the
+// words files into its output and names them here.
+const glueUrl = new URL("./@GLUE@", import.meta.url).href;
+const wasmUrl = new URL("./@WASM@", import.meta.url).href;
+// The languages whose words are not built in, and where their files are: a
+// widget in one of them fetches its language's file before it shows.
+const WORDS = "@WORDS@".split(" ");
+const words = Object.fromEntries(WORDS.map((code) => [code, new URL(`./words/${code}.txt`, import.meta.url).href]));
 
 /** The compiled wasm, once: a restart instantiates it again. A server that
  * does not send `application/wasm` still gets it compiled, from bytes. */
@@ -60,9 +70,6 @@ const preloadOne = (url) => {
   link.href = url.href;
   document.head.append(link);
 };
-// The languages whose words are not built in: a widget in one of them
-// fetches words/<code>.txt beside this file before it shows.
-const WORDS = "@WORDS@".split(" ");
 /** In page order, the ones in or below the viewport first, then the ones
  * above it, nearest first: the start-up queue's order. */
 const nearestFirst = (els) => {
@@ -74,8 +81,8 @@ if (browser) {
   const els = nearestFirst([...document.querySelectorAll(HOSTS)]);
   els.forEach((el, i) => {
     if (i < LOADING_MAX) {
-      for (const name of ["data-article-src", "data-related-src"]) {
-        const src = el.getAttribute(name);
+      for (const name of ["article-src", "related-src"]) {
+        const src = el.getAttribute(el.localName === "lede-widget" ? name : `data-${name}`);
         if (!src) continue;
         try {
           preloadOne(new URL(src, document.baseURI));
@@ -83,7 +90,7 @@ if (browser) {
       }
     }
     const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
-    if (WORDS.includes(code)) preloadOne(new URL(`./words/${code}.txt`, base));
+    if (words[code]) preloadOne(new URL(words[code]));
   });
 }
 
@@ -132,8 +139,9 @@ const fail = (els, section, message) => {
 };
 
 /** Starts the code: a new instance of the glue module (`fragment` makes
- * another one, from the same cached file) on the compiled wasm. Starting
- * mounts every [data-lede] element, now and later. */
+ * another one, from the same cached file) on the compiled wasm, then the
+ * widgets: every [data-lede] element, now and later, and the elements given
+ * to `mount()` (every <lede-widget> is). */
 const start = async (fragment) => {
   const module = await import(glueUrl + fragment);
   const wasm = await compiled;
@@ -141,6 +149,7 @@ const start = async (fragment) => {
   current = module;
   module.onTrap?.((e) => crashed(module, e));
   await module.default({ module_or_path: wasm });
+  module.start(words);
   glue = module;
   for (const [el, on] of wanted) apply(el, on);
   settle?.resolve();
@@ -174,7 +183,7 @@ const loadFailed = (e) => {
   failed = true;
   current = undefined;
   abortWasm?.abort();
-  console.error(`lede: the widget's code could not be loaded from ${new URL(".", base).href}: ${e}`);
+  console.error(`lede: the widget's code could not be loaded from ${new URL(".", glueUrl).href}: ${e}`);
   fail(hosts(), "load", "The news widget could not be loaded.");
   settle?.reject(e);
 };
@@ -208,4 +217,37 @@ export function mount(el) {
       apply(el, false);
     },
   };
+}
+
+/** The attributes a `<lede-widget>` follows where the page's observer may
+ * not see it (inside another component's shadow root): each `data-`
+ * attribute of a `[data-lede]` element, without `data-`. */
+const ATTRIBUTES = ["article-src", "related-src", "media-base", "link-template", "poster-template", "theme", "heading", "lang", "dir"];
+
+if (browser && typeof customElements === "object" && !customElements.get("lede-widget")) {
+  customElements.define(
+    "lede-widget",
+    class extends HTMLElement {
+      static observedAttributes = ATTRIBUTES;
+      connectedCallback() {
+        mount(this);
+      }
+      disconnectedCallback() {
+        // Moved, not removed, if it is back by the next microtask.
+        queueMicrotask(() => {
+          if (!this.isConnected && wanted.get(this)) {
+            wanted.set(this, false);
+            apply(this, false);
+          }
+        });
+      }
+      attributeChangedCallback() {
+        if (glue) {
+          try {
+            glue.refresh(this);
+          } catch {}
+        }
+      }
+    },
+  );
 }

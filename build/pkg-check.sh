@@ -22,7 +22,7 @@ glue=$(cd "$pkg" && ls lede-*.js)
 wasm=$(cd "$pkg" && ls lede-*_bg.wasm)
 words=$(cd "$pkg" && ls words/*.txt)
 # shellcheck disable=SC2086 # a list of files
-expected=$(printf '%s\n' lede.d.ts lede.js package.json "$glue" "$wasm" $words | sort | tr '\n' ' ' | sed 's/ $//')
+expected=$(printf '%s\n' CHANGELOG.md LICENSE lede.d.ts lede.js package.json "$glue" "$wasm" $words | sort | tr '\n' ' ' | sed 's/ $//')
 if [ "$packed" != "$expected" ]; then
   echo "npm pack takes: $packed" >&2
   echo "expected:       $expected" >&2

@@ -36,13 +36,26 @@ pub fn dict<T: JsCast>(fields: &[(&str, JsValue)]) -> T {
 /// crosses the shadow boundary, so the publisher hears it on the host
 /// element and above.
 pub fn emit(target: &EventTarget, name: &str, detail: &[(&str, JsValue)]) {
+    dispatch(target, name, detail, false);
+}
+
+/// [`emit`], cancelable when `cancelable`: whether a listener cancelled it
+/// (`preventDefault()`).
+pub fn dispatch(
+    target: &EventTarget,
+    name: &str,
+    detail: &[(&str, JsValue)],
+    cancelable: bool,
+) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
+    init.set_cancelable(cancelable);
     init.set_detail(&object(detail));
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = target.dispatch_event(&event);
-    }
+    CustomEvent::new_with_event_init_dict(name, &init)
+        .ok()
+        .and_then(|event| target.dispatch_event(&event).ok())
+        == Some(false)
 }
 
 /// Whether a media query matches now.

@@ -4,6 +4,7 @@
 
 use crate::core::error::Problem;
 use crate::core::http::{charset, content_length, retry_after_ms, MAX_BODY};
+use crate::core::url::SafeUrl;
 use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::set_timeout_with_handle;
@@ -12,7 +13,9 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, TextDecoder};
+use web_sys::{
+    AbortController, ReadableStreamDefaultReader, RequestInit, RequestMode, TextDecoder,
+};
 
 /// How long a feed may take, headers and body together.
 pub const TIMEOUT_MS: u32 = 10_000;
@@ -135,14 +138,35 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
     Ok(Ok(decode(&body, headers.get("content-type"))?))
 }
 
+/// Whether a fetch of `url` that got no answer was refused by CORS: the
+/// browser says the same as for a lost network, so, for a feed on another
+/// origin, ask again without CORS (an opaque answer the page cannot read):
+/// if the server answers that, it was there, and only CORS said no.
+async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
+    let page = web_sys::window().and_then(|w| w.location().origin().ok());
+    let other_origin = SafeUrl::parse(url)
+        .is_some_and(|u| page.is_some_and(|p| !u.same_origin_key().eq_ignore_ascii_case(&p)));
+    if !other_origin || controller.signal().aborted() {
+        return false;
+    }
+    let init = RequestInit::new();
+    init.set_mode(RequestMode::NoCors);
+    init.set_signal(Some(&controller.signal()));
+    let Ok(raw) = web_sys::Request::new_with_str_and_init(url, &init) else {
+        return false;
+    };
+    Request::from(raw).send().await.is_ok()
+}
+
 /// GETs `url` and returns its body as text.
 ///
 /// # Errors
 /// [`Problem::Http`] for a status outside 200–299 (with its `Retry-After`),
 /// [`Problem::Timeout`] after `timeout_ms`, [`Problem::TooLarge`] for a body
-/// over [`MAX_BODY`] (the rest is not read), [`Problem::Network`] when no
-/// answer came (a refused CORS request looks the same to a page);
-/// `Aborted` when `controller` was aborted by its owner.
+/// over [`MAX_BODY`] (the rest is not read), [`Problem::Cors`] when the
+/// server answered but CORS kept the answer from the page,
+/// [`Problem::Network`] when no answer came; `Aborted` when `controller`
+/// was aborted by its owner.
 pub async fn fetch_text(
     url: &str,
     timeout_ms: u32,
@@ -175,6 +199,7 @@ pub async fn fetch_text(
         }
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
+        Err(_) if refused_by_cors(url, controller).await => Err(FetchError::Failed(Problem::Cors)),
         Err(message) => Err(FetchError::Failed(Problem::Network { message })),
     }
 }

@@ -1,5 +1,6 @@
-//! The small build's start-up: the same as the main one (`src/main.rs`).
+//! The small build's start: as the main one (`src/main.rs`), without a
+//! panic hook (release builds set none).
 
 fn main() {
-    lede::mount::start();
+    lede::mount::prepare();
 }

@@ -97,11 +97,11 @@ export const tests = [
       const select = await page.evaluate(() => window.__events.find((e) => e.type === "lede:select"));
       assert.deepEqual(select.detail, { id: "1855161", url: "https://news.example/news/1855161", position: 2 });
       assert.equal(select.target, "first");
-      // An error, with the reader's message.
+      // An error, with the reader's message and what monitoring counts.
       await addWidget(page, { id: "broken", "data-related-src": `${origin}/fault/500` });
       await page.waitForFunction(() => window.__events.some((e) => e.type === "lede:error" && e.target === "broken"));
       const error = await page.evaluate(() => window.__events.find((e) => e.type === "lede:error" && e.target === "broken"));
-      assert.deepEqual(error.detail, { section: "related", message: "Related stories could not be loaded." });
+      assert.deepEqual(error.detail, { section: "related", code: "http", status: 500, url: `${origin}/fault/500`, message: "Related stories could not be loaded." });
       await page.done();
     },
   },

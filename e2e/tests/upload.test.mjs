@@ -1,6 +1,6 @@
 // The publisher's upload folder (dist/pkg/): lede.js, the content-hashed files
-// it loads, and what makes it an npm package (lede.d.ts, package.json); a
-// page gets a working widget from it.
+// it loads, and what makes it an npm package (lede.d.ts, package.json, its
+// LICENSE and CHANGELOG.md); a page gets a working widget from it.
 import { readdir, readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +10,13 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", process.en
 
 export const tests = [
   {
-    name: "dist/pkg/ holds exactly lede.js, lede.d.ts, package.json, the hashed glue and wasm lede.js names and words/, and works on its own",
+    name: "dist/pkg/ holds exactly lede.js, lede.d.ts, package.json, LICENSE, CHANGELOG.md, the hashed glue and wasm lede.js names and words/, and works on its own",
     async run({ browser, origin, publisher }) {
       const files = (await readdir(pkg, { withFileTypes: true })).map((f) => (f.isDirectory() ? `${f.name}/` : f.name)).sort();
-      assert.equal(files.length, 6, files.join(" "));
+      assert.equal(files.length, 8, files.join(" "));
+      assert.ok(files.includes("LICENSE") && files.includes("CHANGELOG.md"), files.join(" "));
+      assert.match(await readFile(join(pkg, "LICENSE"), "utf8"), /^MIT License/);
+      assert.equal(JSON.parse(await readFile(join(pkg, "package.json"), "utf8")).license, "MIT");
       assert.ok(files.includes("words/"), files.join(" "));
       const words = (await readdir(join(pkg, "words"))).sort();
       assert.deepEqual(words, ["de", "es", "fa", "fr", "he", "id", "pt", "ru", "tr", "ur"].map((c) => `${c}.txt`));
@@ -21,7 +24,7 @@ export const tests = [
       const [glue, wasm] = [files.find((f) => /^lede-[0-9a-f]{8,}\.js$/.test(f)), files.find((f) => /^lede-[0-9a-f]{8,}_bg\.wasm$/.test(f))];
       assert.ok(glue && wasm && files.includes("lede.js") && files.includes("lede.d.ts") && files.includes("package.json"), `lede.js, lede.d.ts, package.json, lede-<hash>.js and lede-<hash>_bg.wasm: ${files.join(" ")}`);
       // The same bytes as dist/ serves, and lede.js names exactly these two.
-      for (const f of files.filter((f) => f !== "package.json" && f !== "words/")) assert.ok((await readFile(join(pkg, f))).equals(await readFile(join(pkg, "..", f))), `${f} as in dist/`);
+      for (const f of files.filter((f) => !["package.json", "words/", "LICENSE", "CHANGELOG.md"].includes(f))) assert.ok((await readFile(join(pkg, f))).equals(await readFile(join(pkg, "..", f))), `${f} as in dist/`);
       const loader = await readFile(join(pkg, "lede.js"), "utf8");
       assert.ok(loader.includes(glue) && loader.includes(wasm), "lede.js loads the hashed files beside it");
       // A publisher's page using only the upload folder.

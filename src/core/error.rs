@@ -55,12 +55,17 @@ pub enum Problem {
         /// How long its `Retry-After` asked to wait, in ms, if it did.
         retry_after_ms: Option<u32>,
     },
-    /// No answer at all: connection refused, DNS, CORS, offline (the
-    /// browser does not say which).
+    /// No answer at all: connection refused, DNS, offline (the browser does
+    /// not say which).
     Network {
         /// The browser's own message.
         message: String,
     },
+    /// An answer the browser kept from the page: the feed is on another
+    /// origin and does not allow this one (no `Access-Control-Allow-Origin`
+    /// for it). Told apart from [`Problem::Network`] by asking again without
+    /// CORS, which the server answers.
+    Cors,
     /// No complete answer within the timeout.
     Timeout {
         /// The timeout that ran out, in milliseconds.
@@ -185,6 +190,10 @@ impl FeedError {
                      or the server refused it",
                 );
             }
+            Problem::Cors => s.push_str(
+                "refused by CORS: the feed is on another origin than the page and does not \
+                 send Access-Control-Allow-Origin for it (the server itself answered)",
+            ),
             Problem::Timeout { ms } => {
                 s.push_str("no answer within ");
                 s.push_str(&ms.to_string());
@@ -216,6 +225,38 @@ impl FeedError {
             }
         }
         s
+    }
+
+    /// What kind of failure it is, for the page's monitoring (`lede:error`'s
+    /// `code`): `http`, `timeout`, `network`, `cors`, `too-large` or
+    /// `parse`.
+    ///
+    /// ```
+    /// use lede::core::error::{Feed, FeedError, Problem};
+    /// let e = FeedError::new(Feed::Related, Problem::Http { status: 404, retry_after_ms: None });
+    /// assert_eq!((e.code(), e.status()), ("http", Some(404)));
+    /// assert_eq!(FeedError::new(Feed::Article, Problem::BadEnvelope).code(), "parse");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match &self.problem {
+            Problem::Http { .. } => "http",
+            Problem::Network { .. } => "network",
+            Problem::Cors => "cors",
+            Problem::Timeout { .. } => "timeout",
+            Problem::TooLarge { .. } => "too-large",
+            Problem::Truncated { .. }
+            | Problem::BadEnvelope
+            | Problem::Syntax { .. }
+            | Problem::Shape { .. } => "parse",
+        }
+    }
+
+    /// The HTTP status, when the server answered with one outside 200–299.
+    pub fn status(&self) -> Option<u16> {
+        match self.problem {
+            Problem::Http { status, .. } => Some(status),
+            _ => None,
+        }
     }
 
     /// A feed whose JSON is of the wrong kind (an object for an array, …).

@@ -128,6 +128,7 @@ mod tests {
                 actual: 3,
             },
             Problem::BadEnvelope,
+            Problem::Cors,
             Problem::TooLarge { limit: 1 },
             Problem::Syntax {
                 line: 1,

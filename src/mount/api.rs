@@ -1,10 +1,39 @@
-//! The functions lede.js calls: `mount(element)` and `unmount(element)`.
-//! (lede.js gives the page its handles, and survives the code's restarts.)
+//! The functions lede.js calls: `start(words)`, `mount(element)`,
+//! `unmount(element)` and `refresh(element)`. (lede.js gives the page its
+//! handles, defines `<lede-widget>`, and survives the code's restarts.)
 
-use super::{mount_element, unmount_element};
+use super::{mount_element, refresh_element, registry, unmount_element};
+use crate::core::i18n::Language;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+/// `start(words)`: mounts every `[data-lede]` element of the page and keeps
+/// watching for ones added, removed or changed later. `words` maps each
+/// language code whose words are not built in to its file's URL (lede.js
+/// names them beside itself, where a bundler may have moved them).
+#[wasm_bindgen]
+pub fn start(words: JsValue) {
+    let urls: Vec<(Language, String)> = Language::ALL
+        .into_iter()
+        .filter_map(|l| {
+            let url = js_sys::Reflect::get(&words, &l.code().into()).ok()?;
+            Some((l, url.as_string()?))
+        })
+        .collect();
+    registry::with(|r| r.words_urls = urls);
+    super::start();
+}
+
+/// `refresh(element)`: reads the element's attributes again (a
+/// `<lede-widget>`'s attribute changed where the page observer cannot see
+/// it, inside another component's shadow root).
+#[wasm_bindgen]
+pub fn refresh(element: JsValue) {
+    if let Ok(host) = element.dyn_into::<Element>() {
+        refresh_element(&host);
+    }
+}
 
 /// `mount(element)`: makes `element` a widget (a no-op if it is one).
 /// Throws for something that is not an element, or an element that cannot

@@ -17,14 +17,57 @@ pub(super) fn lang_of(host: &Element) -> Option<String> {
         .and_then(|e| e.get_attribute("lang"))
 }
 
-/// The `data-text-<key>` attributes of a host: `(name, value)`, in order.
-fn text_attrs(host: &Element) -> Vec<(String, String)> {
+/// The name of a custom element's host (`<lede-widget>`), which takes the
+/// attributes of a `[data-lede]` element without their `data-`.
+pub(super) const ELEMENT: &str = "lede-widget";
+
+/// How a host names its attributes: a `[data-lede]` element as written
+/// (`data-article-src`), a `<lede-widget>` without `data-`.
+struct Names {
+    bare: bool,
+}
+
+impl Names {
+    fn of(host: &Element) -> Names {
+        Names {
+            bare: host.local_name() == ELEMENT,
+        }
+    }
+
+    /// The host's value of the attribute `data-…` names.
+    fn get(&self, host: &Element, name: &str) -> Option<String> {
+        match (self.bare, name.strip_prefix("data-")) {
+            (true, Some(bare)) => host.get_attribute(bare),
+            _ => host.get_attribute(name),
+        }
+    }
+
+    /// A console line about attributes, in the host's names.
+    fn said(&self, line: &str) -> String {
+        if self.bare {
+            line.replace("lede: data-", "lede: ")
+        } else {
+            line.to_owned()
+        }
+    }
+}
+
+/// The `data-text-<key>` attributes of a host (`text-<key>` on a
+/// `<lede-widget>`): `(name as data-text-<key>, value)`, in order.
+fn text_attrs(host: &Element, names: &Names) -> Vec<(String, String)> {
+    let prefix = if names.bare {
+        TEXT_ATTR_PREFIX
+            .strip_prefix("data-")
+            .unwrap_or(TEXT_ATTR_PREFIX)
+    } else {
+        TEXT_ATTR_PREFIX
+    };
     let mut texts = Vec::new();
     for name in host.get_attribute_names().iter() {
         if let Some(name) = name.as_string() {
-            if name.starts_with(TEXT_ATTR_PREFIX) {
+            if let Some(key) = name.strip_prefix(prefix) {
                 if let Some(value) = host.get_attribute(&name) {
-                    texts.push((name, value));
+                    texts.push(([TEXT_ATTR_PREFIX, key].concat(), value));
                 }
             }
         }
@@ -35,7 +78,8 @@ fn text_attrs(host: &Element) -> Vec<(String, String)> {
 /// Reads a host's configuration; what the console should know of it is
 /// told there (an unusable configuration, words that were not taken).
 pub(super) fn read_setup(document: &Document, host: &Element) -> Result<Config, Misconfigured> {
-    let attr = |name: &str| host.get_attribute(name);
+    let names = Names::of(host);
+    let attr = |name: &str| names.get(host, name);
     let (article, related, base, template, theme) = (
         attr("data-article-src"),
         attr("data-related-src"),
@@ -54,7 +98,7 @@ pub(super) fn read_setup(document: &Document, host: &Element) -> Result<Config, 
             .and_then(|s| s.get_property_value("direction").ok())
             .is_some_and(|d| d == "rtl");
     let page = document.base_uri().ok().flatten().unwrap_or_default();
-    let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host));
+    let (heading, texts) = (attr(HEADING_ATTR), text_attrs(host, &names));
     let setup = registry::with(|r| {
         let attrs = Attrs {
             article_src: article.as_deref(),
@@ -83,10 +127,10 @@ pub(super) fn read_setup(document: &Document, host: &Element) -> Result<Config, 
     match &setup {
         Ok(config) => {
             for note in &config.notes {
-                console_warn(note);
+                console_warn(&names.said(note));
             }
         }
-        Err(Misconfigured { error, .. }) => console_error(&error.detail()),
+        Err(Misconfigured { error, .. }) => console_error(&names.said(&error.detail())),
     }
     setup
 }

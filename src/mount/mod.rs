@@ -154,15 +154,23 @@ fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
     drop(gone);
 }
 
-/// The start-up: mounts every `[data-lede]` element of the page and keeps
-/// watching for ones added, removed or changed later. Many elements mount
-/// in slices, the ones nearest the viewport first, so that the page never
-/// freezes; a few are all mounted when this returns.
+/// What the code does as soon as it runs, before lede.js starts it: it
+/// reads the page's allowed origins (`<meta name="lede-origins">`), once.
+pub fn prepare() {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        attrs::read_allowed(&document);
+    }
+}
+
+/// The start-up (lede.js calls it through `api::start`): mounts every
+/// `[data-lede]` element of the page and keeps watching for ones added,
+/// removed or changed later. Many elements mount in slices, the ones
+/// nearest the viewport first, so that the page never freezes; a few are
+/// all mounted when this returns.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    attrs::read_allowed(&document);
     if let Some(root) = document.document_element() {
         let mut found = Vec::new();
         observer::hosts_in(&root, &mut found);

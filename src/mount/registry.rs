@@ -43,6 +43,8 @@ pub(super) struct Registry {
     pub allowed: Option<Origins>,
     /// The words files the page has learnt.
     pub lexicon: Lexicon,
+    /// Where each language's words file is, as lede.js says.
+    pub words_urls: Vec<(Language, String)>,
 }
 
 thread_local! {

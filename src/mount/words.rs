@@ -67,7 +67,13 @@ fn fetch(language: Language) {
 /// mounts or refreshes the hosts that waited for them, and refreshes the
 /// mounted ones that speak it.
 async fn fetch_words(language: Language) {
-    let url = beside_code(&["words/", language.code(), ".txt"].concat());
+    let named = registry::with(|r| {
+        r.words_urls
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, url)| url.clone())
+    });
+    let url = named.unwrap_or_else(|| beside_code(&["words/", language.code(), ".txt"].concat()));
     let text = match web_sys::AbortController::new() {
         Ok(controller) => fetch_text(&url, TIMEOUT_MS, &controller).await.ok(),
         Err(_) => None,

@@ -85,6 +85,7 @@ pub fn ArticleSection(
     view! {
         <article
             class="article"
+            part="article"
             data-lede-article=""
             data-state=move || state.with(|s| s.state(|_| false))
             aria-busy=move || state.with(|s| s.is_loading().then_some("true"))
@@ -121,18 +122,20 @@ pub fn ArticleView(
             view! { <time datetime=p.rfc3339>{shown}</time> }
         });
         view! {
-            <p class="dateline">
-                {source.map(|s| view! { <span class="source">{s}</span> })}
+            <p class="dateline" part="dateline">
+                {source.map(|s| view! { <span class="source" dir="auto">{s}</span> })}
                 {time}
             </p>
         }
     });
+    // Every text from the feed in its own direction (`dir="auto"`): an
+    // English headline in an Arabic widget reads left to right.
     view! {
         <div class="story">
-            <h1 class="headline">{title}</h1>
+            <h1 class="headline" part="headline" dir="auto">{title}</h1>
             {dateline}
-            <div class="body">
-                {body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            <div class="body" part="body">
+                {body.into_iter().map(|p| view! { <p dir="auto">{p}</p> }).collect_view()}
             </div>
         </div>
     }

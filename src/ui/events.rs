@@ -49,14 +49,18 @@ pub fn use_section_events(
                 let message = look
                     .try_with_untracked(|l| e.message().get(&l.lang).to_owned())
                     .unwrap_or_default();
-                emit(
-                    &host,
-                    "lede:error",
-                    &[
-                        ("section", feed.as_str().into()),
-                        ("message", message.into()),
-                    ],
-                );
+                let mut detail = vec![
+                    ("section", feed.as_str().into()),
+                    ("code", e.code().into()),
+                    ("message", message.into()),
+                ];
+                if let Some(status) = e.status() {
+                    detail.push(("status", JsValue::from_f64(status.into())));
+                }
+                if let Some(url) = &e.url {
+                    detail.push(("url", url.as_str().into()));
+                }
+                emit(&host, "lede:error", &detail);
             }
         }
         told.replace(now);

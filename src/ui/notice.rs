@@ -33,10 +33,10 @@ pub fn Notice(
     retry: Option<Retry>,
 ) -> impl IntoView {
     view! {
-        <div class="notice" role="alert">
+        <div class="notice" part="notice" role="alert">
             <p class="notice-text">{message}</p>
             {retry.map(|Retry { label, run }| view! {
-                <button type="button" class="button" data-lede-retry="" on:click=handler(move |_| {
+                <button type="button" class="button" part="button retry" data-lede-retry="" on:click=handler(move |_| {
                     run.try_run(());
                 })>
                     {label}

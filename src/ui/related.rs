@@ -121,6 +121,7 @@ pub fn RelatedSection(
     view! {
         <section
             class="related"
+            part="related"
             data-lede-related=""
             data-state=move || state.with(|s| s.state(|v| v.is_empty()))
             aria-roledescription="carousel"

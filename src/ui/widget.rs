@@ -73,6 +73,7 @@ pub fn MisconfiguredNotice(
             "lede:error",
             &[
                 ("section", "config".into()),
+                ("code", "config".into()),
                 ("message", told.as_str().into()),
             ],
         );

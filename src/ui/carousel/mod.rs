@@ -20,7 +20,7 @@ pub mod slide;
 pub mod views;
 pub mod window;
 
-use crate::core::carousel::{Geometry, Page};
+use crate::core::carousel::{Geometry, Page, KEEP_ALL};
 use crate::core::i18n::{Direction, Lang, Text};
 use crate::core::slide::Slide;
 use crate::dom::reduced_motion;
@@ -94,7 +94,7 @@ pub fn Carousel(
             on:focusout=handler(move |ev| focus.on_focusout(ev))
             on:pointerenter=handler(move |_| reach.engage())
         >
-            <div class="rail" node_ref=rail style=("--n", count.to_string())>
+            <div class="rail" node_ref=rail style=("--n", count.to_string()) data-all=(count <= KEEP_ALL).then_some("")>
                 <For each=window key=|i| *i children=slide_view />
             </div>
         </div>
@@ -122,11 +122,12 @@ where
     let label = |t: Text| t.get(&lang).to_owned();
     view! {
         <div class="head">
-            <h2 class="label">{label(Text::RelatedStories)}</h2>
+            <h2 class="label" part="heading">{label(Text::RelatedStories)}</h2>
             <div class="controls">
                 <button
                     type="button"
                     class="button nav"
+                    part="button previous"
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
                     aria-disabled=move || disabled(at_start())
@@ -137,6 +138,7 @@ where
                 <button
                     type="button"
                     class="button nav next"
+                    part="button next"
                     data-lede-next=""
                     aria-label=label(Text::Next)
                     aria-disabled=move || disabled(at_end())

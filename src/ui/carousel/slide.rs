@@ -12,7 +12,7 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::media::MediaKind;
 use crate::core::slide::{Slide, Thumb};
 use crate::core::url::SafeUrl;
-use crate::dom::emit;
+use crate::dom::dispatch;
 use crate::ui::handler;
 use crate::ui::words::slide_label;
 use leptos::either::EitherOf3;
@@ -29,7 +29,11 @@ const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
 const PICTURE: &str = "M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01";
 
 /// The handler of a tile's `click` (`button` 0) or `auxclick` (1): the page
-/// hears `lede:select` for a linked tile opened with that button.
+/// hears `lede:select` for a linked tile opened with that button. A plain
+/// click (the main button, no modifier key) may be routed by the page: its
+/// `lede:select` is cancelable, and cancelled, the link is not followed
+/// (the app shows the story itself). A click that opens a tab (the middle
+/// button, Ctrl, Cmd, Shift or Alt) always does.
 fn select(
     id: String,
     href: Option<SafeUrl>,
@@ -42,7 +46,9 @@ fn select(
             return;
         };
         let position = JsValue::from_f64((index + 1) as f64);
-        emit(
+        let plain =
+            button == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        let routed = dispatch(
             &target,
             "lede:select",
             &[
@@ -50,7 +56,11 @@ fn select(
                 ("url", url.as_str().into()),
                 ("position", position),
             ],
+            plain,
         );
+        if routed {
+            ev.prevent_default();
+        }
     }
 }
 
@@ -170,6 +180,7 @@ where
     view! {
         <a
             class="tile"
+            part="tile"
             node_ref=tile
             href=href.as_ref().map(|h| h.as_str().to_owned())
             tabindex=move || if current() { "0" } else { "-1" }
@@ -190,7 +201,9 @@ fn SlideTitle(
     video_label: Option<String>,
 ) -> impl IntoView {
     let label = video_label.map(|v| view! { <span class="visually-hidden">{v} ": "</span> });
-    view! { <span class="title">{label} {title}</span> }
+    // Its own direction: an Arabic title in an English widget ends with
+    // its punctuation on the left, as its readers expect.
+    view! { <span class="title" part="title" dir="auto">{label} {title}</span> }
 }
 
 /// A slide's picture: its image or video once it may load, over the
@@ -258,7 +271,7 @@ pub fn Thumbnail(
         Thumb::None => EitherOf3::C(()),
     };
     view! {
-        <span class="thumb" aria-hidden="true" data-failed=move || failed.get().then_some("")>
+        <span class="thumb" part="picture" aria-hidden="true" data-failed=move || failed.get().then_some("")>
             <PlaceholderIcon />
             {media}
         </span>
@@ -291,6 +304,7 @@ where
         <button
             type="button"
             class="play"
+            part="button play"
             tabindex=move || if tab_stop() { "0" } else { "-1" }
             aria-pressed=move || if playing.get() { "true" } else { "false" }
             aria-label=move || if playing.get() { pause.clone() } else { play.clone() }
