@@ -3,6 +3,7 @@
 //! for the related feed, since both come from the same kind of server).
 
 use super::date::Published;
+use super::entities::decode;
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
@@ -110,7 +111,7 @@ impl<'de> Visitor<'de> for ArticleVisitor {
                 }
             }
         }
-        let Some(title) = title.into_string() else {
+        let Some(title) = title.into_words() else {
             return Ok(Top::Right(None));
         };
         let given = published.into_string();
@@ -120,7 +121,7 @@ impl<'de> Visitor<'de> for ArticleVisitor {
             title,
             unread_date: given.filter(|_| published.is_none()),
             published,
-            source: source.into_string(),
+            source: source.into_words(),
             body,
         })))
     }
@@ -152,12 +153,12 @@ impl<'de> Visitor<'de> for BodyVisitor {
         f.write_str("paragraphs")
     }
     fn visit_str<E>(self, v: &str) -> Result<Body, E> {
-        Ok(Body(paragraphs(v)))
+        Ok(Body(paragraphs(&decode(v))))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Body, A::Error> {
         let mut out = Vec::new();
         while let Some(p) = seq.next_element::<Scalar>()? {
-            if let Some(p) = p.into_string() {
+            if let Some(p) = p.into_words() {
                 out.push(p);
             }
         }

@@ -2,8 +2,10 @@
 //! an integer, or "something else". This is what lets one bad item or field be
 //! skipped without failing the whole feed, without the cost of `serde_json::Value`.
 
+use super::entities::decode;
 use super::error::{Feed, FeedError};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Reads `json`, all of it, as `feed`'s top-level value with `visitor`: a
@@ -98,6 +100,19 @@ impl Scalar {
     pub(crate) fn into_string(self) -> Option<String> {
         match self {
             Scalar::Str(_) => self.into_text(),
+            _ => None,
+        }
+    }
+
+    /// The value as words to show (a title, a source, a paragraph): a
+    /// string, its character references read (see `core::entities`), then
+    /// trimmed and non-blank.
+    pub(crate) fn into_words(self) -> Option<String> {
+        match self {
+            Scalar::Str(s) => match decode(&s) {
+                Cow::Borrowed(_) => Scalar::Str(s).into_text(),
+                Cow::Owned(d) => Scalar::Str(d).into_text(),
+            },
             _ => None,
         }
     }

@@ -8,6 +8,7 @@ pub mod article;
 pub mod carousel;
 pub mod config;
 pub mod date;
+pub mod entities;
 pub mod envelope;
 pub mod error;
 pub mod http;

@@ -208,7 +208,7 @@ impl<'de> Visitor<'de> for ItemVisitor {
             let pic = pic.into_string()?;
             Some(RelatedItem {
                 id: id.into_text()?,
-                title: title.into_string()?,
+                title: title.into_words()?,
                 media: MediaKind::of(&pic),
                 pic,
                 poster: poster.into_string(),

@@ -1,0 +1,126 @@
+//! HTML character references in a feed's text fields: what CMSs such as
+//! WordPress write in their `rendered` fields (`Kerry&#8217;s plan &amp;
+//! more`). A title, a source and the body's paragraphs are text; their
+//! references are read as the characters they stand for. Tags are not
+//! markup and are left as written (a feed strips them itself: see
+//! docs/feeds.md).
+
+use std::borrow::Cow;
+
+/// The named references read: the five XML ones and the no-break space
+/// (the ones WordPress's escaping writes; its typographic characters are
+/// numeric). Others are shown as written.
+const NAMED: [(&str, char); 6] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+];
+
+/// The character a reference's name (between `&` and `;`) stands for: a
+/// decimal (`#8217`) or hexadecimal (`#x2019`) code point, or one of
+/// [`NAMED`]. A number that is no character (zero, a surrogate, past
+/// U+10FFFF) is U+FFFD, as a browser reads it.
+fn character(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (number, 10),
+        };
+        if digits.is_empty() || digits.len() > 8 || !digits.chars().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        let code = u32::from_str_radix(digits, radix).ok()?;
+        return Some(
+            char::from_u32(code)
+                .filter(|&c| c != '\0')
+                .unwrap_or('\u{fffd}'),
+        );
+    }
+    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+}
+
+/// `text` with its character references read (see the module's
+/// documentation); borrowed when it has none.
+///
+/// ```
+/// use lede::core::entities::decode;
+/// assert_eq!(decode("Kerry&#8217;s plan &amp; more"), "Kerry’s plan & more");
+/// assert_eq!(decode("&#x627;&#x644;&lt;b&gt;"), "ال<b>");
+/// assert_eq!(decode("AT&T &copy; &#; &"), "AT&T &copy; &#; &");
+/// ```
+pub fn decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + 1..).unwrap_or_default();
+        // A reference is short: the longest read here is `&#x10FFFF;`.
+        let end = after.bytes().take(10).position(|b| b == b';');
+        match end.and_then(|e| Some((e, character(after.get(..e)?)?))) {
+            Some((e, c)) => {
+                out.push(c);
+                rest = after.get(e + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn references() {
+        let cases = [
+            ("plain", "plain"),
+            ("", ""),
+            ("&amp;&lt;&gt;&quot;&apos;&nbsp;", "&<>\"'\u{a0}"),
+            (
+                "Kerry&#8217;s &#8220;plan&#8221; &#8211; &#8230;",
+                "Kerry’s “plan” – …",
+            ),
+            ("&#x2019;&#X2019;&#x1F600;", "’’😀"),
+            (
+                "&#0;&#xD800;&#x110000;&#99999999;",
+                "\u{fffd}\u{fffd}\u{fffd}\u{fffd}",
+            ),
+            // Not references, or not ones read here: as written.
+            ("AT&T", "AT&T"),
+            ("a & b", "a & b"),
+            ("&copy; &hellip;", "&copy; &hellip;"),
+            ("&amp", "&amp"),
+            ("&#;&#x;&#12a;&#xg;", "&#;&#x;&#12a;&#xg;"),
+            ("&#000000000065;", "&#000000000065;"),
+            ("&&amp;;", "&&;"),
+            ("&AMP;", "&AMP;"),
+            // Tags stay text.
+            ("&lt;b&gt;bold&lt;/b&gt; <i>x</i>", "<b>bold</b> <i>x</i>"),
+            ("خبر &amp; رأي", "خبر & رأي"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decode(input), want, "input {input:?}");
+        }
+        assert!(matches!(decode("no reference"), Cow::Borrowed(_)));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_only_shrinks(s in "[&#;a-zA-Z0-9x ]{0,40}|\\PC{0,40}") {
+            let d = decode(&s);
+            prop_assert!(d.chars().count() <= s.chars().count());
+        }
+    }
+}
