@@ -198,6 +198,16 @@ fn related_fixtures_get_their_verdicts() {
                     .iter()
                     .all(|i| i.sort.is_none() && i.poster.is_none()));
             }
+            "ok-references.json" => {
+                let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+                assert_eq!(
+                    titles,
+                    [
+                        "Kerry\u{2019}s plan & the \u{201c}ceasefire\u{201d}",
+                        "<b> stays text once read"
+                    ]
+                );
+            }
             _ => {}
         }
     }
