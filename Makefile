@@ -7,14 +7,20 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Trunk never downloads a tool: the ones on PATH are exactly the pinned ones.
 export TRUNK_OFFLINE := true
 
-.PHONY: setup dev test dist bench fuzz clean
+.PHONY: setup setup-dev setup-dist dev test dist bench fuzz clean
 
+## Everything `make test` needs; `setup-dev` and `setup-dist` less (no
+## browser; for `make dev`, no npm packages either, and no root).
 setup:
 	@bash build/setup.sh
+setup-dev:
+	@bash build/setup.sh dev
+setup-dist:
+	@bash build/setup.sh dist
 
 ## The demo at http://127.0.0.1:8080 (the Arabic one at /ar.html), rebuilt on
 ## change: a debug build in target/dev/, never in dist/ (the release).
-dev: setup
+dev: setup-dev
 	trunk serve --offline --dist target/dev
 
 ## Every check and test level; ends with one summary line.
@@ -25,7 +31,7 @@ test: setup
 ## and dist/pkg/, what a publisher uploads (lede.js and the hashed files only).
 ## STABLE=1: the same with stable compiler options only, into dist-stable/
 ## (build/dist.sh says what the default build uses beyond them).
-dist: setup
+dist: setup-dist
 	@bash build/dist.sh
 
 ## Size and speed against a Swiper-based peer; writes bench/RESULTS.md.
