@@ -10,15 +10,17 @@ export interface LedeHandle {
 
 /**
  * Makes `element` a widget (it needs no `data-lede`) and returns its handle
- * at once; the widget appears when the code has started. A no-op, returning
+ * at once; the widget appears when the code has started and the element is
+ * within a viewport and a half of view (or has `data-loading="eager"`). A no-op, returning
  * a handle, for an element that already is one. Its attributes are live:
  * change `data-article-src` and the others at any time.
  * @throws TypeError for something that is not an Element.
  */
 export function mount(element: Element): LedeHandle;
 
-/** Resolves once the code has started (every `[data-lede]` element of the
- * page is then mounted); rejects when it could not load. Ignoring it is
+/** Resolves once the code has started (when the first widget is near
+ * view; the page's `[data-lede]` elements near view are then mounted or
+ * queued); rejects when it could not load. Ignoring it is
  * safe: its rejection is never reported as unhandled. */
 export const ready: Promise<void>;
 

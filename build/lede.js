@@ -41,24 +41,23 @@ const wasmUrl = new URL("./@WASM@", import.meta.url).href;
 const WORDS = "@WORDS@".split(" ");
 const words = Object.fromEntries(WORDS.map((code) => [code, new URL(`./words/${code}.txt`, import.meta.url).href]));
 
-/** The compiled wasm, once: a restart instantiates it again. A server that
- * does not send `application/wasm` still gets it compiled, from bytes. */
+/** The compiled wasm, once (a restart instantiates it again), fetched when
+ * the first widget is near enough to start. A server that does not send
+ * `application/wasm` still gets it compiled, from bytes. */
 const abortWasm = browser ? new AbortController() : null;
-const compiled = browser
-  ? fetch(wasmUrl, { signal: abortWasm.signal }).then((r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status} for ${wasmUrl}`);
-      return /^application\/wasm\b/.test(r.headers.get("content-type")) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
-    })
-  : new Promise(() => {});
-// If the glue fails first, nobody awaits the wasm: not an unhandled rejection.
-compiled.catch(() => {});
+let compiled;
+const compile = () =>
+  (compiled ??= fetch(wasmUrl, { signal: abortWasm.signal }).then((r) => {
+    if (!r.ok) throw new Error(`HTTP ${r.status} for ${wasmUrl}`);
+    return /^application\/wasm\b/.test(r.headers.get("content-type")) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+  }));
 
-// The feeds of the widgets that load first, too: a preload now, while the
-// wasm downloads, is answered from the browser's preload cache when the
-// widget asks for it. Only as many as the start-up queue loads at once,
-// nearest the viewport first, as it orders them; the rest fetch their
-// feeds when their turn comes. A source that is not a URL is left to the
-// widget, which says so in place.
+// The feeds of the widgets that load first, too: a preload, while the wasm
+// downloads, is answered from the browser's preload cache when the widget
+// asks for it. Only as many as the start-up queue loads at once, nearest
+// the viewport first, as it orders them; the rest fetch their feeds when
+// their turn comes. A source that is not a URL is left to the widget, which
+// says so in place.
 const preloaded = browser ? new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href)) : new Set();
 const preloadOne = (url) => {
   if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
@@ -70,19 +69,29 @@ const preloadOne = (url) => {
   link.href = url.href;
   document.head.append(link);
 };
-/** In page order, the ones in or below the viewport first, then the ones
- * above it, nearest first: the start-up queue's order. */
-const nearestFirst = (els) => {
-  const first = els.findIndex((el) => el.getBoundingClientRect().bottom >= 0);
-  if (first < 0) return els.reverse();
-  return [...els.slice(first), ...els.slice(0, first).reverse()];
+/** An attribute of a widget's element, named as its form names it. */
+const attr = (el, name) => el.getAttribute(el.localName === "lede-widget" ? name : `data-${name}`);
+/** Whether an element starts now: within a viewport and a half of the
+ * viewport (the wasm's `core::queue::near`), or asked to
+ * (`data-loading="eager"`). Farther, neither the code nor its feeds are
+ * fetched until the reader scrolls near it. */
+const NEAR = 1.5;
+const near = (el) => {
+  if (attr(el, "loading")?.trim().toLowerCase() === "eager") return true;
+  const r = el.getBoundingClientRect();
+  const h = innerHeight;
+  return h <= 0 || !(r.top > h + NEAR * h || r.bottom < -NEAR * h);
 };
-if (browser) {
-  const els = nearestFirst([...document.querySelectorAll(HOSTS)]);
-  els.forEach((el, i) => {
+/** Preloads what the widgets that start now need: in page order, the ones
+ * in or below the viewport first, then the ones above it, nearest first
+ * (the start-up queue's order). */
+const preloadFor = (els) => {
+  const first = els.findIndex((el) => el.getBoundingClientRect().bottom >= 0);
+  const ordered = first < 0 ? els.reverse() : [...els.slice(first), ...els.slice(0, first).reverse()];
+  ordered.forEach((el, i) => {
     if (i < LOADING_MAX) {
       for (const name of ["article-src", "related-src"]) {
-        const src = el.getAttribute(el.localName === "lede-widget" ? name : `data-${name}`);
+        const src = attr(el, name);
         if (!src) continue;
         try {
           preloadOne(new URL(src, document.baseURI));
@@ -92,7 +101,7 @@ if (browser) {
     const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
     if (words[code]) preloadOne(new URL(words[code]));
   });
-}
+};
 
 /** Elements given to `mount()`: whether each should be a widget (the last
  * call wins), kept across restarts. */
@@ -144,7 +153,7 @@ const fail = (els, section, message) => {
  * to `mount()` (every <lede-widget> is). */
 const start = async (fragment) => {
   const module = await import(glueUrl + fragment);
-  const wasm = await compiled;
+  const wasm = await compile();
   if (failed) return;
   current = module;
   module.onTrap?.((e) => crashed(module, e));
@@ -196,10 +205,39 @@ export const ready = new Promise((resolve, reject) => {
 });
 // A page that never looks at `ready` must not see an unhandled rejection.
 ready.catch(() => {});
-if (browser) {
+/** Starts the code, once: when the first widget is near enough. */
+let begun;
+const begin = () => {
+  if (begun || !browser) return;
+  begun = true;
+  lazily?.disconnect();
+  preloadFor([...document.querySelectorAll(HOSTS)].filter(near));
   const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
   start("").catch(loadFailed);
+};
+
+/** Until the code starts: the widgets far from view, watched until the
+ * reader scrolls near one (then the code starts, and the wasm's own queue
+ * watches the rest), and the page, for widgets added meanwhile. */
+let lazily;
+const watch = (el) => (near(el) ? begin() : lazily?.observe(el));
+if (browser) {
+  const els = [...document.querySelectorAll(HOSTS)];
+  if (els.some(near)) begin();
+  else {
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: `${NEAR * 100}% 0px` });
+    const mo = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n instanceof Element) [n, ...n.querySelectorAll(HOSTS)].filter((el) => el.matches(HOSTS)).forEach(watch);
+        }
+      }
+    });
+    lazily = { observe: (el) => io.observe(el), disconnect: () => (io.disconnect(), mo.disconnect()) };
+    els.forEach((el) => io.observe(el));
+    mo.observe(document, { childList: true, subtree: true });
+  }
 }
 
 /** Mounts one element as a widget; returns a handle with `unmount()` at once.
@@ -210,7 +248,8 @@ export function mount(el) {
   if (!(el instanceof Element)) throw new TypeError("lede.mount: expected an Element");
   wanted.set(el, true);
   if (failed) fail([el], "load", "The news widget could not be loaded.");
-  else apply(el, true);
+  else if (glue) apply(el, true);
+  else if (!begun) watch(el);
   return {
     unmount() {
       wanted.set(el, false);

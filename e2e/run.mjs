@@ -11,7 +11,8 @@ import { start, stop } from "./server.mjs";
 import { launch } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const filter = process.argv[2] ?? "";
+// Filters: run the tests whose "file: name" contains any of them.
+const filters = process.argv.slice(2);
 const out = join(here, "out");
 await mkdir(out, { recursive: true });
 
@@ -25,7 +26,7 @@ for (const file of files) {
   const { tests } = await import(pathToFileURL(join(here, "tests", file)).href);
   for (const t of tests) {
     const name = `${file.replace(".test.mjs", "")}: ${t.name}`;
-    if (filter && !name.includes(filter)) continue;
+    if (filters.length && !filters.some((f) => name.includes(f))) continue;
     const t0 = Date.now();
     try {
       await fetch(`${origin}/__reset`);

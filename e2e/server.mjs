@@ -83,12 +83,13 @@ const hostile = JSON.stringify([
   { id: "6", title: "&lt;escaped&gt; &amp; entities", pic: "/media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg" },
 ]);
 
-/** A publisher's page with `count` widgets in its HTML, between paragraphs. */
-function manyPage(cdn, count) {
+/** A publisher's page with `count` widgets in its HTML, between paragraphs
+ * (each with `data-loading="eager"` if `eager`). */
+function manyPage(cdn, count, eager) {
   const widgets = [];
   for (let i = 0; i < count; i++) {
     widgets.push(`<p>Paragraph ${i + 1} of the publisher's own text.</p>
-    <div data-lede id="w${i}" data-article-src="${cdn}/many/${i}/article.json" data-related-src="${cdn}/many/${i}/related.json" data-media-base="${cdn}/media" data-link-template="https://news.example/news/{id}"></div>`);
+    <div data-lede id="w${i}"${eager ? ' data-loading="eager"' : ""} data-article-src="${cdn}/many/${i}/article.json" data-related-src="${cdn}/many/${i}/related.json" data-media-base="${cdn}/media" data-link-template="https://news.example/news/{id}"></div>`);
   }
   return `<!doctype html>
 <html lang="en">
@@ -139,6 +140,8 @@ const faults = {
   ])],
   "many-10000": () => [200, "application/json", items(10000)],
   "many-10000-env": () => [200, "text/plain", envelope(items(10000))],
+  // More than the widget reads (core::cap::MAX_ITEMS): 100,000 items.
+  "many-100000": () => [200, "application/json", items(100000)],
 };
 
 function send(res, status, type, body, extra = {}) {
@@ -320,9 +323,9 @@ async function handle(req, res, { publisher }) {
   }
   if (publisher && p === "/many.html") {
     // A page with ?n= widgets (200 by default) in its HTML, each with its
-    // own feed URLs (below).
+    // own feed URLs (below); ?eager: all of them start at once.
     const cdn = `http://127.0.0.1:${server.address().port}`;
-    return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200)));
+    return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200), url.searchParams.has("eager")));
   }
   if (publisher || p.startsWith("/pages/")) {
     // Test pages, with their CSP (if any) from a sibling .csp file.

@@ -21,6 +21,29 @@ pub const LOADING_MS: f64 = 1000.0;
 /// are all taken (ms).
 pub const WAIT_MS: u32 = 25;
 
+/// How far from the viewport a widget starts, in viewports (above and
+/// below): farther, it waits until the reader scrolls near it, so that a
+/// reader who never does downloads nothing for it. At reading speed, a
+/// viewport and a half is a few seconds ahead: enough for its feeds.
+pub const NEAR_VIEWPORTS: f64 = 1.5;
+
+/// Whether a host whose box runs from `top` to `bottom` (relative to the
+/// viewport's top) is near enough to a viewport `height` tall to start. A
+/// viewport of no height (a frame not shown) cannot tell: everything is near.
+///
+/// ```
+/// use lede::core::queue::near;
+/// assert!(near(100.0, 400.0, 800.0));
+/// assert!(near(1900.0, 2300.0, 800.0), "within a viewport and a half below");
+/// assert!(!near(2100.0, 2400.0, 800.0));
+/// assert!(!near(-1500.0, -1300.0, 800.0), "far above");
+/// assert!(near(9000.0, 9300.0, 0.0), "no viewport to measure against");
+/// ```
+pub fn near(top: f64, bottom: f64, height: f64) -> bool {
+    let margin = NEAR_VIEWPORTS * height;
+    height <= 0.0 || !(top > height + margin || bottom < -margin)
+}
+
 /// The order to mount hosts in, from the bottom edge of each (in the page's
 /// order, which runs down the page, relative to the viewport's top): the
 /// ones in or below the viewport first, in order, then the ones above it,
@@ -104,6 +127,18 @@ mod tests {
             [1, 0],
             "an unmeasurable one last"
         );
+    }
+
+    #[test]
+    fn nearness() {
+        let h = 1000.0;
+        assert!(near(0.0, 0.0, h), "an element with no box (hidden) is near");
+        assert!(near(2500.0, 2600.0, h), "the edge counts");
+        assert!(!near(2500.1, 2600.0, h));
+        assert!(near(-3000.0, -1500.0, h));
+        assert!(!near(-3000.0, -1500.1, h));
+        assert!(near(-5000.0, 5000.0, h), "a box taller than the view");
+        assert!(near(f64::NAN, f64::NAN, h), "unmeasurable: started");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `var_dump` envelope `string(N) "…"` the seed shows (see
 //! [`envelope`](super::envelope)), as the text of an HTTP response body.
 
+use super::cap::{first_items, MAX_ITEMS};
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError};
 use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
@@ -42,6 +43,32 @@ pub struct RelatedFeed {
     /// Later items with an id already seen, skipped too (a carousel showing
     /// the same story twice looks broken).
     pub duplicates: usize,
+    /// Whether the feed had more than [`MAX_ITEMS`] items: only the first
+    /// ones were read.
+    pub capped: bool,
+}
+
+impl RelatedFeed {
+    /// What the console should know of the feed at `url`, if anything: the
+    /// items skipped, and the items not read.
+    pub fn note(&self, url: &str) -> Option<String> {
+        let mut note = String::new();
+        if self.skipped + self.duplicates > 0 {
+            note.push_str(" had ");
+            note.push_str(&self.skipped.to_string());
+            note.push_str(" unusable item(s) without an id, title or pic, and ");
+            note.push_str(&self.duplicates.to_string());
+            note.push_str(" repeated id(s); they were skipped.");
+        }
+        if self.capped {
+            note.push_str(" has more than ");
+            note.push_str(&MAX_ITEMS.to_string());
+            note.push_str(" items: only the first ");
+            note.push_str(&MAX_ITEMS.to_string());
+            note.push_str(" were read.");
+        }
+        (!note.is_empty()).then(|| ["lede: the related feed at ", url, &note].concat())
+    }
 }
 
 /// Parses a related feed: envelope or bare array, then the items, skipping
@@ -63,8 +90,10 @@ pub struct RelatedFeed {
 /// ```
 pub fn parse_related(input: &str) -> Result<RelatedFeed, FeedError> {
     let json = unwrap_envelope(input).map_err(|p| FeedError::new(Feed::Related, p))?;
-    let json = replace_lone_surrogates(json);
+    let head = first_items(json);
+    let json = replace_lone_surrogates(head.as_deref().unwrap_or(json));
     let mut feed = parse_top(Feed::Related, &json, FeedVisitor)?;
+    feed.capped = head.is_some();
     // Highest `sort` first, items without one last, ties in feed order.
     feed.items = merge_sort(
         std::mem::take(&mut feed.items),
@@ -106,12 +135,21 @@ fn duplicates(items: &[RelatedItem]) -> Vec<bool> {
 /// Sorts stably: `before(a, b)` says whether `a` goes strictly before `b`.
 /// A plain top-down merge sort, O(n log n): the standard library's stable
 /// sort is about 3.5 KB of wasm for this one call.
-fn merge_sort<T>(mut v: Vec<T>, before: &impl Fn(&T, &T) -> bool) -> Vec<T> {
+/// In order already (as most feeds are), `v` costs one pass.
+fn merge_sort<T>(v: Vec<T>, before: &impl Fn(&T, &T) -> bool) -> Vec<T> {
+    if v.windows(2).all(|w| !matches!(w, [a, b] if before(b, a))) {
+        return v;
+    }
+    merge_sorted(v, before)
+}
+
+/// [`merge_sort`]'s recursion.
+fn merge_sorted<T>(mut v: Vec<T>, before: &impl Fn(&T, &T) -> bool) -> Vec<T> {
     if v.len() < 2 {
         return v;
     }
     let right = v.split_off(v.len() / 2);
-    let (left, right) = (merge_sort(v, before), merge_sort(right, before));
+    let (left, right) = (merge_sorted(v, before), merge_sorted(right, before));
     let mut out = Vec::with_capacity(left.len() + right.len());
     let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
     loop {

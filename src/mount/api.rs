@@ -2,7 +2,7 @@
 //! `unmount(element)` and `refresh(element)`. (lede.js gives the page its
 //! handles, defines `<lede-widget>`, and survives the code's restarts.)
 
-use super::{mount_element, refresh_element, registry, unmount_element};
+use super::{refresh_element, registry, unmount_element};
 use crate::core::i18n::Language;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,7 +35,9 @@ pub fn refresh(element: JsValue) {
     }
 }
 
-/// `mount(element)`: makes `element` a widget (a no-op if it is one).
+/// `mount(element)`: makes `element` a widget (a no-op if it is one), now
+/// if it is near the viewport (or `eager`), else when the reader scrolls
+/// near it.
 /// Throws for something that is not an element, or an element that cannot
 /// hold a widget.
 #[wasm_bindgen]
@@ -43,7 +45,7 @@ pub fn mount(element: JsValue) -> Result<(), JsValue> {
     let host: Element = element
         .dyn_into()
         .map_err(|_| js_sys::TypeError::new("lede.mount: expected an Element"))?;
-    mount_element(&host).map_err(|e| js_sys::Error::new(e.detail()).into())
+    super::queue::mount_when_near(&host).map_err(|e| js_sys::Error::new(e.detail()).into())
 }
 
 /// `unmount(element)`: removes the element's widget and frees everything

@@ -75,6 +75,14 @@ fn text_attrs(host: &Element, names: &Names) -> Vec<(String, String)> {
     texts
 }
 
+/// Whether a host asked to start at once, however far it is from view
+/// (`data-loading="eager"`, or `loading="eager"` on a `<lede-widget>`).
+pub(super) fn eager(host: &Element) -> bool {
+    Names::of(host)
+        .get(host, "data-loading")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("eager"))
+}
+
 /// Reads a host's configuration; what the console should know of it is
 /// told there (an unusable configuration, words that were not taken).
 pub(super) fn read_setup(document: &Document, host: &Element) -> Result<Config, Misconfigured> {

@@ -141,7 +141,11 @@ pub fn unmount_element(host: &Element) {
 fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
     // Taken out first: dropping a widget runs its clean-ups, which must not
     // find the registry borrowed.
-    let gone: Vec<Mounted> = registry::with(|r| {
+    let (gone, unparked): (Vec<Mounted>, Vec<Element>) = registry::with(|r| {
+        let (unparked, parked): (Vec<Element>, Vec<Element>) = std::mem::take(&mut r.parked)
+            .into_iter()
+            .partition(|h| gone(h));
+        r.parked = parked;
         r.pending.retain(|h| !gone(h));
         r.waiting.retain(|(h, _)| !gone(h));
         r.loading.retain(|(h, _)| !gone(h));
@@ -149,8 +153,9 @@ fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
             .into_iter()
             .partition(|w| gone(&w.host));
         r.mounted = kept;
-        gone
+        (gone, unparked)
     });
+    queue::unpark(&unparked);
     drop(gone);
 }
 

@@ -1,41 +1,158 @@
 //! The start-up queue: hosts mount nearest the viewport first, in slices
 //! that give the browser its thread back in between, with a few widgets
-//! loading at once (`core::queue` decides; this keeps the queue and runs
-//! it). A page with a few widgets has them all mounted when the first
-//! slice returns; widgets added later join the same queue.
+//! loading at once; a host far from the viewport waits (parked) until the
+//! reader scrolls near it (`core::queue` decides; this keeps the queue and
+//! runs it). A page with a few widgets in view has them all mounted when
+//! the first slice returns; widgets added later join the same queue.
 
+use super::attrs::eager;
 use super::registry;
 use super::{mount_element, HOSTS};
-use crate::core::queue::{holds_place, nearest_first, step, Step, WAIT_MS};
-use crate::dom::{console_error, page_hidden};
+use crate::core::queue::{holds_place, near, nearest_first, step, Step, NEAR_VIEWPORTS, WAIT_MS};
+use crate::dom::{console_error, dict, page_hidden};
 use leptos::prelude::set_timeout;
+use std::cell::OnceCell;
 use std::time::Duration;
-use web_sys::Element;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
+
+thread_local! {
+    /// Watches the parked hosts, for the page's life: one observer for all.
+    static NEAR: OnceCell<Option<IntersectionObserver>> = const { OnceCell::new() };
+}
+
+/// Parked hosts the reader has come near: they join the queue.
+fn came_near(entries: js_sys::Array) {
+    let near: Vec<Element> = entries
+        .iter()
+        .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        .filter(IntersectionObserverEntry::is_intersecting)
+        .map(|e| e.target())
+        .collect();
+    if near.is_empty() {
+        return;
+    }
+    with_observer(|io| near.iter().for_each(|h| io.unobserve(h)));
+    registry::with(|r| r.parked.retain(|h| !near.contains(h)));
+    // The page's hosts join the queue; an element given to `mount()` (no
+    // `data-lede`) mounts as it asked.
+    let (page, explicit): (Vec<Element>, Vec<Element>) = near
+        .into_iter()
+        .partition(|h| h.matches(HOSTS).unwrap_or(false));
+    for host in explicit {
+        if let Err(e) = mount_element(&host) {
+            console_error(e.detail());
+        }
+    }
+    enqueue(page);
+}
+
+/// Runs `f` with the observer of parked hosts, made at first use.
+fn with_observer(f: impl FnOnce(&IntersectionObserver)) {
+    NEAR.with(|cell| {
+        let io = cell.get_or_init(|| {
+            let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(came_near);
+            let margin = [&((NEAR_VIEWPORTS * 100.0) as u32).to_string(), "% 0px"].concat();
+            let io = IntersectionObserver::new_with_options(
+                on_change.as_ref().unchecked_ref(),
+                &dict(&[("rootMargin", margin.into())]),
+            )
+            .ok();
+            // As long as the page.
+            on_change.forget();
+            io
+        });
+        if let Some(io) = io {
+            f(io);
+        }
+    });
+}
+
+/// Parks `hosts` until the reader scrolls near them.
+fn park(hosts: Vec<Element>) {
+    let new: Vec<Element> = registry::with(|r| {
+        let new: Vec<Element> = hosts
+            .into_iter()
+            .filter(|h| !r.parked.contains(h))
+            .collect();
+        r.parked.extend(new.iter().cloned());
+        new
+    });
+    with_observer(|io| new.iter().for_each(|h| io.observe(h)));
+}
+
+/// Stops watching hosts that are no longer parked (unmounted, removed).
+pub(super) fn unpark(gone: &[Element]) {
+    if !gone.is_empty() {
+        with_observer(|io| gone.iter().for_each(|h| io.unobserve(h)));
+    }
+}
+
+/// Whether a host whose box spans `top..bottom` should start now: it asked
+/// to (`eager`), or it is within reach of the viewport.
+fn starts_now(host: &Element, top: f64, bottom: f64, height: f64) -> bool {
+    eager(host) || near(top, bottom, height)
+}
+
+/// Mounts `host` now if it starts now, else parks it (an explicit
+/// `mount()`, or a `<lede-widget>` connected).
+///
+/// # Errors
+/// See [`mount_element`].
+pub(super) fn mount_when_near(host: &Element) -> Result<(), super::MountError> {
+    let r = host.get_bounding_client_rect();
+    if starts_now(host, r.top(), r.bottom(), viewport_height()) {
+        mount_element(host)
+    } else {
+        park(vec![host.clone()]);
+        Ok(())
+    }
+}
+
+/// The viewport's height.
+fn viewport_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
 
 /// Queues hosts for mounting, the ones nearest the viewport first, and
-/// mounts as many as one slice allows at once.
+/// mounts as many as one slice allows at once; hosts far from the viewport
+/// are parked instead.
 pub(super) fn enqueue(hosts: Vec<Element>) {
-    let mut hosts: Vec<Element> =
+    let hosts: Vec<Element> =
         registry::with(|r| hosts.into_iter().filter(|h| !r.is_mounted(h)).collect());
     if hosts.is_empty() {
         return;
     }
-    if hosts.len() > 1 {
-        // Reading one host's position costs one layout of the page.
-        let bottoms: Vec<f64> = hosts
-            .iter()
-            .map(|h| h.get_bounding_client_rect().bottom())
-            .collect();
-        let mut ordered = Vec::with_capacity(hosts.len());
-        for i in nearest_first(&bottoms) {
-            if let Some(h) = hosts.get(i) {
-                ordered.push(h.clone());
-            }
+    // Reading positions costs one layout of the page, however many.
+    let height = viewport_height();
+    let mut bottoms = Vec::with_capacity(hosts.len());
+    let mut now = Vec::with_capacity(hosts.len());
+    let mut far = Vec::new();
+    for h in hosts {
+        let r = h.get_bounding_client_rect();
+        if starts_now(&h, r.top(), r.bottom(), height) {
+            bottoms.push(r.bottom());
+            now.push(h);
+        } else {
+            far.push(h);
         }
-        hosts = ordered;
+    }
+    if !far.is_empty() {
+        park(far);
+    }
+    let ordered: Vec<Element> = nearest_first(&bottoms)
+        .into_iter()
+        .filter_map(|i| now.get(i).cloned())
+        .collect();
+    if ordered.is_empty() {
+        return;
     }
     let scheduled = registry::with(|r| {
-        for h in hosts {
+        for h in ordered {
             if !r.pending.contains(&h) {
                 r.pending.push(h);
             }

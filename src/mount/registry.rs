@@ -14,6 +14,8 @@ use web_sys::Element;
 ///   while it is;
 /// - a host in `pending` is in it once, and not in `mounted` (one mounted
 ///   meanwhile is skipped when its turn comes);
+/// - a host in `parked` is in it once, not in `pending` or `mounted`, and
+///   watched by the queue's observer until it leaves;
 /// - a host in `loading` was mounted from `pending`; it leaves when its
 ///   widget has loaded, after `core::queue::LOADING_MS`, or when it goes;
 /// - a host in `waiting` waits for its language's words, which the
@@ -31,6 +33,9 @@ pub(super) struct Registry {
     pub mounted: Vec<Mounted>,
     /// Hosts waiting for their turn to mount, in order.
     pub pending: Vec<Element>,
+    /// Hosts far from the viewport, waiting for the reader to scroll near
+    /// them (watched by the queue's observer).
+    pub parked: Vec<Element>,
     /// Whether a slice of `pending` is scheduled.
     pub scheduled: bool,
     /// Hosts mounted from `pending` that may still be loading, with the

@@ -45,15 +45,8 @@ pub fn RelatedLoader(
         url,
         move |text| {
             let feed = parse_related(text)?;
-            if feed.skipped + feed.duplicates > 0 {
-                let mut warning = String::from("lede: the related feed at ");
-                warning.push_str(at.as_str());
-                warning.push_str(" had ");
-                warning.push_str(&feed.skipped.to_string());
-                warning.push_str(" unusable item(s) without an id, title or pic, and ");
-                warning.push_str(&feed.duplicates.to_string());
-                warning.push_str(" repeated id(s); they were skipped");
-                console_warn(&warning);
+            if let Some(note) = feed.note(at.as_str()) {
+                console_warn(&note);
             }
             Ok(Arc::new(feed.items))
         },

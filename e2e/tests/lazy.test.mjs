@@ -1,0 +1,76 @@
+// Lazy start below the fold (issue 23): a widget farther than about a
+// viewport and a half from view costs the reader nothing but lede.js until
+// the reader scrolls near it; `data-loading="eager"` opts out.
+import { assert, open, settled, sleep } from "../lib.mjs";
+
+/** What the page has fetched of the widget's code and feeds. */
+const fetched = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => /\/lede[^/]*\.(js|wasm)$|\.json$|\/words\//.test(p)),
+  );
+
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+/** Scrolls at reading speed (250 px every 500 ms) until `id` is in view
+ * (its top in the viewport's upper half, or the page's end reached). */
+async function scrollTo(page, id) {
+  for (let i = 0; i < 200; i++) {
+    const [top, end, height] = await page.evaluate((i) => [document.getElementById(i).getBoundingClientRect().top, scrollY + innerHeight >= document.documentElement.scrollHeight - 1, innerHeight], id);
+    if (top < 400 || (end && top < height)) return;
+    await page.mouse.wheel(0, 250);
+    await sleep(500);
+  }
+  throw new Error(`never reached #${id}`);
+}
+
+export const tests = [
+  {
+    name: "every widget far below: only lede.js is fetched until the reader scrolls near; then the code and that widget's feeds, and it is ready before it shows",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/below.html`, PHONE);
+      await page.waitForLoadState("load");
+      await sleep(1500);
+      assert.deepEqual(await fetched(page), ["/lede.js"], "nothing but lede.js");
+      assert.equal(await page.evaluate(() => !!document.getElementById("far").shadowRoot), false);
+      // Reading down: the widget starts a viewport and a half before it
+      // shows, and is ready by the time it does.
+      const readyAt = page.evaluate(() => new Promise((r) => document.getElementById("far").addEventListener("lede:ready", (e) => e.detail.section === "related" && r(document.getElementById("far").getBoundingClientRect().top))));
+      await scrollTo(page, "far");
+      const topWhenReady = await readyAt;
+      assert.ok(topWhenReady > 844, `ready while still below the viewport (its top at ${Math.round(topWhenReady)} px)`);
+      const now = await fetched(page);
+      assert.ok(now.some((p) => /_bg\.wasm$/.test(p)) && now.includes("/api/related/1855600.json"), now.join(" "));
+      // The widget farther down still has fetched nothing of its own.
+      assert.ok(!now.includes("/b/related.json"), "the farther widget waits");
+      await scrollTo(page, "farther");
+      assert.equal(await settled(page, "related", { widget: 1 }), "ready");
+      await page.done();
+    },
+  },
+  {
+    name: "data-loading=eager starts a far widget at once, and mount() of a far element waits like the page's",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/below.html?eager`, PHONE);
+      assert.equal(await settled(page, "related", { widget: 1 }), "ready", "the eager one, far as it is");
+      const before = await fetched(page);
+      assert.ok(!before.includes("/api/related/1855600.json"), "the other far widget waits");
+      // An element given to mount(), far below: it waits too.
+      await page.evaluate(async () => {
+        const { mount } = await import(document.querySelector("script[type=module][src]").src);
+        const el = document.createElement("div");
+        el.id = "explicit";
+        el.setAttribute("data-related-src", document.getElementById("far").getAttribute("data-related-src").replace("1855600.json", "1855600.ar.json"));
+        document.querySelector("main").append(el);
+        mount(el);
+      });
+      await sleep(800);
+      assert.equal(await page.evaluate(() => !!document.getElementById("explicit").shadowRoot?.querySelector("section")), false, "not mounted while far");
+      await page.evaluate(() => document.getElementById("explicit").scrollIntoView());
+      await page.waitForFunction(() => document.getElementById("explicit").shadowRoot?.querySelector("section[data-state=ready]"), null, { timeout: 10000 });
+      await page.done();
+    },
+  },
+];
