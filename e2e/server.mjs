@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { reserveCss } from "./readme.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // LEDE_DIST=dist-stable serves the stable-flag build instead.
@@ -372,6 +373,12 @@ async function handle(req, res, { publisher }) {
     // own feed URLs (below).
     const cdn = `http://127.0.0.1:${server.address().port}`;
     return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200)));
+  }
+  if (publisher && p === "/reserve.css") {
+    // The README's "No layout shift" CSS, read from README.md now: what a
+    // publisher copies, on the pages that reserve the widget's room.
+    logged(req, res);
+    return send(res, 200, types[".css"], await reserveCss());
   }
   if (publisher || p.startsWith("/pages/")) {
     // Test pages, with their CSP (if any) from a sibling .csp file.
