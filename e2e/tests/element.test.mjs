@@ -192,4 +192,40 @@ export const tests = [
       await page.done();
     },
   },
+  {
+    name: "hidden hides a [data-lede] element and a <lede-widget>, before and after they mount, with and without the README's reserve CSS: no height, not displayed",
+    async run({ browser, publisher }) {
+      const ids = ["div-hidden", "element-hidden"];
+      const boxes = (page) => page.evaluate((list) => list.map((id) => {
+        const el = document.getElementById(id);
+        return { id, height: el.getBoundingClientRect().height, display: getComputedStyle(el).display, visible: el.checkVisibility() };
+      }), ids);
+      const hiddenBoxes = ids.map((id) => ({ id, height: 0, display: "none", visible: false }));
+      for (const reserve of [true, false]) {
+        const page = await open(browser, null);
+        let release;
+        const held = new Promise((r) => { release = r; });
+        await page.route((url) => url.pathname === "/lede.js", async (route) => { await held; await route.continue(); });
+        if (!reserve) await page.route((url) => url.pathname === "/reserve.css", (route) => route.fulfill({ status: 200, contentType: "text/css", body: "" }));
+        // (A module script held holds DOMContentLoaded too: wait for the
+        // parser to reach the end of the page instead.)
+        await page.goto(`${publisher}/hidden.html`, { waitUntil: "commit" });
+        await page.waitForFunction(() => document.getElementById("after") && [...document.styleSheets].length > 0);
+        const css = reserve ? "the README's CSS" : "no CSS of the page's";
+        assert.deepEqual(await boxes(page), hiddenBoxes, `${css}: hidden before the code comes`);
+        release();
+        // Mounted and loaded, still hidden.
+        await page.waitForFunction((list) => list.every((id) => document.getElementById(id).shadowRoot?.querySelector("section[data-state=ready]")), ids, { timeout: 10000 });
+        assert.deepEqual(await page.evaluate((list) => list.map((id) => document.getElementById(id).hasAttribute("data-lede-mounted")), ids), [true, true]);
+        assert.deepEqual(await boxes(page), hiddenBoxes, `${css}: hidden once mounted`);
+        // Shown, then hidden again.
+        await page.evaluate((list) => list.forEach((id) => document.getElementById(id).removeAttribute("hidden")), ids);
+        const shown = await boxes(page);
+        for (const b of shown) assert.ok(b.visible && b.display !== "none" && b.height > 300, `${css}: ${b.id} shows without hidden (${JSON.stringify(b)})`);
+        await page.evaluate((list) => list.forEach((id) => document.getElementById(id).setAttribute("hidden", "")), ids);
+        assert.deepEqual(await boxes(page), hiddenBoxes, `${css}: hidden again`);
+        await page.done();
+      }
+    },
+  },
 ];
