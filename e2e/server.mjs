@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { reserveCss } from "./readme.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // LEDE_DIST=dist-stable serves the stable-flag build instead.
@@ -130,6 +131,9 @@ const faults = {
   "no-title": () => [200, "application/json", "{\"body\": [\"text\"]}"],
   "skip-some": () => [200, "application/json", JSON.stringify([{ id: "1", title: "Kept", pic: "/a.jpg" }, { id: "2", pic: "/b.jpg" }, 7, { id: "3", title: "Also kept", pic: "/c.jpg" }])],
   "many-40": () => [200, "application/json", items(40, { video: true })],
+  // Over the 50 slides a carousel keeps in the DOM at once: only a window
+  // of them is there (print leaves such a carousel out).
+  "many-60": () => [200, "application/json", items(60, { video: true })],
   // Video posters (issue 16): an item's own, the template's for the rest
   // (and for an unusable own one); an image's own poster is ignored.
   posters: () => [200, "application/json", JSON.stringify([
@@ -142,6 +146,40 @@ const faults = {
   "many-10000-env": () => [200, "text/plain", envelope(items(10000))],
   // More than the widget reads (core::cap::MAX_ITEMS): 100,000 items.
   "many-100000": () => [200, "application/json", items(100000)],
+};
+
+/** Feeds whose texts are in another script than the widget's language,
+ * each ending in "!" (a neutral character whose place shows the direction
+ * a text is laid out in), served under /fixture/<name>. */
+const fixtures = {
+  // Arabic titles for an English widget, an English one among them, and an
+  // Arabic video (whose tile says "Video" first, in the widget's language).
+  "related-arabic": [
+    { id: "9001", sort: "3", contenttypeid: "21", pic: "/gen/0.jpg", title: "فوز كبير في المباراة!" },
+    { id: "9002", sort: "2", contenttypeid: "21", pic: "/gen/2.jpg", title: "A title in English!" },
+    { id: "9003", sort: "1", contenttypeid: "21", pic: "/gen/1.mp4", title: "أمطار غزيرة في المدينة!" },
+  ],
+  // English titles for an Arabic widget, an Arabic one among them, and an
+  // English video.
+  "related-english": [
+    { id: "9101", sort: "3", contenttypeid: "21", pic: "/gen/0.jpg", title: "A big win at the match!" },
+    { id: "9102", sort: "2", contenttypeid: "21", pic: "/gen/2.jpg", title: "عنوان بالعربية!" },
+    { id: "9103", sort: "1", contenttypeid: "21", pic: "/gen/1.mp4", title: "Heavy rain in the city!" },
+  ],
+  "article-arabic": {
+    id: "9200",
+    title: "فوز كبير في المباراة!",
+    published: "Sun Aug 28, 2016 14:25:16",
+    source: "الصحيفة",
+    body: ["انتهت المباراة بفوز كبير للفريق!", "A paragraph in English!"],
+  },
+  "article-english": {
+    id: "9300",
+    title: "A big win at the match!",
+    published: "Sun Aug 28, 2016 14:25:16",
+    source: "The Paper",
+    body: ["The match ended in a big win for the team!", "فقرة بالعربية!"],
+  },
 };
 
 function send(res, status, type, body, extra = {}) {
@@ -278,6 +316,18 @@ async function handle(req, res, { publisher }) {
     const [status, type, body] = await make();
     return send(res, status, type, body, cors(req));
   }
+  if (p.startsWith("/fixture/")) {
+    const fixture = fixtures[p.slice("/fixture/".length).replace(/\.json$/, "")];
+    logged(req, res, fixture ? 200 : 404);
+    if (!fixture) return send(res, 404, "text/plain", "no such fixture", cors(req));
+    return send(res, 200, "application/json", JSON.stringify(fixture), cors(req));
+  }
+  if (p.startsWith("/story/")) {
+    // Where the select tests' related stories link: a page of its own, so
+    // that following a link is a document request the log shows.
+    logged(req, res);
+    return send(res, 200, types[".html"], `<!doctype html><title>Story ${p.slice("/story/".length)}</title><p>A story page.</p>`);
+  }
   if (p.startsWith("/many/")) {
     // The feeds of many.html's widgets: the demo's, under a URL of their own
     // for each widget.
@@ -326,6 +376,12 @@ async function handle(req, res, { publisher }) {
     // own feed URLs (below); ?eager: all of them start at once.
     const cdn = `http://127.0.0.1:${server.address().port}`;
     return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200), url.searchParams.has("eager")));
+  }
+  if (publisher && p === "/reserve.css") {
+    // The README's "No layout shift" CSS, read from README.md now: what a
+    // publisher copies, on the pages that reserve the widget's room.
+    logged(req, res);
+    return send(res, 200, types[".css"], await reserveCss());
   }
   if (publisher || p.startsWith("/pages/")) {
     // Test pages, with their CSP (if any) from a sibling .csp file.

@@ -1,0 +1,231 @@
+// <lede-widget>, the custom element lede.js defines: the attributes of a
+// [data-lede] element without `data-`, the same events and shadow DOM. It
+// mounts itself wherever it is connected (inside another component's shadow
+// root too, where the page-wide MutationObserver cannot see it), follows its
+// attributes, and is unmounted when removed (not when moved); React 19
+// renders it as a custom element; `hidden` hides a widget of either kind.
+import { build } from "esbuild";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { assert, open, sleep } from "../lib.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Runs `fn(root, arg)` in the page with the shadow root of the widget
+ * that `path` leads to: ids, each one inside the previous one's shadow
+ * root ("story", "inner": #inner in #story's shadow root). */
+function inHost(page, path, fn, arg) {
+  return page.evaluate(
+    ([p, src, a]) => {
+      let host = document.getElementById(p[0]);
+      for (const id of p.slice(1)) host = host?.shadowRoot?.getElementById(id);
+      // eslint-disable-next-line no-new-func
+      return new Function("host", "root", "arg", `return (${src})(host, root, arg);`)(host, host?.shadowRoot ?? null, a);
+    },
+    [path, fn.toString(), arg ?? null],
+  );
+}
+
+/** What the widget at `path` shows. */
+const shows = (page, path) =>
+  inHost(page, path, (host, root) => ({
+    mounted: host.hasAttribute("data-lede-mounted"),
+    article: root?.querySelector("article[data-lede-article]")?.getAttribute("data-state") ?? null,
+    related: root?.querySelector("section[data-lede-related]")?.getAttribute("data-state") ?? null,
+    headline: root?.querySelector("article h1")?.textContent ?? null,
+    heading: root?.querySelector("section .label")?.textContent ?? null,
+    titles: [...(root?.querySelectorAll("[data-lede-slide] .title") ?? [])].map((t) => t.textContent.replace(/^\s*Video: /, "").trim()),
+    children: root?.querySelector("[data-lede-root]")?.children.length ?? 0,
+  }));
+
+/** Waits until `test(shows(page, path))` holds; returns what it shows. */
+async function until(page, path, test, what, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await shows(page, path);
+    if (test(last)) return last;
+    await sleep(50);
+  }
+  throw new Error(`${what}: not within ${timeout} ms; last: ${JSON.stringify(last)}`);
+}
+
+/** The feed requests the server saw, by path. */
+async function feeds(origin) {
+  const log = await (await fetch(`${origin}/__log`)).json();
+  return log.map((e) => e.path).filter((p) => /\.json/.test(p));
+}
+
+const SEED_HEADLINE = "Superpowers Vow to DESTROY ISIS: Russia and the US Team up";
+const bothReady = (s) => s.article === "ready" && s.related === "ready";
+
+let bundled;
+/** Bundles e2e/react/element.jsx once (React from npm, lede.js left to the
+ * page's import map). */
+function bundle(out) {
+  bundled ??= build({
+    entryPoints: [join(here, "..", "react", "element.jsx")],
+    outfile: join(out, "react-element.js"),
+    bundle: true,
+    format: "esm",
+    jsx: "automatic",
+    external: ["lede"],
+    define: { "process.env.NODE_ENV": '"development"' },
+    logLevel: "warning",
+  });
+  return bundled;
+}
+
+export const tests = [
+  {
+    name: "<lede-widget> in another component's open shadow root: renders both sections, follows related-src and heading there, stays when moved, is unmounted when removed and mounts again when put back",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      const path = ["story", "inner"];
+      const first = await until(page, path, (s) => bothReady(s) && s.titles.length === 8, "both sections");
+      assert.equal(first.mounted, true);
+      assert.equal(first.headline, SEED_HEADLINE);
+      // The page hears its events (composed: out of both shadow roots, the
+      // target retargeted to the page's component).
+      const readies = await page.evaluate(() => window.__events.filter((e) => e.type === "lede:ready").map((e) => `${e.target}:${e.detail.section}`).sort());
+      assert.deepEqual(readies, ["story:article", "story:related"]);
+      assert.deepEqual((await feeds(origin)).sort(), ["/api/article/1855600.json", "/api/related/1855600.json"]);
+
+      // A new related-src, set where only the element itself can hear it.
+      await inHost(page, path, (host) => {
+        window.__inner = [];
+        host.addEventListener("lede:ready", (e) => window.__inner.push(e.detail.section));
+        host.setAttribute("related-src", host.getAttribute("related-src").replace("/api/related/1855600.json", "/b/related.json"));
+      });
+      const b = await until(page, path, (s) => s.related === "ready" && s.titles[0]?.startsWith("B1:"), "B's slides");
+      assert.ok(b.titles.length === 8 && b.titles.every((t) => /^B\d+: /.test(t)), `only B's slides: ${b.titles}`);
+      assert.equal(b.headline, SEED_HEADLINE, "the article stays");
+      assert.deepEqual(await page.evaluate(() => window.__inner), ["related"], "lede:ready for the related section only, on the element");
+      assert.deepEqual((await feeds(origin)).sort(), ["/api/article/1855600.json", "/api/related/1855600.json", "/b/related.json"], "only the related feed fetched again");
+      await inHost(page, path, (host) => host.setAttribute("heading", "More from The Meridian"));
+      await until(page, path, (s) => s.heading === "More from The Meridian", "the new heading");
+
+      // Moved within the component's shadow root: the same widget.
+      await inHost(page, ["story"], (host, root) => root.querySelector(".second").append(root.getElementById("inner")));
+      await sleep(300);
+      const moved = await shows(page, path);
+      assert.deepEqual(moved, { ...b, heading: "More from The Meridian" }, "moved, not unmounted");
+      assert.equal((await feeds(origin)).length, 3, "nothing fetched again");
+
+      // Removed: unmounted, its shadow root emptied.
+      await inHost(page, ["story"], (host, root) => {
+        window.__removed = root.getElementById("inner");
+        window.__removed.remove();
+      });
+      await sleep(300);
+      const removed = await page.evaluate(() => ({ mounted: window.__removed.hasAttribute("data-lede-mounted"), children: window.__removed.shadowRoot?.querySelector("[data-lede-root]")?.children.length ?? 0 }));
+      assert.deepEqual(removed, { mounted: false, children: 0 }, "unmounted when removed");
+      // Put back: mounted again, from its attributes.
+      await inHost(page, ["story"], (host, root) => root.querySelector(".first").append(window.__removed));
+      const back = await until(page, path, (s) => bothReady(s) && s.titles.length === 8, "mounted again");
+      assert.ok(back.mounted && back.titles[0].startsWith("B1:") && back.heading === "More from The Meridian");
+
+      // A component added once the code runs mounts its widget too.
+      await page.evaluate(() => {
+        const story = document.createElement("news-story");
+        story.id = "later";
+        story.setAttribute("related", document.getElementById("story").getAttribute("related"));
+        document.querySelector("main").append(story);
+      });
+      const later = await until(page, ["later", "inner"], (s) => s.related === "ready" && s.titles.length === 8, "the later component's widget");
+      assert.equal(later.article, null, "carousel only");
+      await page.done();
+    },
+  },
+  {
+    name: "React 19 renders <lede-widget article-src related-src …>: the props arrive as attributes, the element renders, follows a change of story on the same element, and is unmounted when React removes it",
+    async run({ browser, origin, publisher, out }) {
+      await bundle(out);
+      const page = await open(browser, `${publisher}/react-element.html`);
+      const path = ["widget"];
+      const a = await until(page, path, (s) => bothReady(s) && s.titles.length === 8, "story A");
+      assert.equal(a.headline, SEED_HEADLINE);
+      assert.equal(a.heading, "More about story A");
+      // How React 19 passed the props: a prop that is not a property of the
+      // element (none of these is) is set as an attribute.
+      const how = await page.evaluate(() => {
+        const el = document.getElementById("widget");
+        window.__element = el;
+        const names = ["article-src", "related-src", "media-base", "link-template", "heading"];
+        return {
+          upgraded: el instanceof customElements.get("lede-widget"),
+          attributes: Object.fromEntries(names.map((n) => [n, el.getAttribute(n)])),
+          properties: names.filter((n) => n in el),
+        };
+      });
+      assert.deepEqual(how, {
+        upgraded: true,
+        attributes: {
+          "article-src": `${origin}/api/article/1855600.json`,
+          "related-src": `${origin}/api/related/1855600.json`,
+          "media-base": `${origin}/media`,
+          "link-template": "https://news.example/a/{id}",
+          heading: "More about story A",
+        },
+        properties: [],
+      });
+      await page.evaluate(() => {
+        window.__readies = [];
+        document.addEventListener("lede:ready", (e) => window.__readies.push(e.detail.section));
+        window.__go("b");
+      });
+      const b = await until(page, path, (s) => bothReady(s) && s.headline.startsWith("Article B:") && s.titles[0]?.startsWith("B1:"), "story B");
+      assert.ok(b.titles.every((t) => /^B\d+: /.test(t)), `only B's slides: ${b.titles}`);
+      assert.equal(b.heading, "More about story B");
+      assert.equal(await page.evaluate(() => document.getElementById("widget") === window.__element), true, "React kept the element and changed its attributes");
+      const links = await inHost(page, path, (host, root) => [...root.querySelectorAll("[data-lede-slide] a[href]")].map((l) => l.href));
+      assert.ok(links.length > 0 && links.every((h) => h.startsWith("https://news.example/b/")), `B's links: ${links}`);
+      await sleep(300);
+      assert.deepEqual((await page.evaluate(() => window.__readies)).sort(), ["article", "related"], "one lede:ready per section");
+      const fetched = await feeds(origin);
+      assert.deepEqual([fetched.filter((p) => p.startsWith("/b/article.json")).length, fetched.filter((p) => p.startsWith("/b/related.json")).length], [1, 1], `one fetch per changed feed: ${fetched}`);
+      // No story: React removes the element; the widget is unmounted.
+      await page.evaluate(() => window.__go(null));
+      await page.waitForFunction(() => !document.getElementById("widget"));
+      await sleep(300);
+      assert.deepEqual(await page.evaluate(() => ({ mounted: window.__element.hasAttribute("data-lede-mounted"), children: window.__element.shadowRoot?.querySelector("[data-lede-root]")?.children.length ?? 0 })), { mounted: false, children: 0 });
+      await page.done();
+    },
+  },
+  {
+    name: "hidden hides a [data-lede] element and a <lede-widget>, before and after they mount, with and without the README's reserve CSS: no height, not displayed",
+    async run({ browser, publisher }) {
+      const ids = ["div-hidden", "element-hidden"];
+      const boxes = (page) => page.evaluate((list) => list.map((id) => {
+        const el = document.getElementById(id);
+        return { id, height: el.getBoundingClientRect().height, display: getComputedStyle(el).display, visible: el.checkVisibility() };
+      }), ids);
+      const hiddenBoxes = ids.map((id) => ({ id, height: 0, display: "none", visible: false }));
+      for (const reserve of [true, false]) {
+        const page = await open(browser, null);
+        let release;
+        const held = new Promise((r) => { release = r; });
+        await page.route((url) => url.pathname === "/lede.js", async (route) => { await held; await route.continue(); });
+        if (!reserve) await page.route((url) => url.pathname === "/reserve.css", (route) => route.fulfill({ status: 200, contentType: "text/css", body: "" }));
+        // (A module script held holds DOMContentLoaded too: wait for the
+        // parser to reach the end of the page instead.)
+        await page.goto(`${publisher}/hidden.html`, { waitUntil: "commit" });
+        await page.waitForFunction(() => document.getElementById("after") && [...document.styleSheets].length > 0);
+        const css = reserve ? "the README's CSS" : "no CSS of the page's";
+        assert.deepEqual(await boxes(page), hiddenBoxes, `${css}: hidden before the code comes`);
+        release();
+        // Mounted and loaded, still hidden.
+        await page.waitForFunction((list) => list.every((id) => document.getElementById(id).shadowRoot?.querySelector("section[data-state=ready]")), ids, { timeout: 10000 });
+        assert.deepEqual(await page.evaluate((list) => list.map((id) => document.getElementById(id).hasAttribute("data-lede-mounted")), ids), [true, true]);
+        assert.deepEqual(await boxes(page), hiddenBoxes, `${css}: hidden once mounted`);
+        // Shown, then hidden again.
+        await page.evaluate((list) => list.forEach((id) => document.getElementById(id).removeAttribute("hidden")), ids);
+        const shown = await boxes(page);
+        for (const b of shown) assert.ok(b.visible && b.display !== "none" && b.height > 300, `${css}: ${b.id} shows without hidden (${JSON.stringify(b)})`);
+        await page.evaluate((list) => list.forEach((id) => document.getElementById(id).setAttribute("hidden", "")), ids);
+        assert.deepEqual(await boxes(page), hiddenBoxes, `${css}: hidden again`);
+        await page.done();
+      }
+    },
+  },
+];
