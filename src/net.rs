@@ -3,7 +3,7 @@
 //! server declares, abortable when its widget goes away.
 
 use crate::core::error::Problem;
-use crate::core::http::{charset, content_length, retry_after_ms, MAX_BODY};
+use crate::core::http::{charset, content_length, names_utf8, retry_after_ms, utf8_text, MAX_BODY};
 use crate::core::url::SafeUrl;
 use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
@@ -14,7 +14,8 @@ use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, ReadableStreamDefaultReader, RequestInit, RequestMode, TextDecoder,
+    AbortController, ReadableStreamDefaultReader, RequestInit, RequestMode, TextDecodeOptions,
+    TextDecoder,
 };
 
 /// How long a feed may take, headers and body together.
@@ -51,14 +52,29 @@ async fn settle(promise: js_sys::Promise) -> Result<JsValue, String> {
     JsFuture::from(promise).await.map_err(|e| js_message(&e))
 }
 
-/// Reads `response`'s body to its end, or until more than [`MAX_BODY`]
-/// bytes came (then it stops reading and says so), into one array.
-async fn read_body(response: &Response) -> Result<Result<Uint8Array, Problem>, String> {
+/// Reads `response`'s body to its end as text in the charset
+/// `content_type` declares (as older Arabic sites serve `windows-1256`),
+/// else UTF-8, invalid sequences becoming U+FFFD as the browser's own
+/// `text()` makes them; or until more than [`MAX_BODY`] bytes came (then it
+/// stops reading and says so). UTF-8 is copied into the wasm's memory as
+/// bytes, chunk by chunk, and read there; another charset is decoded chunk
+/// by chunk by a `TextDecoder`.
+async fn read_text(
+    response: &Response,
+    content_type: Option<String>,
+) -> Result<Result<String, Problem>, String> {
+    let decoder = content_type
+        .as_deref()
+        .and_then(charset)
+        .filter(|label| !names_utf8(label))
+        .and_then(|label| TextDecoder::new_with_label(label).ok());
+    let (mut bytes, mut text) = (Vec::new(), String::new());
     let Some(stream) = response.body() else {
-        return Ok(Ok(Uint8Array::new_with_length(0)));
+        return Ok(Ok(text));
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let chunks = js_sys::Array::new();
+    let streaming = TextDecodeOptions::new();
+    streaming.set_stream(true);
     let mut total: u32 = 0;
     loop {
         let step = settle(reader.read()).await?;
@@ -75,33 +91,26 @@ async fn read_body(response: &Response) -> Result<Result<Uint8Array, Problem>, S
             let _ = reader.cancel();
             return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
         }
-        chunks.push(&chunk);
+        match &decoder {
+            Some(d) => text.push_str(
+                &d.decode_with_js_u8_array_and_options(&chunk, &streaming)
+                    .map_err(|e| js_message(&e))?,
+            ),
+            None => {
+                let at = bytes.len();
+                bytes.resize(at + chunk.length() as usize, 0);
+                if let Some(room) = bytes.get_mut(at..) {
+                    chunk.copy_to(room);
+                }
+            }
+        }
     }
-    let body = Uint8Array::new_with_length(total);
-    let mut at = 0;
-    for chunk in chunks.iter() {
-        let chunk: Uint8Array = chunk.unchecked_into();
-        body.set(&chunk, at);
-        at += chunk.length();
+    match &decoder {
+        // What a multi-byte sequence cut at the end left.
+        Some(d) => text.push_str(&d.decode().map_err(|e| js_message(&e))?),
+        None => text = utf8_text(bytes),
     }
-    Ok(Ok(body))
-}
-
-/// `bytes` as text in the charset `content_type` declares (as older Arabic
-/// sites serve `windows-1256`), else UTF-8; invalid sequences become U+FFFD,
-/// as the browser's own `text()` makes them.
-fn decode(bytes: &Uint8Array, content_type: Option<String>) -> Result<String, String> {
-    let declared = content_type
-        .as_deref()
-        .and_then(charset)
-        .and_then(|label| TextDecoder::new_with_label(label).ok());
-    let decoder = match declared {
-        Some(d) => d,
-        None => TextDecoder::new().map_err(|e| js_message(&e))?,
-    };
-    decoder
-        .decode_with_js_u8_array(bytes)
-        .map_err(|e| js_message(&e))
+    Ok(Ok(text))
 }
 
 /// GETs `url` and reads its body as text. The request is made from the URL
@@ -131,11 +140,7 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
     if announced.is_some_and(|n| n > u64::from(MAX_BODY)) {
         return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
     }
-    let body = match read_body(&response).await? {
-        Ok(body) => body,
-        Err(problem) => return Ok(Err(problem)),
-    };
-    Ok(Ok(decode(&body, headers.get("content-type"))?))
+    read_text(&response, headers.get("content-type")).await
 }
 
 /// Whether a fetch of `url` that got no answer was refused by CORS: the

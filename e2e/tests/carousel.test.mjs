@@ -276,42 +276,42 @@ export const tests = [
     },
   },
   {
-    name: "10,000 items: under 100 slide elements, labels count the whole feed, End reaches the last, LTR and RTL",
+    name: "10,000 items in an envelope: the first 1,000 are read; under 100 slide elements, labels count them, End reaches the last, LTR and RTL",
     async run({ browser, origin }) {
       for (const rtl of [false, true]) {
         const page = await open(browser, `${origin}/pages/blank.html`);
         const t0 = Date.now();
         await addWidget(page, { "data-related-src": `${origin}/fault/many-10000-env`, "data-media-base": origin, ...(rtl ? { lang: "ar", dir: "rtl" } : {}) });
         assert.equal(await settled(page, "related"), "ready");
-        console.log(`     10,000 items ready in ${Date.now() - t0} ms (${rtl ? "RTL" : "LTR"}, unthrottled; see make bench)`);
+        console.log(`     10,000 items (1,000 read) ready in ${Date.now() - t0} ms (${rtl ? "RTL" : "LTR"}, unthrottled; see make bench)`);
         const count = () => inWidget(page, (root) => root.querySelectorAll("[data-lede-slide]").length);
         assert.ok((await count()) < 100, `${await count()} slides in the DOM`);
         const of = rtl ? "من" : "of";
-        assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-slide]").getAttribute("aria-label")), `1 ${of} 10000`);
+        assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-slide]").getAttribute("aria-label")), `1 ${of} 1000`);
         const width = await inWidget(page, (root) => root.querySelector(".track").scrollWidth);
-        assert.ok(width > 10000 * 150, `the track is as wide as the feed: ${width}`);
-        assert.equal(await tabInto(page), `1 ${of} 10000`);
+        assert.ok(width > 1000 * 150, `the track is as wide as the feed: ${width}`);
+        assert.equal(await tabInto(page), `1 ${of} 1000`);
         await page.keyboard.press(rtl ? "ArrowLeft" : "ArrowRight");
-        await focusIs(page, `2 ${of} 10000`);
+        await focusIs(page, `2 ${of} 1000`);
         await page.keyboard.press("End");
         await page.waitForFunction((want) => {
           const host = document.querySelector("[data-lede]");
           return host.shadowRoot.activeElement?.closest("[data-lede-slide]")?.getAttribute("aria-label") === want;
-        }, `10000 ${of} 10000`, { timeout: 5000 });
+        }, `1000 ${of} 1000`, { timeout: 5000 });
         await sleep(1500);
-        assert.equal(await focused(page), `10000 ${of} 10000`, "focus stays on the last slide once scrolled there");
-        assert.ok((await shown(page)).includes(9999));
+        assert.equal(await focused(page), `1000 ${of} 1000`, "focus stays on the last slide once scrolled there");
+        assert.ok((await shown(page)).includes(999));
         assert.ok((await count()) < 100);
         await page.keyboard.press("Home");
         await sleep(1500);
-        await focusIs(page, `1 ${of} 10000`);
+        await focusIs(page, `1 ${of} 1000`);
         assert.ok((await count()) < 100);
         await page.done();
       }
     },
   },
   {
-    name: "100,000 items: the first 10,000 are read (one console line says so), in no task over 250 ms",
+    name: "100,000 items: the first 1,000 are read (one console line says so), in no task over 250 ms",
     async run({ browser, origin }) {
       const page = await open(browser, `${origin}/pages/blank.html`, {
         before: (p) =>
@@ -322,11 +322,11 @@ export const tests = [
       });
       await addWidget(page, { "data-related-src": `${origin}/fault/many-100000`, "data-media-base": origin });
       assert.equal(await settled(page, "related", { timeout: 30000 }), "ready");
-      assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-slide]").getAttribute("aria-label")), "1 of 10000");
+      assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-slide]").getAttribute("aria-label")), "1 of 1000");
       assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-slide]").textContent.trim()), "Generated story number 1");
       const notes = page.messages.filter((m) => m.text.includes("/fault/many-100000"));
       assert.equal(notes.length, 1, notes.map((m) => m.text).join(" | "));
-      assert.match(notes[0].text, /more than 10000 items: only the first 10000 were read/);
+      assert.match(notes[0].text, /more than 1000 items: only the first 1000 were read/);
       const longest = await page.evaluate(() => window.__longest);
       console.log(`     100,000 items: longest task ${Math.round(longest)} ms (unthrottled; 4× CPU in make bench)`);
       assert.ok(longest < 250, `longest task ${Math.round(longest)} ms`);

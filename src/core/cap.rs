@@ -1,11 +1,11 @@
 //! How much of a very long related feed is read: the first
 //! [`MAX_ITEMS`] elements of its array, found by a scan of the bytes that
 //! stops there, so that a feed of 100,000 stories costs the reader's device
-//! no more than one of 10,000 (no carousel is paged that far).
+//! no more than one of 1,000 (no carousel is paged that far).
 
 /// The most items of a related feed that are read, in the feed's order
 /// (before sorting by `sort`).
-pub const MAX_ITEMS: usize = 10_000;
+pub const MAX_ITEMS: usize = 1_000;
 
 /// Where the `n`th element of the JSON array `json` ends, when `json` is an
 /// array (after optional whitespace) with more than `n` elements: the byte

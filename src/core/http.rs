@@ -33,6 +33,42 @@ pub fn charset(content_type: &str) -> Option<&str> {
     })
 }
 
+/// Whether a charset label names UTF-8 (its WHATWG labels).
+///
+/// ```
+/// use lede::core::http::names_utf8;
+/// assert!(names_utf8("UTF-8") && names_utf8("utf8") && names_utf8("unicode-1-1-utf-8"));
+/// assert!(!names_utf8("windows-1256"));
+/// ```
+pub fn names_utf8(label: &str) -> bool {
+    [
+        "utf-8",
+        "utf8",
+        "unicode-1-1-utf-8",
+        "unicode11utf8",
+        "unicode20utf8",
+        "x-unicode20utf8",
+    ]
+    .iter()
+    .any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// UTF-8 bytes as text, as the browser's `TextDecoder` reads them: a byte
+/// order mark at the start is dropped, and each invalid sequence becomes
+/// U+FFFD. Valid bytes (nearly every feed) are taken without a copy.
+///
+/// ```
+/// use lede::core::http::utf8_text;
+/// assert_eq!(utf8_text(b"\xEF\xBB\xBF[1]".to_vec()), "[1]");
+/// assert_eq!(utf8_text(b"a\xF0\x9F\x92b\xFF".to_vec()), "a\u{FFFD}b\u{FFFD}");
+/// ```
+pub fn utf8_text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// A `Content-Length` header value, if it is a number.
 ///
 /// ```

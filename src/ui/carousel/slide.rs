@@ -200,7 +200,9 @@ fn SlideTitle(
     /// "Video" in the widget's language, for a video tile.
     video_label: Option<String>,
 ) -> impl IntoView {
-    let label = video_label.map(|v| view! { <span class="visually-hidden">{v} ": "</span> });
+    // `dir` of its own: the title's direction is read past it.
+    let label =
+        video_label.map(|v| view! { <span class="visually-hidden" dir="auto">{v} ": "</span> });
     // Its own direction: an Arabic title in an English widget ends with
     // its punctuation on the left, as its readers expect.
     view! { <span class="title" part="title" dir="auto">{label} {title}</span> }
