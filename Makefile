@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Trunk never downloads a tool: the ones on PATH are exactly the pinned ones.
 export TRUNK_OFFLINE := true
 
-.PHONY: setup setup-dev setup-dist dev test dist bench fuzz clean
+.PHONY: setup setup-dev setup-dist dev test dist size bench fuzz clean
 
 ## Everything `make test` needs; `setup-dev` and `setup-dist` less (no
 ## browser; for `make dev`, no npm packages either, and no root).
@@ -33,6 +33,12 @@ test: setup
 ## (build/dist.sh says what the default build uses beyond them).
 dist: setup-dist
 	@bash build/dist.sh
+
+## What the shipped wasm is made of, per crate and per module of src/
+## (twiggy): printed, and written into the README's size tables.
+size: dist
+	@command -v twiggy >/dev/null || cargo install twiggy --locked
+	@README=README.md bash build/size-report.sh 14
 
 ## Size and speed against a Swiper-based peer; writes bench/RESULTS.md.
 bench: dist
