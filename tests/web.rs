@@ -8,7 +8,8 @@
 use lede::core::article::parse_article;
 use lede::core::error::{Feed, FeedError, Problem};
 use lede::core::i18n::{Direction, Lang};
-use lede::core::related::parse_related;
+use lede::core::media::MediaKind;
+use lede::core::related::{parse_related, RelatedItem};
 use lede::core::slide::Slide;
 use lede::core::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 use lede::ui::article::ArticleSection;
@@ -181,14 +182,21 @@ fn seed_slides() -> Vec<Slide> {
         .collect()
 }
 
+/// `n` stories, made here rather than parsed: the section shows as many
+/// as it is given, past what the parser reads of one feed.
 fn generated_items(n: usize) -> Items {
-    let json: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{"id":"{i}","title":"Story {i}","pic":"/p/{i}.jpg"}}"#))
-        .collect();
     Arc::new(
-        parse_related(&format!("[{}]", json.join(",")))
-            .expect("generated")
-            .items,
+        (0..n)
+            .map(|i| RelatedItem {
+                id: i.to_string(),
+                title: format!("Story {i}"),
+                pic: format!("/p/{i}.jpg"),
+                poster: None,
+                sort: None,
+                content_type_id: None,
+                media: MediaKind::Image,
+            })
+            .collect(),
     )
 }
 

@@ -134,6 +134,32 @@ export const tests = [
       const pageP = await page.evaluate(() => getComputedStyle(document.querySelector("main > p")).color);
       assert.equal(pageP, "rgb(0, 255, 0)");
       assert.equal(await page.evaluate(() => document.styleSheets.length), 1, "only the page's own sheet is in the document");
+      // The page's line-through on the host (a div) is not drawn through
+      // the widget's text: no pixel of its lime in the headline, where the
+      // page's own paragraph has plenty.
+      const limeIn = async (box) => {
+        const png = await page.screenshot({ clip: box, type: "png" });
+        return page.evaluate(async (b64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = new OffscreenCanvas(img.width, img.height);
+          const g = c.getContext("2d");
+          g.drawImage(img, 0, 0);
+          const d = g.getImageData(0, 0, img.width, img.height).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i] < 90 && d[i + 1] > 200 && d[i + 2] < 90) n++;
+          return n;
+        }, png.toString("base64"));
+      };
+      const boxOf = (fn) => page.evaluate((src) => {
+        const r = new Function(`return (${src})()`)().getBoundingClientRect();
+        return { x: r.x, y: r.y + scrollY, width: r.width, height: r.height };
+      }, fn.toString());
+      const headline = await boxOf(() => document.querySelector("[data-lede]").shadowRoot.querySelector("h1"));
+      const own = await boxOf(() => document.querySelector("main > p"));
+      assert.ok((await limeIn(own)) > 100, "the page's own paragraph is struck through in lime");
+      assert.equal(await limeIn(headline), 0, "no lime line through the widget's headline");
       await page.done();
     },
   },
