@@ -205,13 +205,19 @@ export const ready = new Promise((resolve, reject) => {
 });
 // A page that never looks at `ready` must not see an unhandled rejection.
 ready.catch(() => {});
+/** The page's widgets as its HTML has them, when lede.js runs: the only
+ * ones whose feeds are preloaded. A widget added later (an app's) fetches
+ * its feeds itself, so that its own fetch, which it can abort and bound,
+ * is the only one. */
+const inHtml = browser ? [...document.querySelectorAll(HOSTS)] : [];
+
 /** Starts the code, once: when the first widget is near enough. */
 let begun;
 const begin = () => {
   if (begun || !browser) return;
   begun = true;
   lazily?.disconnect();
-  preloadFor([...document.querySelectorAll(HOSTS)].filter(near));
+  preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
   const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
   start("").catch(loadFailed);
@@ -223,7 +229,7 @@ const begin = () => {
 let lazily;
 const watch = (el) => (near(el) ? begin() : lazily?.observe(el));
 if (browser) {
-  const els = [...document.querySelectorAll(HOSTS)];
+  const els = inHtml;
   if (els.some(near)) begin();
   else {
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: `${NEAR * 100}% 0px` });

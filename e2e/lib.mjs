@@ -102,3 +102,20 @@ export function addWidget(page, attrs, { into = "main", inner = "" } = {}) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the widget's code on a page that has lede.js and no widget near
+ * view (which fetches nothing but lede.js until one is): a first widget,
+ * article only, until the code has started, then removed. */
+export function startCode(page, cdn) {
+  return page.evaluate(async (cdn) => {
+    await new Promise((r) => (document.readyState === "loading" ? addEventListener("DOMContentLoaded", r) : r()));
+    const src = document.querySelector("script[type=module][src*='lede.js']").src;
+    const starter = document.createElement("div");
+    starter.setAttribute("data-lede", "");
+    starter.setAttribute("data-loading", "eager");
+    starter.setAttribute("data-article-src", `${cdn}/api/article/1855600.json`);
+    document.body.prepend(starter);
+    await (await import(src)).ready;
+    starter.remove();
+  }, cdn);
+}

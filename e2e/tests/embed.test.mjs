@@ -2,7 +2,7 @@
 // widgets, late ones, removal, events, hostile page CSS, RTL, strict CSP, bad
 // configuration, and churn without leaks.
 import { join } from "node:path";
-import { assert, open, settled, state, inWidget, addWidget, sleep } from "../lib.mjs";
+import { assert, open, settled, state, inWidget, addWidget, sleep, startCode } from "../lib.mjs";
 
 /** Records every lede:* event on the page, with its target's id. */
 const recordEvents = (page) =>
@@ -273,7 +273,7 @@ export const tests = [
     name: "adding and removing a widget 100 times leaves the JS heap flat",
     async run({ browser, origin }) {
       const page = await open(browser, `${origin}/pages/blank.html`);
-      await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith(".wasm")));
+      await startCode(page, origin);
       const cdp = await page.context().newCDPSession(page);
       const cycle = (n) => page.evaluate(async ([count, cdn]) => {
         for (let i = 0; i < count; i++) {

@@ -195,6 +195,8 @@ export const tests = [
         el.setAttribute("lang", "fa");
         el.setAttribute("data-related-src", `${cdn}/api/related/1855600.json`);
         el.setAttribute("data-media-base", `${cdn}/media`);
+        // Far down the page by now: it starts at once all the same.
+        el.setAttribute("data-loading", "eager");
         document.body.append(el);
       }, [id, cdnOf(page)]);
       const before = asked;

@@ -4,7 +4,7 @@
 // own origins; a feed in a legacy charset reads right; lede.js preloads
 // what the start-up queue will load first, and gives up on code that does
 // not come.
-import { assert, open, settled, inWidget, addWidget, sleep } from "../lib.mjs";
+import { assert, open, settled, inWidget, addWidget, sleep, startCode } from "../lib.mjs";
 
 /** The requests the server saw for paths starting with `prefix`. */
 async function requests(origin, prefix) {
@@ -12,21 +12,12 @@ async function requests(origin, prefix) {
   return log.filter((e) => e.path.startsWith(prefix));
 }
 
-/** A blank page with lede.js loaded and its code started (by a first
- * widget, then removed: a page without widgets near view fetches nothing
- * but lede.js, and lede.js preloads the feeds of the widgets that start
- * it). */
+/** A blank page with lede.js loaded and its code started: no preload of a
+ * feed then (lede.js preloads only the feeds of the widgets in the page's
+ * HTML). */
 async function startedPage(browser, origin, options) {
   const page = await open(browser, `${origin}/pages/blank.html`, options);
-  await page.waitForFunction(() => document.querySelector("script[type=module]"), null, { timeout: 5000 });
-  await page.evaluate(async (origin) => {
-    const starter = document.createElement("div");
-    starter.setAttribute("data-lede", "");
-    starter.setAttribute("data-article-src", `${origin}/api/article/1855600.json`);
-    document.body.append(starter);
-    await (await import(document.querySelector("script[type=module]").src)).ready;
-    starter.remove();
-  }, origin);
+  await startCode(page, origin);
   return page;
 }
 
