@@ -41,7 +41,8 @@ size: dist
 	@README=README.md bash build/size-report.sh 14
 
 ## Size and speed against a Swiper-based peer; writes bench/RESULTS.md.
-bench: dist
+## It needs what `make test` needs (the browser, the npm packages) first.
+bench: setup dist
 	@bash bench/run.sh
 
 ## Each parser under the fuzzer for FUZZ_SECONDS (default 120) seconds.
