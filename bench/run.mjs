@@ -49,6 +49,7 @@ const CPU_SLOWDOWN = 4;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const BIG = 100000; // items in the long feed
 const MANY = 200; // widgets on the many-widget page
+const MANY_WINDOW_MS = 5000; // how long the many-widget page as written is watched after its load event
 const POSTER_TEMPLATE = "{path}.jpg";
 const started = Date.now();
 const clock = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -124,7 +125,7 @@ const COMPRESS = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".tx
 const cache = new Map();
 
 /** The bench's pages: /{lede,lede-noposter,peer}{,-carousel,-big,-many}.html. */
-const PAGE = /^\/(lede|lede-noposter|peer)(-big|-carousel|-many)?\.html$/;
+const PAGE = /^\/(lede|lede-noposter|peer)(-big|-carousel|-many|-manylazy)?\.html$/;
 async function pageHtml(who, variant) {
   let html = await readFile(who === "peer" ? join(here, "index.html") : join(dist, "index.html"), "utf8");
   const attrs = who === "lede-noposter" ? 'data-media-base="/media"' : `data-media-base="/media" data-poster-template="${POSTER_TEMPLATE}"`;
@@ -132,10 +133,14 @@ async function pageHtml(who, variant) {
   if (variant === "-big") html = html.replace("/api/related/1855600.json", `/api/related/${BIG}.json`);
   // A carousel-only widget at the top of the page: its thumbnails are in view at load.
   if (variant === "-carousel") html = html.replace(/\s*data-article-src="[^"]*"/, "");
-  if (variant === "-many") {
+  if (variant === "-many" || variant === "-manylazy") {
     // MANY widgets in the page's HTML, each with feed URLs of its own (the
-    // demo's feeds), between paragraphs of the publisher's text.
-    const widgets = Array.from({ length: MANY }, (_, i) => `<p>Paragraph ${i + 1} of the publisher's own text.</p>\n    <div data-lede data-article-src="/api/many/${i}/article.json" data-related-src="/api/many/${i}/related.json" ${attrs}></div>`);
+    // demo's feeds), between paragraphs of the publisher's text. On -many
+    // every Lede widget starts at load (data-loading="eager"), as every one
+    // of the peer's does; -manylazy is the page as a publisher writes it,
+    // where only the widgets near the reader's view start.
+    const eager = variant === "-many" && who !== "peer" ? ' data-loading="eager"' : "";
+    const widgets = Array.from({ length: MANY }, (_, i) => `<p>Paragraph ${i + 1} of the publisher's own text.</p>\n    <div data-lede data-article-src="/api/many/${i}/article.json" data-related-src="/api/many/${i}/related.json" ${attrs}${eager}></div>`);
     html = html.replace(/<main class="page">[\s\S]*<\/main>/, `<main class="page">\n    ${widgets.join("\n    ")}\n  </main>`);
   }
   return html;
@@ -608,14 +613,23 @@ async function visit(browser, who, { carousel = false } = {}) {
 
 /** The long feed or the many-widget page: time to ready (every widget's
  * sections), long tasks until a second after, memory. */
-async function loadOnly(browser, path, network = NETWORK) {
+async function loadOnly(browser, path, network = NETWORK, { window: forMs = 0 } = {}) {
   const { context, page, cdp, bytes } = await open(browser, path, network);
-  await page.waitForFunction(() => window.__readyAt, null, { timeout: 180000, polling: 250 });
-  await page.waitForTimeout(1000);
-  const readyMs = await page.evaluate(() => window.__readyAt);
+  if (forMs) {
+    // The page as it loads, not waiting for every widget: the first forMs
+    // milliseconds after its load event.
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(forMs);
+  } else {
+    await page.waitForFunction(() => window.__readyAt, null, { timeout: 180000, polling: 250 });
+    await page.waitForTimeout(1000);
+  }
+  const readyMs = forMs ? NaN : await page.evaluate(() => window.__readyAt);
+  // Widgets whose related section is there (started), whatever its state.
+  const started = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].filter((h) => (h.shadowRoot ?? h).querySelector("[data-lede-related]")).length);
   const lt = longtasks(await page.evaluate(() => window.__lt));
   const dom = await cdp.send("Memory.getDOMCounters");
-  const r = { readyMs, load: lt, bytes: bytes(), domNodes: dom.nodes, ...(await memory(cdp)) };
+  const r = { readyMs, started, load: lt, bytes: bytes(), domNodes: dom.nodes, ...(await memory(cdp)) };
   await context.close();
   return r;
 }
@@ -904,7 +918,7 @@ const SUBJECTS = ["lede", "peer", "lede-noposter"];
 const rotate = (xs, i) => xs.map((_, j) => xs[(i + j) % xs.length]);
 const kb = (n) => (n / 1024).toFixed(1);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
-const res = { visit: {}, carousel: {}, big: {}, many: {}, pub: {}, below: {} };
+const res = { visit: {}, carousel: {}, big: {}, many: {}, manylazy: {}, pub: {}, below: {} };
 for (const k of Object.keys(res)) for (const s of [...SUBJECTS, ...PUB_SUBJECTS]) res[k][s] ??= [];
 const failures = [];
 /** Seconds each part took, and how many rounds (each subject once) it ran. */
@@ -954,6 +968,15 @@ for (let i = 0; i < (PARTS.has("many") ? FEW : 0); i++) {
     const r = await loadOnly(browser, `/${s}-many.html`, UNTHROTTLED);
     res.many[s].push(r);
     console.log(`  [${clock()}] ${MANY} widgets, run ${i + 1}/${FEW} ${s}: all ready ${r.readyMs.toFixed(0)} ms, longest task ${r.load.longest.toFixed(0)} ms, total ${r.load.total.toFixed(0)} ms, ${kb(r.bytes.total)} KB`);
+  }
+}
+// The same page as a publisher writes it (no data-loading): its first
+// MANY_WINDOW_MS after the load event.
+for (let i = 0; i < (PARTS.has("many") ? FEW : 0); i++) {
+  for (const s of rotate(SUBJECTS.slice(0, 2), i)) {
+    const r = await loadOnly(browser, `/${s}-manylazy.html`, UNTHROTTLED, { window: MANY_WINDOW_MS });
+    res.manylazy[s].push(r);
+    console.log(`  [${clock()}] ${MANY} widgets as written, run ${i + 1}/${FEW} ${s}: ${r.started} started in ${MANY_WINDOW_MS / 1000} s, longest task ${r.load.longest.toFixed(0)} ms, total ${r.load.total.toFixed(0)} ms, ${kb(r.bytes.total)} KB`);
   }
 }
 if (PARTS.has("many")) partTime.many = { s: (Date.now() - manyStart) / 1000, rounds: FEW };
@@ -1135,13 +1158,18 @@ row("time to ready (ms)", (r) => r.readyMs, "ms", "carousel");
 row("bytes before interaction, all (KB)", (r) => r.before.total, "KB", "carousel");
 row("  images (KB)", (r) => r.before.images, "KB", "carousel");
 row("  video (KB)", (r) => r.before.video, "KB", "carousel");
-section(`${MANY} widgets on one page (no network throttling, CPU ${CPU_SLOWDOWN}×)`);
+section(`${MANY} widgets on one page, every one started at load (Lede's with data-loading="eager"; no network throttling, CPU ${CPU_SLOWDOWN}×)`);
 row("time to every widget ready (ms)", (r) => r.readyMs, "ms", "many");
 row("longest task (ms)", (r) => r.load.longest, "ms", "many");
 row("long tasks, total (ms)", (r) => r.load.total, "ms", "many");
 row("bytes until a second after ready (MB)", (r) => r.bytes.total, "MB", "many");
 row("JS heap (KB)", (r) => r.heap, "KB", "many");
 row("wasm memory (KB)", (r) => r.wasm, "KB", "many");
+section(`the same ${MANY} widgets as a publisher writes them (Lede starts those near view), the first ${MANY_WINDOW_MS / 1000} s after the load event`);
+row("widgets started", (r) => r.started, "n", "manylazy");
+row("longest task (ms)", (r) => r.load.longest, "ms", "manylazy");
+row("long tasks, total (ms)", (r) => r.load.total, "ms", "manylazy");
+row("bytes (MB)", (r) => r.bytes.total, "MB", "manylazy");
 section(`a ${BIG.toLocaleString("en")}-item feed`);
 row("time to ready (ms)", (r) => r.readyMs, "ms", "big");
 row("longest task (ms)", (r) => r.load.longest, "ms", "big");
