@@ -124,7 +124,7 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
 const COMPRESS = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".txt"]);
 const cache = new Map();
 
-/** The bench's pages: /{lede,lede-noposter,peer}{,-carousel,-big,-many}.html. */
+/** The bench's pages: /{lede,lede-noposter,peer}{,-carousel,-big,-many,-manylazy}.html. */
 const PAGE = /^\/(lede|lede-noposter|peer)(-big|-carousel|-many|-manylazy)?\.html$/;
 async function pageHtml(who, variant) {
   let html = await readFile(who === "peer" ? join(here, "index.html") : join(dist, "index.html"), "utf8");

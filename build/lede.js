@@ -208,8 +208,9 @@ ready.catch(() => {});
 /** The page's widgets as its HTML has them, when lede.js runs: the only
  * ones whose feeds are preloaded. A widget added later (an app's) fetches
  * its feeds itself, so that its own fetch, which it can abort and bound,
- * is the only one. */
-const inHtml = browser ? [...document.querySelectorAll(HOSTS)] : [];
+ * is the only one. Let go of once the code starts, so that an element the
+ * page removes is not kept alive here. */
+let inHtml = browser ? [...document.querySelectorAll(HOSTS)] : [];
 
 /** Starts the code, once: when the first widget is near enough. */
 let begun;
@@ -218,6 +219,7 @@ const begin = () => {
   begun = true;
   lazily?.disconnect();
   preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
+  inHtml = [];
   const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
   start("").catch(loadFailed);
@@ -229,8 +231,7 @@ const begin = () => {
 let lazily;
 const watch = (el) => (near(el) ? begin() : lazily?.observe(el));
 if (browser) {
-  const els = inHtml;
-  if (els.some(near)) begin();
+  if (inHtml.some(near)) begin();
   else {
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: `${NEAR * 100}% 0px` });
     const mo = new MutationObserver((records) => {
@@ -241,7 +242,7 @@ if (browser) {
       }
     });
     lazily = { observe: (el) => io.observe(el), disconnect: () => (io.disconnect(), mo.disconnect()) };
-    els.forEach((el) => io.observe(el));
+    inHtml.forEach((el) => io.observe(el));
     mo.observe(document, { childList: true, subtree: true });
   }
 }
