@@ -7,6 +7,25 @@
 /// (before sorting by `sort`).
 pub const MAX_ITEMS: usize = 1_000;
 
+/// A feed body longer than this (in bytes) is shown in the task after the
+/// one that read and parsed it: reading 100,000 items' worth of bytes and
+/// parsing the first [`MAX_ITEMS`] is one task's work, building the
+/// carousel for them another's, and together they held the main thread for
+/// over 250 ms at 4× CPU. A feed of everyday size is shown at once.
+pub const SHOWN_LATER: usize = 256 * 1024;
+
+/// Whether a feed body of `len` bytes is shown in a later task than the one
+/// that parsed it (see [`SHOWN_LATER`]).
+///
+/// ```
+/// use lede::core::cap::shown_later;
+/// assert!(!shown_later(40_000), "a newsroom's feed is shown at once");
+/// assert!(shown_later(10_000_000));
+/// ```
+pub fn shown_later(len: usize) -> bool {
+    len > SHOWN_LATER
+}
+
 /// Where the `n`th element of the JSON array `json` ends, when `json` is an
 /// array (after optional whitespace) with more than `n` elements: the byte
 /// offset of the comma after that element, so that `json[..end]` followed by

@@ -4,6 +4,7 @@
 
 use super::page::use_online;
 use super::Load;
+use crate::core::cap::shown_later;
 use crate::core::error::{Feed, FeedError, Problem};
 use crate::core::retry::{delay_ms, online_delay_ms};
 use crate::core::url::SafeUrl;
@@ -193,10 +194,18 @@ where
     };
     // `done` only runs while the widget is there (see [`Loader::fetch`]).
     let done: Done = Rc::new(move |result, href| {
-        set_state.try_set(match result.and_then(|text| parse(&text)) {
+        let later = result.as_ref().is_ok_and(|text| shown_later(text.len()));
+        let state = match result.and_then(|text| parse(&text)) {
             Ok(value) => Load::Ready(value),
             Err(e) => Load::Failed(report(e, href)),
-        });
+        };
+        if later {
+            // A very long feed: the carousel is built in the next task, so
+            // that reading it and showing it never hold the thread together.
+            set_timeout(move || drop(set_state.try_set(state)), Duration::ZERO);
+        } else {
+            set_state.try_set(state);
+        }
     });
     let again = send_wrapper::SendWrapper::new(done.clone());
     loader.start(done);
