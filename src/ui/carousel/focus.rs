@@ -33,17 +33,34 @@ pub struct UseRovingFocusReturn {
 }
 
 impl UseRovingFocusReturn {
-    /// Makes slide `i` current and focuses it. A slide far away is not in
-    /// the DOM yet: it takes focus once rendered, and is scrolled into view
-    /// then (see [`focused`](Self::focused)); the track's scroll snapping
-    /// would pull a scroll to a slide that is not there back to one that is.
+    /// Makes slide `i` current and focuses it; it is scrolled into view
+    /// once it has focus (see [`focused`](Self::focused)).
+    ///
+    /// A slide in the DOM is asked to take focus first, and becomes current
+    /// as it takes it: the browser's `focus()` then finds the page's style
+    /// and layout as the last frame left them, and the tab stop's move is
+    /// styled once, with the focus ring, instead of forcing a style and
+    /// layout of its own in `focus()` and another when the slide is
+    /// revealed. A slide far away is not in the DOM yet: it is made current
+    /// first, which renders it, and takes focus then (the track's scroll
+    /// snapping would pull a scroll to a slide that is not there back to
+    /// one that is).
     pub fn move_to(&self, i: usize) {
         self.within.set_value(true);
-        if self.current.try_get_untracked() == Some(i) {
+        let Some(current) = self.current.try_get_untracked() else {
+            return;
+        };
+        if current == i {
             self.reveal(i);
             return;
         }
-        self.set_current.set(i);
+        let in_dom = self
+            .geometry
+            .geometry
+            .try_with_untracked(|g| g.rendered(self.count, current).contains(&i));
+        if in_dom != Some(true) {
+            self.set_current.set(i);
+        }
         self.set_request.set(Some(i));
     }
 
