@@ -28,7 +28,7 @@ test: setup
 	@bash build/test.sh
 
 ## The release build into dist/: index.html, lede.js, the wasm and its glue;
-## and dist/pkg/, what a publisher uploads (lede.js and the hashed files only).
+## and dist/pkg/, what a publisher uploads (lede.js and the glue and wasm named by the version).
 ## STABLE=1: the same with stable compiler options only, into dist-stable/
 ## (build/dist.sh says what the default build uses beyond them).
 dist: setup-dist

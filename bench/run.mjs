@@ -248,8 +248,9 @@ const PROSE = [
 ];
 const para = (i) => `<p>${[0, 1, 2].map((k) => PROSE[(i + k) % PROSE.length]).join(" ")}</p>`;
 /** The recipe's markup with the README's example hosts made this bench's. */
-const recipeHere = () =>
+const recipeHere = (id) =>
   recipeHead
+    .replaceAll("1855600", String(id))
     .replaceAll("https://cdn.example/lede/", `${cdnOrigin}/lede/`)
     .replaceAll("https://cdn.example", cdnOrigin)
     .replaceAll("https://media.news.example/uploads", `${origin}/media`)
@@ -270,7 +271,10 @@ function pubPage(subject, which) {
     '<link rel="stylesheet" href="/pub/page.css">',
     // The peer's stylesheet, as its bundle is: one script and its CSS.
     ...(lede ? [] : [`<link rel="stylesheet" href="${cdnOrigin}/peer/peer.css">`]),
-    ...(subject === "lede-recipe" ? [recipeHere().trim()] : []),
+    // The recipe's preloads are for a widget in the first screen (the
+    // README says to leave them out for one further down, which starts when
+    // the reader comes near): the page below the fold has none.
+    ...(subject === "lede-recipe" && which !== "below" ? [recipeHere(id).trim()] : []),
   ];
   const widget = `<div data-lede data-article-src="/api/article/${id}.json" data-related-src="/api/related/${id}.json" data-media-base="/media" data-poster-template="${POSTER_TEMPLATE}"></div>`;
   const script = lede ? `<script type="module" src="${cdnOrigin}/lede/lede.js"></script>` : `<script type="module" src="${cdnOrigin}/peer/peer.js"></script>`;
@@ -307,14 +311,15 @@ function storyFeed(kind, id) {
 }
 
 // The CDN: dist/pkg/ under /lede/, the peer's bundle under /peer/. As the
-// README's "Your server" says: content-hashed names for a year, immutable;
+// README's "Your server" says: the names with the release's version in them
+// (the glue and the wasm) for a year, immutable;
 // the stable names (lede.js, words/, the peer's files) for 5 minutes; CORS for
 // every file (module scripts, the wasm and the words are fetched in CORS
 // mode); brotli; an ETag, for revalidation. Timing-Allow-Origin lets Resource
 // Timing show transfer sizes across origins, as many CDNs allow.
 const PKG = join(dist, "pkg");
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/;
-const cdnCacheControl = (path) => (HASHED.test(path) ? "public, max-age=31536000, immutable" : "public, max-age=300");
+const VERSIONED = /\/lede-[^/]+\.(js|wasm)$/;
+const cdnCacheControl = (path) => (VERSIONED.test(path) ? "public, max-age=31536000, immutable" : "public, max-age=300");
 const cdnCache = new Map();
 /** Every request the CDN answered, in order: [path, status, bytes of body sent]. */
 const cdnLog = [];
@@ -1323,7 +1328,7 @@ paths for the same files), and ONE \`<script type="module" src>\` at the end of 
 another port of 127.0.0.1, so another origin (the same site: Chromium keys its HTTP cache and code caches by the page's site,
 so this changes nothing there; nothing emulates the DNS lookup and TLS handshake a real CDN would add). The CDN serves
 \`dist/pkg/\` as a publisher uploads it, under \`/lede/\`, as the README's "Your server" section says:
-\`Cache-Control: public, max-age=31536000, immutable\` for the content-hashed glue and wasm, \`public, max-age=300\` for
+\`Cache-Control: public, max-age=31536000, immutable\` for the glue and wasm (named by the release's version), \`public, max-age=300\` for
 \`lede.js\` and \`words/\`; \`Access-Control-Allow-Origin: *\`, brotli (quality 11), an ETag (a 304 for a revalidation), and
 \`Timing-Allow-Origin: *\` so that Resource Timing may show transfer sizes. The peer is embedded the same way: its bundle
 (bench/peer/dist: \`peer.js\` and \`peer.css\`, as run.sh builds it) from the CDN under \`/peer/\`, \`max-age=300\`, its script a

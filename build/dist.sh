@@ -54,15 +54,24 @@ fi
 export STABLE=${STABLE:-0}
 trunk build --release --offline --dist "$out" "$index"
 # What a publisher uploads, and nothing else (no demo page, feeds or media):
-# lede.js, the one stable name, the content-hashed glue and wasm it
-# loads, and words/, each language's words that are not built in. The e2e tests check the folder's contents and load a widget from it.
+# lede.js, the one stable name, the glue and the wasm it loads, named by
+# the release's version (lede-<version>.js, lede-<version>_bg.wasm: a name
+# a page's <head> can preload, which changes with every release, so they
+# can be cached for a year), and words/, each language's words that are
+# not built in. The e2e tests check the folder's contents and load a
+# widget from it. (The demo in dist/ keeps Trunk's hashed names.)
 # It is also an npm package: lede.d.ts (the types) beside lede.js, and a
 # package.json (build/pkg-check.sh checks both, and what `npm pack` takes).
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 rm -rf "$out/pkg"
 mkdir "$out/pkg"
 cp build/lede.d.ts "$out/"
-cp "$out/lede.js" "$out/lede.d.ts" "$out"/lede-*.js "$out"/lede-*_bg.wasm LICENSE CHANGELOG.md "$out/pkg/"
+glue=$(cd "$out" && ls lede-*.js | head -n 1)
+wasm=$(cd "$out" && ls lede-*_bg.wasm | head -n 1)
+cp "$out/$glue" "$out/pkg/lede-$version.js"
+cp "$out/$wasm" "$out/pkg/lede-${version}_bg.wasm"
+sed -e "s|$glue|lede-$version.js|g" -e "s|$wasm|lede-${version}_bg.wasm|g" "$out/lede.js" >"$out/pkg/lede.js"
+cp "$out/lede.d.ts" LICENSE CHANGELOG.md "$out/pkg/"
 cp -r "$out/words" "$out/pkg/"
-version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s|@VERSION@|$version|" build/package.json >"$out/pkg/package.json"
 BUDGET_KB=$budget bash build/size.sh "$out"

@@ -2,7 +2,7 @@
 # `make test`: dist/pkg/ as an npm package. Its types compile in a strict
 # consumer (build/types/consumer.ts, importing the package by its name, so
 # that `exports` and `types` are checked too), and `npm pack` takes exactly
-# package.json, lede.js, lede.d.ts and the hashed glue and wasm.
+# package.json, lede.js, lede.d.ts and the glue and wasm named by the version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"

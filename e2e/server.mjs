@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { reserveCss } from "./readme.mjs";
+import { preloadHtml, reserveCss } from "./readme.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // LEDE_DIST=dist-stable serves the stable-flag build instead.
@@ -83,6 +83,28 @@ const hostile = JSON.stringify([
   { id: "5", title: "Tab trick", pic: "java\tscript:window.__pwned=5//.mp4" },
   { id: "6", title: "&lt;escaped&gt; &amp; entities", pic: "/media/2016/08/27/alalam_636078979081121458_25f_4x3.jpg" },
 ]);
+
+/** A publisher's article page: `head` in its <head>, one widget in its
+ * first screen, `lede.js` from the upload folder. */
+function recipePage(cdn, head) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>The README's head recipe</title>
+  ${head.trim().split("\n").join("\n  ")}
+</head>
+<body>
+  <main>
+    <h1>An article</h1>
+    <div data-lede data-article-src="${cdn}/api/article/1855600.json" data-related-src="${cdn}/api/related/1855600.json" data-media-base="${cdn}/media"></div>
+  </main>
+  <script type="module" src="${cdn}/pkg/lede.js"></script>
+</body>
+</html>
+`;
+}
 
 /** A publisher's page with `count` widgets in its HTML, between paragraphs
  * (each with `data-loading="eager"` if `eager`). */
@@ -376,6 +398,16 @@ async function handle(req, res, { publisher }) {
     // own feed URLs (below); ?eager: all of them start at once.
     const cdn = `http://127.0.0.1:${server.address().port}`;
     return send(res, 200, types[".html"], manyPage(cdn, Number(url.searchParams.get("n") ?? 200), url.searchParams.has("eager")));
+  }
+  if (publisher && p === "/recipe.html") {
+    // A publisher's page with the README's <head> preloads, read from
+    // README.md now, its hosts made this server's: the upload folder
+    // (dist/pkg/) as the CDN's, the feeds beside it. ?no-crossorigin: the
+    // same preloads without their crossorigin attribute.
+    const cdn = `http://127.0.0.1:${server.address().port}`;
+    let head = (await preloadHtml()).replaceAll("https://cdn.example/lede/", `${cdn}/pkg/`).replaceAll("https://news.example", cdn);
+    if (url.searchParams.has("no-crossorigin")) head = head.replaceAll(" crossorigin", "");
+    return send(res, 200, types[".html"], recipePage(cdn, head));
   }
   if (publisher && p === "/reserve.css") {
     // The README's "No layout shift" CSS, read from README.md now: what a

@@ -1,5 +1,5 @@
-// The publisher's upload folder (dist/pkg/): lede.js, the content-hashed files
-// it loads, and what makes it an npm package (lede.d.ts, package.json, its
+// The publisher's upload folder (dist/pkg/): lede.js, the files it loads,
+// named by the release's version, and what makes it an npm package (lede.d.ts, package.json, its
 // LICENSE and CHANGELOG.md); a page gets a working widget from it.
 import { readdir, readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
@@ -10,7 +10,7 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", process.en
 
 export const tests = [
   {
-    name: "dist/pkg/ holds exactly lede.js, lede.d.ts, package.json, LICENSE, CHANGELOG.md, the hashed glue and wasm lede.js names and words/, and works on its own",
+    name: "dist/pkg/ holds exactly lede.js, lede.d.ts, package.json, LICENSE, CHANGELOG.md, the glue and wasm lede.js names (lede-<version>.js, lede-<version>_bg.wasm) and words/, and works on its own",
     async run({ browser, origin, publisher }) {
       const files = (await readdir(pkg, { withFileTypes: true })).map((f) => (f.isDirectory() ? `${f.name}/` : f.name)).sort();
       assert.equal(files.length, 8, files.join(" "));
@@ -21,12 +21,19 @@ export const tests = [
       const words = (await readdir(join(pkg, "words"))).sort();
       assert.deepEqual(words, ["de", "es", "fa", "fr", "he", "id", "pt", "ru", "tr", "ur"].map((c) => `${c}.txt`));
       for (const f of words) assert.ok((await readFile(join(pkg, "words", f))).equals(await readFile(join(pkg, "..", "words", f))), `words/${f} as in dist/`);
-      const [glue, wasm] = [files.find((f) => /^lede-[0-9a-f]{8,}\.js$/.test(f)), files.find((f) => /^lede-[0-9a-f]{8,}_bg\.wasm$/.test(f))];
-      assert.ok(glue && wasm && files.includes("lede.js") && files.includes("lede.d.ts") && files.includes("package.json"), `lede.js, lede.d.ts, package.json, lede-<hash>.js and lede-<hash>_bg.wasm: ${files.join(" ")}`);
-      // The same bytes as dist/ serves, and lede.js names exactly these two.
-      for (const f of files.filter((f) => !["package.json", "words/", "LICENSE", "CHANGELOG.md"].includes(f))) assert.ok((await readFile(join(pkg, f))).equals(await readFile(join(pkg, "..", f))), `${f} as in dist/`);
+      const { version } = JSON.parse(await readFile(join(pkg, "package.json"), "utf8"));
+      const [glue, wasm] = [`lede-${version}.js`, `lede-${version}_bg.wasm`];
+      assert.ok([glue, wasm, "lede.js", "lede.d.ts", "package.json"].every((f) => files.includes(f)), `lede.js, lede.d.ts, package.json, ${glue} and ${wasm}: ${files.join(" ")}`);
+      // The same bytes as the demo in dist/ serves under Trunk's hashed
+      // names, and lede.js names exactly these two.
+      const hashed = (await readdir(join(pkg, ".."))).filter((f) => /^lede-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f));
+      const same = async (a, b) => (await readFile(join(pkg, a))).equals(await readFile(join(pkg, "..", b)));
+      assert.ok(await same(glue, hashed.find((f) => f.endsWith(".js"))), `${glue} is dist/'s glue`);
+      assert.ok(await same(wasm, hashed.find((f) => f.endsWith(".wasm"))), `${wasm} is dist/'s wasm`);
+      assert.ok(await same("lede.d.ts", "lede.d.ts"), "lede.d.ts as in dist/");
       const loader = await readFile(join(pkg, "lede.js"), "utf8");
-      assert.ok(loader.includes(glue) && loader.includes(wasm), "lede.js loads the hashed files beside it");
+      assert.ok(loader.includes(glue) && loader.includes(wasm), "lede.js loads the versioned files beside it");
+      assert.ok(!hashed.some((f) => loader.includes(f)), "and no hashed name");
       // A publisher's page using only the upload folder.
       const page = await open(browser, `${publisher}/pkg.html`);
       assert.equal(await settled(page, "article"), "ready");
