@@ -200,7 +200,7 @@ where
             Err(e) => Load::Failed(report(e, href)),
         };
         if later {
-            // A very long feed: the carousel is built in the next task, so
+            // A very long feed: its section is built in the next task, so
             // that reading it and showing it never hold the thread together.
             set_timeout(move || drop(set_state.try_set(state)), Duration::ZERO);
         } else {
