@@ -166,10 +166,10 @@ const warmIntl = () => {
  * widgets: every [data-lede] element, now and later, and the elements given
  * to `mount()` (every <lede-widget> is). */
 const start = async (fragment) => {
-  const glueModule = import(glueUrl + fragment);
+  // The wasm downloads beside the glue, not a round trip after it.
+  const both = Promise.all([import(glueUrl + fragment), compile()]);
   warmIntl();
-  const module = await glueModule;
-  const wasm = await compile();
+  const [module, wasm] = await both;
   if (failed) return;
   current = module;
   module.onTrap?.((e) => crashed(module, e));
