@@ -2,9 +2,8 @@
 //! language (`Intl`): a slide's "3 of 8" with the locale's digits, and the
 //! dateline.
 
-use crate::core::i18n::{digits, slide_label_with, Digits, Lang};
+use crate::core::i18n::{slide_label_with, Lang};
 use crate::dom::{locale_string, object};
-use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 /// A date as the reader's language writes it, with the time zone named
@@ -44,30 +43,9 @@ pub fn format_number(n: usize, locale: &str) -> String {
     locale_string(&number, &locale.into(), &options).unwrap_or_else(|| n.to_string())
 }
 
-thread_local! {
-    /// The digits of each number tag met on the page, learnt once from
-    /// `Intl` (`None`: that tag's numbers are formatted one at a time).
-    static DIGITS: RefCell<Vec<(String, Option<Digits>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The digits `tag` writes numbers in, asking `Intl` the first time only.
-fn digits_of(tag: &str) -> Option<Digits> {
-    DIGITS.with_borrow_mut(|known| {
-        if let Some((_, d)) = known.iter().find(|(t, _)| t == tag) {
-            return *d;
-        }
-        let d = Digits::read(&format_number(digits::PROBE, tag));
-        known.push((tag.to_owned(), d));
-        d
-    })
-}
-
 /// A slide's accessible name, "3 of 8", with the numbers in the widget's
 /// locale (`٣ من ٨` for `ar-EG`, `۳ از ۸` for Persian).
 pub fn slide_label(lang: &Lang, position: usize, total: usize) -> String {
     let tag = lang.number_tag();
-    match digits_of(tag) {
-        Some(d) => slide_label_with(lang, position, total, &|n| d.write(n)),
-        None => slide_label_with(lang, position, total, &|n| format_number(n, tag)),
-    }
+    slide_label_with(lang, position, total, &|n| format_number(n, tag))
 }

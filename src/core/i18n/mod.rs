@@ -7,11 +7,9 @@
 //! - [`text`]: the texts, one key each;
 //! - [`own`]: the publisher's words;
 //! - [`lang`]: a widget's language ([`Lang`]), and its texts;
-//! - [`digits`]: a locale's digits, learnt once ([`Digits`]);
 //! - [`lexicon`]: the words files a page has learnt ([`Lexicon`]), the
 //!   only state here, owned by the mount code for the page.
 
-pub mod digits;
 pub mod lang;
 pub mod language;
 pub mod lexicon;
@@ -19,7 +17,6 @@ pub mod own;
 pub mod tables;
 pub mod text;
 
-pub use digits::Digits;
 pub use lang::{slide_label, slide_label_with, Lang};
 pub use language::{Direction, Language};
 pub use lexicon::{Lexicon, Ready, FETCH_AGAIN_MS};

@@ -383,28 +383,3 @@ fn slide_labels() {
         "۳ از ۸"
     );
 }
-
-#[test]
-fn digits_read_from_the_probe() {
-    use super::{digits::PROBE, Digits};
-    assert_eq!(PROBE.to_string(), "1234567890");
-    let persian = Digits::read("۱۲۳۴۵۶۷۸۹۰");
-    assert_eq!(persian.map(|d| d.write(10_000)).as_deref(), Some("۱۰۰۰۰"));
-    assert_eq!(persian.map(|d| d.write(907)).as_deref(), Some("۹۰۷"));
-    let ascii = Digits::read("1234567890");
-    for n in [0, 7, 12, 99_999, usize::MAX] {
-        assert_eq!(ascii.map(|d| d.write(n)), Some(n.to_string()));
-    }
-    // Not a plain substitution of ten digits: formatted one at a time.
-    for written in [
-        "123456789",
-        "12345678901",
-        "1123456789",
-        "\u{200f}١٢٣٤٥٦٧٨٩٠",
-        "١٢٣٤٥٦٧٨٩٠\u{200f}",
-        "十二億三千四百五十六万七千八百九十",
-        "",
-    ] {
-        assert_eq!(Digits::read(written), None, "{written:?}");
-    }
-}
