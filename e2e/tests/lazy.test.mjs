@@ -73,4 +73,44 @@ export const tests = [
       await page.done();
     },
   },
+  {
+    name: "an eager widget far from view lays out no carousel until the reader comes near; then its carousel is whole and pages; a widget started near view is never held",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/below.html?eager`, PHONE);
+      assert.equal(await settled(page, "related", { widget: 1 }), "ready");
+      const look = (id) =>
+        page.evaluate((id) => {
+          const scope = document.getElementById(id).shadowRoot;
+          const slide = scope?.querySelector("[data-lede-slide]");
+          const track = scope?.querySelector(".track");
+          return {
+            far: !!scope?.querySelector(".lede[data-far]"),
+            shown: !!slide?.checkVisibility({ contentVisibilityAuto: true }),
+            width: slide?.getBoundingClientRect().width ?? 0,
+            scroll: track ? [track.scrollLeft, track.scrollWidth, track.clientWidth] : [],
+          };
+        }, id);
+      const before = await look("farther");
+      assert.ok(before.far, "started far: marked so");
+      assert.equal(before.shown, false, "its slides are skipped while far");
+      await scrollTo(page, "farther");
+      await sleep(500);
+      const after = await look("farther");
+      assert.ok(after.shown, "near: its slides are laid out");
+      assert.ok(after.width > 100, `a slide has its width (${after.width})`);
+      const [, scrollWidth, clientWidth] = after.scroll;
+      assert.ok(scrollWidth > clientWidth, `the track overflows (${after.scroll})`);
+      const previous = () => page.evaluate(() => document.getElementById("farther").shadowRoot.querySelector("[data-lede-prev]").getAttribute("aria-disabled"));
+      assert.equal(await previous(), "true", "at the start");
+      await page.evaluate(() => document.getElementById("farther").shadowRoot.querySelector("[data-lede-next]").click());
+      await sleep(1200);
+      const paged = await look("farther");
+      assert.ok(paged.scroll[0] > 0, `Next paged the track (${paged.scroll})`);
+      assert.equal(await previous(), "false", "no longer at the start");
+      // The other widget started when the reader came near: never marked.
+      const near = await look("far");
+      assert.equal(near.far, false, "a widget started near view is not marked far");
+      await page.done();
+    },
+  },
 ];

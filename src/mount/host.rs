@@ -130,3 +130,17 @@ pub(super) fn dress(container: &HtmlElement, setup: &Result<Config, Misconfigure
         container.set_attribute("lang", &c.locale)
     };
 }
+
+/// Marks the container of a widget that starts far from the viewport
+/// (`data-loading="eager"`): its carousel is laid out and painted only once
+/// the reader comes near (`content-visibility: auto` in the stylesheet), so
+/// that a page of many widgets started at once does not lay out every
+/// carousel in every frame. A widget in view at its start is never marked:
+/// its first frame has its real height, not the stylesheet's estimate.
+pub(super) fn set_far(container: &HtmlElement, far: bool) {
+    let _ = if far {
+        container.set_attribute("data-far", "")
+    } else {
+        container.remove_attribute("data-far")
+    };
+}

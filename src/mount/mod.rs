@@ -86,6 +86,12 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     let container = host::prepare(&document, host)?;
     let setup = attrs::read_setup(&document, host);
     host::dress(&container, &setup);
+    let far = registry::with(|r| {
+        let was = r.far.contains(host);
+        r.far.retain(|h| h != host);
+        was
+    });
+    host::set_far(&container, far);
     let live = Live::new(setup);
     let (widget_live, widget_host) = (live.clone(), host.clone());
     let handle = detached(|| {
@@ -147,6 +153,7 @@ fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
             .partition(|h| gone(h));
         r.parked = parked;
         r.pending.retain(|h| !gone(h));
+        r.far.retain(|h| !gone(h));
         r.waiting.retain(|(h, _)| !gone(h));
         r.loading.retain(|(h, _)| !gone(h));
         let (gone, kept) = std::mem::take(&mut r.mounted)

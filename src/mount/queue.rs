@@ -89,10 +89,22 @@ pub(super) fn unpark(gone: &[Element]) {
     }
 }
 
-/// Whether a host whose box spans `top..bottom` should start now: it asked
-/// to (`eager`), or it is within reach of the viewport.
+/// Whether a host whose box spans `top..bottom` should start now: it is
+/// within reach of the viewport, or it asked to (`eager`), and then it is
+/// remembered as starting far from view (see `host::set_far`).
 fn starts_now(host: &Element, top: f64, bottom: f64, height: f64) -> bool {
-    eager(host) || near(top, bottom, height)
+    if near(top, bottom, height) {
+        return true;
+    }
+    let eager = eager(host);
+    if eager {
+        registry::with(|r| {
+            if !r.far.contains(host) {
+                r.far.push(host.clone());
+            }
+        });
+    }
+    eager
 }
 
 /// Mounts `host` now if it starts now, else parks it (an explicit

@@ -21,6 +21,9 @@ use web_sys::Element;
 /// - a host in `waiting` waits for its language's words, which the
 ///   lexicon has as being fetched; it is not mounted (or, when it is, its
 ///   widget is refreshed once the words come);
+/// - a host in `far` is in it once and not in `mounted`: it starts
+///   although it is far from the viewport (`data-loading="eager"`), and
+///   leaves as it mounts (or is unmounted);
 /// - `scheduled` is true while a slice of `pending` is scheduled, so that
 ///   there is never more than one.
 ///
@@ -36,6 +39,9 @@ pub(super) struct Registry {
     /// Hosts far from the viewport, waiting for the reader to scroll near
     /// them (watched by the queue's observer).
     pub parked: Vec<Element>,
+    /// Hosts in `pending` that were far from the viewport when queued: their
+    /// carousels are laid out only once the reader comes near.
+    pub far: Vec<Element>,
     /// Whether a slice of `pending` is scheduled.
     pub scheduled: bool,
     /// Hosts mounted from `pending` that may still be loading, with the
