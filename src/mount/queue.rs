@@ -98,7 +98,11 @@ fn starts_now(host: &Element, top: f64, bottom: f64, height: f64) -> bool {
     }
     let eager = eager(host);
     if eager {
-        registry::with(|r| r.mark_far(host));
+        registry::with(|r| {
+            if !r.far.contains(host) {
+                r.far.push(host.clone());
+            }
+        });
     }
     eager
 }
@@ -223,9 +227,6 @@ fn mount_pending() {
                 Ok(()) => registry::with(|r| r.loading.push((host, now))),
                 Err(e) => console_error(e.detail()),
             }
-        } else {
-            // Its turn passed: a later start reads its position again.
-            registry::with(|r| r.take_far(&host));
         }
     }
 }
