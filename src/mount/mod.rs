@@ -83,14 +83,11 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(MountError::NoDocument)?;
+    // Taken before anything can fail, so that no mark outlives the attempt.
+    let far = registry::with(|r| r.take_far(host));
     let container = host::prepare(&document, host)?;
     let setup = attrs::read_setup(&document, host);
     host::dress(&container, &setup);
-    let far = registry::with(|r| {
-        let was = r.far.contains(host);
-        r.far.retain(|h| h != host);
-        was
-    });
     host::set_far(&container, far);
     let live = Live::new(setup);
     let (widget_live, widget_host) = (live.clone(), host.clone());

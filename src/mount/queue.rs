@@ -98,11 +98,7 @@ fn starts_now(host: &Element, top: f64, bottom: f64, height: f64) -> bool {
     }
     let eager = eager(host);
     if eager {
-        registry::with(|r| {
-            if !r.far.contains(host) {
-                r.far.push(host.clone());
-            }
-        });
+        registry::with(|r| r.mark_far(host));
     }
     eager
 }
@@ -227,6 +223,9 @@ fn mount_pending() {
                 Ok(()) => registry::with(|r| r.loading.push((host, now))),
                 Err(e) => console_error(e.detail()),
             }
+        } else {
+            // Its turn passed: a later start reads its position again.
+            registry::with(|r| r.take_far(&host));
         }
     }
 }

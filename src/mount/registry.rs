@@ -23,7 +23,8 @@ use web_sys::Element;
 ///   widget is refreshed once the words come);
 /// - a host in `far` is in it once and not in `mounted`: it starts
 ///   although it is far from the viewport (`data-loading="eager"`), and
-///   leaves as it mounts (or is unmounted);
+///   leaves as it mounts, when its turn in `pending` passes without a
+///   mount, or when it is unmounted;
 /// - `scheduled` is true while a slice of `pending` is scheduled, so that
 ///   there is never more than one.
 ///
@@ -39,8 +40,8 @@ pub(super) struct Registry {
     /// Hosts far from the viewport, waiting for the reader to scroll near
     /// them (watched by the queue's observer).
     pub parked: Vec<Element>,
-    /// Hosts in `pending` that were far from the viewport when queued: their
-    /// carousels are laid out only once the reader comes near.
+    /// Hosts starting although far from the viewport, until they mount:
+    /// their carousels are laid out only once the reader comes near.
     pub far: Vec<Element>,
     /// Whether a slice of `pending` is scheduled.
     pub scheduled: bool,
@@ -79,6 +80,21 @@ impl Registry {
     /// Whether `host` holds a widget.
     pub fn is_mounted(&self, host: &Element) -> bool {
         self.mounted.iter().any(|w| &w.host == host)
+    }
+
+    /// Remembers that `host` starts far from the viewport.
+    pub fn mark_far(&mut self, host: &Element) {
+        if !self.far.contains(host) {
+            self.far.push(host.clone());
+        }
+    }
+
+    /// Whether `host` was marked as starting far from the viewport; the
+    /// mark goes.
+    pub fn take_far(&mut self, host: &Element) -> bool {
+        let was = self.far.contains(host);
+        self.far.retain(|h| h != host);
+        was
     }
 
     /// The mounted widget of `host`.
