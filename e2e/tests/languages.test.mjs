@@ -206,10 +206,11 @@ export const tests = [
       assert.equal(asked, before, "not asked for again at once");
       failing = false;
       // Ten seconds on, the next Persian widget asks again: the words come,
-      // and every Persian widget speaks them.
+      // and every Persian widget speaks them. The skeleton has its heading
+      // too, so the wait is for the ready section (its slides are read next).
       await sleep(10_500);
       await add("later");
-      await page.waitForFunction(() => ["soon", "later"].every((id) => document.getElementById(id).shadowRoot?.querySelector("section h2")?.textContent === "خبرهای مرتبط"), null, { timeout: 5000 });
+      await page.waitForFunction(() => ["soon", "later"].every((id) => document.getElementById(id).shadowRoot?.querySelector("section[data-state=ready] h2")?.textContent === "خبرهای مرتبط"), null, { timeout: 5000 });
       assert.equal((await facts(page))[1].heading, "خبرهای مرتبط", "the page's first Persian widget too");
       assert.equal(asked, before + 1, "asked once more");
       await page.done();
