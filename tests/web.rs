@@ -1251,3 +1251,47 @@ fn urls_as_the_browser_reads_them() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert!(checked > 80, "{checked} vectors");
 }
+
+/// Keeps the thread busy for `ms`, as a heavy section's view would.
+fn busy(ms: f64) {
+    let until = js_sys::Date::now() + ms;
+    while js_sys::Date::now() < until {}
+}
+
+/// Sections whose feeds arrive together take turns: a run shows at least
+/// two at once (one widget's article and related stories), then, once
+/// it has taken a frame's worth of time, the rest wait for later tasks,
+/// come in the order they asked, and all are shown.
+#[wasm_bindgen_test]
+async fn sections_take_turns() {
+    use lede::ui::turns::in_turn;
+    use std::cell::RefCell;
+    // A quiet start: the last run, if a test before made one, is over.
+    tick().await;
+    tick().await;
+    let shown = Rc::new(RefCell::new(Vec::new()));
+    for i in 0..5 {
+        let shown = shown.clone();
+        in_turn(
+            Box::new(move || {
+                shown.borrow_mut().push(i);
+                busy(15.0);
+            }),
+            false,
+        );
+    }
+    assert_eq!(*shown.borrow(), [0, 1], "two at once, then the rest wait");
+    for _ in 0..20 {
+        tick().await;
+    }
+    assert_eq!(*shown.borrow(), [0, 1, 2, 3, 4], "all, in order");
+    // A long feed's section is always shown in a task of its own.
+    let later = Rc::new(Cell::new(false));
+    let flag = later.clone();
+    tick().await;
+    tick().await;
+    in_turn(Box::new(move || flag.set(true)), true);
+    assert!(!later.get(), "not in the task its feed arrived in");
+    tick().await;
+    assert!(later.get());
+}

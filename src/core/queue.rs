@@ -103,6 +103,45 @@ pub fn step(started_ms: f64, now_ms: f64, hidden: bool, loading: usize) -> Step 
     }
 }
 
+/// How long feeds that arrive together may spend being shown before the
+/// browser gets its thread back (ms): a frame's worth of sections.
+pub const SHOW_MS: f64 = 24.0;
+
+/// How long the browser then has before the next sections are shown (ms):
+/// enough for a frame to be drawn.
+pub const REST_MS: f64 = 20.0;
+
+/// A run of sections shown one after another: when it began (ms) and how
+/// many it has shown. None yet: `(f64::NEG_INFINITY, 0)`.
+pub type Run = (f64, u8);
+
+/// When a section whose feed arrived at `now_ms` may be shown, after the
+/// `run` of sections shown before it: now (`Ok`, with the run it is shown
+/// in, that one or a new one), or after waiting `Err` ms for the browser's
+/// rest to end. A run holds at least two sections, so that one widget's
+/// article and related stories are never kept apart. Feeds arriving
+/// together (a page of many widgets) are otherwise all shown in one frame,
+/// which then freezes the page for as long.
+///
+/// ```
+/// use lede::core::queue::turn;
+/// assert_eq!(turn((100.0, 3), 110.0), Ok((100.0, 4)), "in the same run");
+/// assert_eq!(turn((100.0, 3), 130.0), Err(14), "the browser's rest");
+/// assert_eq!(turn((100.0, 1), 130.0), Ok((100.0, 2)), "a widget's second section");
+/// assert_eq!(turn((100.0, 3), 150.0), Ok((150.0, 1)), "a new run");
+/// ```
+pub fn turn(run: Run, now_ms: f64) -> Result<Run, u32> {
+    let (began, shown) = run;
+    let since = now_ms - began;
+    if since >= SHOW_MS + REST_MS {
+        Ok((now_ms, 1))
+    } else if since < SHOW_MS || shown < 2 {
+        Ok((began, shown.saturating_add(1)))
+    } else {
+        Err((SHOW_MS + REST_MS - since).ceil() as u32)
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -160,6 +199,24 @@ mod tests {
         assert_eq!(step(100.0, 100.0, false, 12), Step::Wait);
         assert_eq!(step(100.0, 100.0, false, 13), Step::Wait);
         assert_eq!(step(100.0, 900.0, true, 200), Step::Mount);
+    }
+
+    #[test]
+    fn turns() {
+        let none = (f64::NEG_INFINITY, 0);
+        assert_eq!(turn(none, 5.0), Ok((5.0, 1)), "the first run");
+        assert_eq!(turn((0.0, 1), 0.0), Ok((0.0, 2)));
+        assert_eq!(turn((0.0, 5), 23.9), Ok((0.0, 6)));
+        assert_eq!(turn((0.0, 2), 24.0), Err(20));
+        assert_eq!(turn((0.0, 1), 30.0), Ok((0.0, 2)), "two at least");
+        assert_eq!(turn((0.0, 2), 43.5), Err(1), "rounded up: never too early");
+        assert_eq!(turn((0.0, 2), 44.0), Ok((44.0, 1)));
+        assert_eq!(
+            turn((0.0, 1), 9000.0),
+            Ok((9000.0, 1)),
+            "long after: a new run"
+        );
+        assert_eq!(turn((50.0, 4), 10.0), Ok((50.0, 5)), "a clock set back");
     }
 
     proptest! {

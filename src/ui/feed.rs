@@ -3,6 +3,7 @@
 //! goes away.
 
 use super::page::use_online;
+use super::turns::in_turn;
 use super::Load;
 use crate::core::cap::shown_later;
 use crate::core::error::{Feed, FeedError, Problem};
@@ -199,13 +200,8 @@ where
             Ok(value) => Load::Ready(value),
             Err(e) => Load::Failed(report(e, href)),
         };
-        if later {
-            // A very long feed: its section is built in the next task, so
-            // that reading it and showing it never hold the thread together.
-            set_timeout(move || drop(set_state.try_set(state)), Duration::ZERO);
-        } else {
-            set_state.try_set(state);
-        }
+        let show: Box<dyn FnOnce()> = Box::new(move || drop(set_state.try_set(state)));
+        in_turn(show, later);
     });
     let again = send_wrapper::SendWrapper::new(done.clone());
     loader.start(done);

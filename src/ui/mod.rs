@@ -9,6 +9,7 @@
 //! - [`carousel`]: the related stories' carousel, a folder of hooks;
 //! - [`notice`], [`skeleton`]: an alert with Retry, and loading shapes;
 //! - [`page`]: what the page tells every widget alike, one listener each;
+//! - [`turns`]: sections whose feeds arrive together shown in turns;
 //! - [`words`]: the widget's words and numbers as the browser writes them.
 
 pub mod article;
@@ -20,6 +21,7 @@ pub mod notice;
 pub mod page;
 pub mod related;
 pub mod skeleton;
+pub mod turns;
 pub mod widget;
 pub mod words;
 

@@ -1,0 +1,41 @@
+//! Sections take turns to be shown: feeds that arrive together (a page of
+//! many widgets) are shown a frame's worth at a time, the browser drawing a
+//! frame in between, not all in one frame that freezes the page
+//! (`core::queue::turn` decides how long each run and rest lasts).
+
+use crate::core::queue::{turn, Run};
+use crate::dom::page_hidden;
+use leptos::prelude::set_timeout;
+use std::cell::Cell;
+use std::time::Duration;
+
+thread_local! {
+    /// The current run of shown sections.
+    static RUN: Cell<Run> = const { Cell::new((f64::NEG_INFINITY, 0)) };
+}
+
+/// Shows a section (`show` sets its state) now if its turn has come, else
+/// in a task of its own once the browser's rest is over; `later`, in a new
+/// task in any case (a very long feed, so that reading it and showing it
+/// never hold the thread together). Each is shown in a task of its own, so
+/// the time its view takes counts against the run. Sections waiting for the
+/// same rest come back in the order they asked. A hidden page draws no
+/// frames and slows its timers: it shows at once.
+pub fn in_turn(show: Box<dyn FnOnce()>, later: bool) {
+    let now = js_sys::Date::now();
+    if later {
+        return after(show, 0);
+    }
+    match RUN.with(|r| turn(r.get(), now).map(|run| r.set(run))) {
+        Err(ms) if !page_hidden() => after(show, ms),
+        _ => show(),
+    }
+}
+
+/// Asks again for `show`'s turn in a new task, `ms` from now.
+fn after(show: Box<dyn FnOnce()>, ms: u32) {
+    set_timeout(
+        move || in_turn(show, false),
+        Duration::from_millis(ms.into()),
+    );
+}
