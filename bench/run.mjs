@@ -524,9 +524,25 @@ function interactions(events, since, names) {
  * or more, so none reported counts as 0 ("< 16 ms"). */
 const latency = (xs) => (xs.length ? Math.max(...xs) : 0);
 
+/** Waits until `expression` is truthy in the page, asking through the
+ * DevTools protocol every `ms`, and returns its value. Not Playwright's
+ * `waitForFunction`: that first injects Playwright's own script into the
+ * page, a task of about 75 ms at 4× CPU that a trace showed in the middle of
+ * the start-up being measured, holding back the widget's feeds. */
+async function waitInPage(cdp, expression, { timeout = 120000, ms = 100 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    // Between two documents (a navigation) the question has no answer yet.
+    const r = await cdp.send("Runtime.evaluate", { expression, returnByValue: true }).catch(() => null);
+    if (r?.result?.value) return r.result.value;
+    if (Date.now() > until) throw new Error(`waited ${timeout} ms for ${expression}`);
+    await new Promise((done) => setTimeout(done, ms));
+  }
+}
+
 async function visit(browser, who, { carousel = false } = {}) {
   const { context, page, cdp, bytes } = await open(browser, `/${who}${carousel ? "-carousel" : ""}.html`);
-  await page.waitForFunction(() => window.__readyAt, null, { timeout: 120000, polling: 100 });
+  await waitInPage(cdp, "window.__readyAt");
   // Let lazy media that wants to load, load (no interaction at all).
   await page.waitForTimeout(4000);
   const readyMs = await page.evaluate(() => window.__readyAt);
@@ -626,7 +642,7 @@ async function loadOnly(browser, path, network = NETWORK, { window: forMs = 0 } 
     await page.waitForLoadState("load");
     await page.waitForTimeout(forMs);
   } else {
-    await page.waitForFunction(() => window.__readyAt, null, { timeout: 180000, polling: 250 });
+    await waitInPage(cdp, "window.__readyAt", { timeout: 180000, ms: 250 });
     await page.waitForTimeout(1000);
   }
   const readyMs = forMs ? NaN : await page.evaluate(() => window.__readyAt);
@@ -738,7 +754,7 @@ async function pubLoad(b, url, { follow = false } = {}) {
     await b.page.evaluate((u) => { location.href = u; }, url).catch(() => {});
     await b.page.waitForURL(url, { waitUntil: "commit", timeout: 60000 });
   } else await b.page.goto(url, { waitUntil: "commit" });
-  await b.page.waitForFunction(() => window.__readyAt, null, { timeout: 120000, polling: 100 });
+  await waitInPage(b.cdp, "window.__readyAt");
   await b.page.waitForTimeout(4000);
   const readyMs = await b.page.evaluate(() => window.__readyAt);
   const inViewAtLoad = (await b.page.evaluate(slidesInView)).map((s) => s.index);
@@ -895,7 +911,7 @@ async function belowVisit(subject) {
       await b.page.mouse.wheel(0, 250);
       await b.page.waitForTimeout(500);
     }
-    await b.page.waitForFunction(() => window.__readyAt && window.__enteredAt, null, { timeout: 120000, polling: 100 });
+    await waitInPage(b.cdp, "window.__readyAt && window.__enteredAt");
     await b.page.waitForTimeout(4000);
     const post = await b.page.evaluate(() => ({ readyAt: window.__readyAt, enteredAt: window.__enteredAt, lt: window.__lt }));
     return {
