@@ -1285,6 +1285,26 @@ async fn sections_take_turns() {
         tick().await;
     }
     assert_eq!(*shown.borrow(), [0, 1, 2, 3, 4], "all, in order");
+    // A run that left the thread free long enough for a frame is over,
+    // however recently it began: the next story's sections in a
+    // single-page app do not wait for it.
+    tick().await;
+    tick().await;
+    let quick = Rc::new(RefCell::new(Vec::new()));
+    let show = |i: u8| {
+        let quick = quick.clone();
+        Box::new(move || quick.borrow_mut().push(i)) as Box<dyn FnOnce()>
+    };
+    in_turn(show(0), false);
+    busy(5.0);
+    in_turn(show(1), false);
+    wait_ms(25).await;
+    in_turn(show(2), false);
+    assert_eq!(
+        *quick.borrow(),
+        [0, 1, 2],
+        "shown at once, the thread free 20 ms since the run"
+    );
     // A long feed's section is always shown in a task of its own.
     let later = Rc::new(Cell::new(false));
     let flag = later.clone();

@@ -111,34 +111,70 @@ pub const SHOW_MS: f64 = 24.0;
 /// enough for a frame to be drawn.
 pub const REST_MS: f64 = 20.0;
 
-/// A run of sections shown one after another: when it began (ms) and how
-/// many it has shown. None yet: `(f64::NEG_INFINITY, 0)`.
-pub type Run = (f64, u8);
+/// A run of sections shown one after another, without the browser getting
+/// its thread back in between: when it began and when its last section was
+/// done (ms), and how many it has shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Run {
+    /// When its first section was shown.
+    pub began: f64,
+    /// When its last section was done (its view built).
+    pub ended: f64,
+    /// How many sections it has shown.
+    pub shown: u8,
+}
+
+impl Run {
+    /// No run yet.
+    pub const NONE: Run = Run {
+        began: f64::NEG_INFINITY,
+        ended: f64::NEG_INFINITY,
+        shown: 0,
+    };
+
+    /// The run with its last section done at `now_ms`.
+    pub fn done(self, now_ms: f64) -> Run {
+        Run {
+            ended: now_ms,
+            ..self
+        }
+    }
+}
 
 /// When a section whose feed arrived at `now_ms` may be shown, after the
 /// `run` of sections shown before it: now (`Ok`, with the run it is shown
 /// in, that one or a new one), or after waiting `Err` ms for the browser's
-/// rest to end. A run holds at least two sections, so that one widget's
-/// article and related stories are never kept apart. Feeds arriving
-/// together (a page of many widgets) are otherwise all shown in one frame,
-/// which then freezes the page for as long.
+/// rest to end. A run ends once the thread has been free for the rest's
+/// length since its last section was done (a frame could be drawn); it holds
+/// at least two sections, so that one widget's article and related stories
+/// are never kept apart. Feeds arriving together (a page of many widgets)
+/// are otherwise all shown in one frame, which then freezes the page for as
+/// long; a lone widget's feeds (a single-page app's next story) never wait
+/// for a run long over.
 ///
 /// ```
-/// use lede::core::queue::turn;
-/// assert_eq!(turn((100.0, 3), 110.0), Ok((100.0, 4)), "in the same run");
-/// assert_eq!(turn((100.0, 3), 130.0), Err(14), "the browser's rest");
-/// assert_eq!(turn((100.0, 1), 130.0), Ok((100.0, 2)), "a widget's second section");
-/// assert_eq!(turn((100.0, 3), 150.0), Ok((150.0, 1)), "a new run");
+/// use lede::core::queue::{turn, Run};
+/// let run = Run { began: 100.0, ended: 115.0, shown: 3 };
+/// assert_eq!(turn(run, 116.0), Ok(Run { shown: 4, ..run }), "in the same run");
+/// assert_eq!(turn(run, 130.0), Err(5), "the browser's rest");
+/// assert_eq!(turn(Run { shown: 1, ..run }, 130.0), Ok(Run { shown: 2, ..run }), "a widget's second section");
+/// assert_eq!(turn(run, 135.0), Ok(Run { began: 135.0, ended: 135.0, shown: 1 }), "a new run");
 /// ```
 pub fn turn(run: Run, now_ms: f64) -> Result<Run, u32> {
-    let (began, shown) = run;
-    let since = now_ms - began;
-    if since >= SHOW_MS + REST_MS {
-        Ok((now_ms, 1))
-    } else if since < SHOW_MS || shown < 2 {
-        Ok((began, shown.saturating_add(1)))
+    let idle = now_ms - run.ended;
+    if idle >= REST_MS {
+        Ok(Run {
+            began: now_ms,
+            ended: now_ms,
+            shown: 1,
+        })
+    } else if now_ms - run.began < SHOW_MS || run.shown < 2 {
+        Ok(Run {
+            shown: run.shown.saturating_add(1),
+            ..run
+        })
     } else {
-        Err((SHOW_MS + REST_MS - since).ceil() as u32)
+        Err((REST_MS - idle).ceil() as u32)
     }
 }
 
@@ -203,20 +239,42 @@ mod tests {
 
     #[test]
     fn turns() {
-        let none = (f64::NEG_INFINITY, 0);
-        assert_eq!(turn(none, 5.0), Ok((5.0, 1)), "the first run");
-        assert_eq!(turn((0.0, 1), 0.0), Ok((0.0, 2)));
-        assert_eq!(turn((0.0, 5), 23.9), Ok((0.0, 6)));
-        assert_eq!(turn((0.0, 2), 24.0), Err(20));
-        assert_eq!(turn((0.0, 1), 30.0), Ok((0.0, 2)), "two at least");
-        assert_eq!(turn((0.0, 2), 43.5), Err(1), "rounded up: never too early");
-        assert_eq!(turn((0.0, 2), 44.0), Ok((44.0, 1)));
+        let run = |began, ended, shown| Run {
+            began,
+            ended,
+            shown,
+        };
+        assert_eq!(turn(Run::NONE, 5.0), Ok(run(5.0, 5.0, 1)), "the first run");
+        assert_eq!(turn(run(0.0, 3.0, 1), 3.0), Ok(run(0.0, 3.0, 2)));
+        assert_eq!(turn(run(0.0, 23.0, 5), 23.9), Ok(run(0.0, 23.0, 6)));
+        assert_eq!(turn(run(0.0, 23.0, 2), 24.0), Err(19));
         assert_eq!(
-            turn((0.0, 1), 9000.0),
-            Ok((9000.0, 1)),
+            turn(run(0.0, 35.0, 1), 36.0),
+            Ok(run(0.0, 35.0, 2)),
+            "two at least"
+        );
+        assert_eq!(
+            turn(run(0.0, 30.0, 2), 49.5),
+            Err(1),
+            "rounded up: never too early"
+        );
+        assert_eq!(turn(run(0.0, 30.0, 2), 50.0), Ok(run(50.0, 50.0, 1)));
+        assert_eq!(
+            turn(run(0.0, 5.0, 2), 30.0),
+            Ok(run(30.0, 30.0, 1)),
+            "the thread was free since: a new run, however recent the last"
+        );
+        assert_eq!(
+            turn(run(0.0, 1.0, 1), 9000.0),
+            Ok(run(9000.0, 9000.0, 1)),
             "long after: a new run"
         );
-        assert_eq!(turn((50.0, 4), 10.0), Ok((50.0, 5)), "a clock set back");
+        assert_eq!(
+            turn(run(50.0, 60.0, 4), 10.0),
+            Ok(run(50.0, 60.0, 5)),
+            "a clock set back"
+        );
+        assert_eq!(run(0.0, 3.0, 2).done(9.0), run(0.0, 9.0, 2));
     }
 
     proptest! {

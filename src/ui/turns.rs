@@ -6,12 +6,13 @@
 use crate::core::queue::{turn, Run};
 use crate::dom::page_hidden;
 use leptos::prelude::set_timeout;
+use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::time::Duration;
 
 thread_local! {
     /// The current run of shown sections.
-    static RUN: Cell<Run> = const { Cell::new((f64::NEG_INFINITY, 0)) };
+    static RUN: Cell<Run> = const { Cell::new(Run::NONE) };
 }
 
 /// Shows a section (`show` sets its state) now if its turn has come, else
@@ -28,8 +29,19 @@ pub fn in_turn(show: Box<dyn FnOnce()>, later: bool) {
     }
     match RUN.with(|r| turn(r.get(), now).map(|run| r.set(run))) {
         Err(ms) if !page_hidden() => after(show, ms),
-        _ => show(),
+        _ => {
+            show();
+            // Done now, and again once the effects `show` woke (queued
+            // before this) have built its view.
+            done();
+            spawn_local(async { done() });
+        }
     }
+}
+
+/// The run's last section is done.
+fn done() {
+    RUN.with(|r| r.set(r.get().done(js_sys::Date::now())));
 }
 
 /// Asks again for `show`'s turn in a new task, `ms` from now.
