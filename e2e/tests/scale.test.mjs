@@ -123,6 +123,10 @@ export const tests = [
       assert.ok(after.length < (COUNT * 3) / 4, `${after.length} started in all`);
       assert.ok(!after.includes(Math.floor(COUNT / 2)), "one in the middle, passed by the jump, did not start");
       const w = await page.evaluate(() => window.__scale);
+      // What the longest frames were, so that a failure says where the time went.
+      const worst = [...w.frames].sort((a, b) => b.duration - a.duration).slice(0, 2);
+      console.log(`     lazily: longest task ${Math.round(w.longest)} ms, longest animation frame ${w.loaf ? `${Math.round(w.frame)} ms` : "(not supported)"}`);
+      for (const f of worst) console.log(`       frame at ${f.start} ms: ${f.duration} ms (style and layout ${f.style} ms, render ${f.render} ms); ${f.scripts.join(", ")}`);
       assert.ok(w.longest < 250, `longest task ${Math.round(w.longest)} ms`);
       await page.done();
     },
