@@ -45,6 +45,13 @@ function watch() {
   document.addEventListener("lede:error", () => w.errors++);
 }
 
+/** Prints the `n` longest animation frames and the scripts in them, so
+ * that a failure says where the time went. */
+function tellLongest(frames, n) {
+  const worst = [...frames].sort((a, b) => b.duration - a.duration).slice(0, n);
+  for (const f of worst) console.log(`       frame at ${f.start} ms: ${f.duration} ms (style and layout ${f.style} ms, render ${f.render} ms); ${f.scripts.join(", ")}`);
+}
+
 export const tests = [
   {
     name: `${COUNT} widgets in the page's HTML: no task or frame over 250 ms, the page's timer never a second late`,
@@ -62,9 +69,8 @@ export const tests = [
       // A few more timer ticks after the last section, for the last frames.
       await page.waitForTimeout(300);
       const w = await page.evaluate(() => window.__scale);
-      const worst = [...w.frames].sort((a, b) => b.duration - a.duration).slice(0, 3);
       console.log(`     ${COUNT} widgets: all ready at ${Math.round(w.readyAt)} ms; longest task ${Math.round(w.longest)} ms, longest animation frame ${w.loaf ? `${Math.round(w.frame)} ms` : "(not supported)"}, worst timer lateness ${Math.round(w.late)} ms (at ${Math.round(w.lateAt)} ms), ${w.frames.length} frames over 50 ms`);
-      for (const f of worst) console.log(`       frame at ${f.start} ms: ${f.duration} ms (style and layout ${f.style} ms, render ${f.render} ms); ${f.scripts.join(", ")}`);
+      tellLongest(w.frames, 3);
       assert.ok(w.longest < 250, `longest task ${Math.round(w.longest)} ms`);
       if (w.loaf) assert.ok(w.frame < 250, `longest animation frame ${Math.round(w.frame)} ms`);
       assert.ok(w.late < 1000, `the page's timer was ${Math.round(w.late)} ms late`);
@@ -123,10 +129,8 @@ export const tests = [
       assert.ok(after.length < (COUNT * 3) / 4, `${after.length} started in all`);
       assert.ok(!after.includes(Math.floor(COUNT / 2)), "one in the middle, passed by the jump, did not start");
       const w = await page.evaluate(() => window.__scale);
-      // What the longest frames were, so that a failure says where the time went.
-      const worst = [...w.frames].sort((a, b) => b.duration - a.duration).slice(0, 2);
       console.log(`     lazily: longest task ${Math.round(w.longest)} ms, longest animation frame ${w.loaf ? `${Math.round(w.frame)} ms` : "(not supported)"}`);
-      for (const f of worst) console.log(`       frame at ${f.start} ms: ${f.duration} ms (style and layout ${f.style} ms, render ${f.render} ms); ${f.scripts.join(", ")}`);
+      tellLongest(w.frames, 2);
       assert.ok(w.longest < 250, `longest task ${Math.round(w.longest)} ms`);
       await page.done();
     },
