@@ -59,15 +59,16 @@ const compile = () =>
 // their turn comes. A source that is not a URL is left to the widget, which
 // says so in place.
 const preloaded = browser ? new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href)) : new Set();
-const preloadOne = (url) => {
-  if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
+/** A preload link for `url`, unless it is not http(s) or already asked. */
+const preloadLink = (url) => {
+  if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return [];
   preloaded.add(url.href);
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
   link.crossOrigin = "anonymous";
   link.href = url.href;
-  document.head.append(link);
+  return [link];
 };
 /** An attribute of a widget's element, named as its form names it. */
 const attr = (el, name) => el.getAttribute(el.localName === "lede-widget" ? name : `data-${name}`);
@@ -84,23 +85,24 @@ const near = (el) => {
 };
 /** Preloads what the widgets that start now need: in page order, the ones
  * in or below the viewport first, then the ones above it, nearest first
- * (the start-up queue's order). */
+ * (the start-up queue's order). The links go into the head in one append,
+ * one change to the document instead of one a feed. */
 const preloadFor = (els) => {
   const first = els.findIndex((el) => el.getBoundingClientRect().bottom >= 0);
   const ordered = first < 0 ? els.reverse() : [...els.slice(first), ...els.slice(0, first).reverse()];
-  ordered.forEach((el, i) => {
-    if (i < LOADING_MAX) {
-      for (const name of ["article-src", "related-src"]) {
-        const src = attr(el, name);
-        if (!src) continue;
-        try {
-          preloadOne(new URL(src, document.baseURI));
-        } catch {}
-      }
-    }
+  const links = ordered.flatMap((el, i) => {
+    const urls = i < LOADING_MAX ? ["article-src", "related-src"].map((name) => attr(el, name)).filter(Boolean) : [];
     const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
-    if (words[code]) preloadOne(new URL(words[code]));
+    if (words[code]) urls.push(words[code]);
+    return urls.flatMap((src) => {
+      try {
+        return preloadLink(new URL(src, document.baseURI));
+      } catch {
+        return [];
+      }
+    });
   });
+  document.head.append(...links);
 };
 
 /** Elements given to `mount()`: whether each should be a widget (the last
@@ -150,7 +152,8 @@ const fail = (els, section, message) => {
 /** The browser's first date and number formatting loads its locale data:
  * about 100 ms at 4× CPU, which the widget's first render (its dateline,
  * each slide's "3 of 8") would otherwise spend once its feeds are there.
- * Done here, while the code downloads, in the page's language. */
+ * Done while the code downloads, in the page's language, as a task of its
+ * own (within the one that starts the downloads, it made that task long). */
 const warmIntl = () => {
   const tag = document.documentElement.lang || undefined;
   try {
@@ -168,7 +171,7 @@ const warmIntl = () => {
 const start = async (fragment) => {
   // The wasm downloads beside the glue, not a round trip after it.
   const both = Promise.all([import(glueUrl + fragment), compile()]);
-  warmIntl();
+  if (!fragment) setTimeout(warmIntl);
   const [module, wasm] = await both;
   if (failed) return;
   current = module;
