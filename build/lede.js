@@ -59,16 +59,17 @@ const compile = () =>
 // their turn comes. A source that is not a URL is left to the widget, which
 // says so in place.
 const preloaded = browser ? new Set([...document.querySelectorAll("link[rel=preload]")].map((l) => l.href)) : new Set();
-/** A preload link for `url`, unless it is not http(s) or already asked. */
-const preloadLink = (url) => {
-  if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return [];
+/** Adds a preload link for `url` to `links`, unless it is not http(s) or
+ * already asked. */
+const preloadLink = (links, url) => {
+  if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
   preloaded.add(url.href);
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
   link.crossOrigin = "anonymous";
   link.href = url.href;
-  return [link];
+  links.push(link);
 };
 /** An attribute of a widget's element, named as its form names it. */
 const attr = (el, name) => el.getAttribute(el.localName === "lede-widget" ? name : `data-${name}`);
@@ -90,17 +91,19 @@ const near = (el) => {
 const preloadFor = (els) => {
   const first = els.findIndex((el) => el.getBoundingClientRect().bottom >= 0);
   const ordered = first < 0 ? els.reverse() : [...els.slice(first), ...els.slice(0, first).reverse()];
-  const links = ordered.flatMap((el, i) => {
-    const urls = i < LOADING_MAX ? ["article-src", "related-src"].map((name) => attr(el, name)).filter(Boolean) : [];
-    const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
-    if (words[code]) urls.push(words[code]);
-    return urls.flatMap((src) => {
-      try {
-        return preloadLink(new URL(src, document.baseURI));
-      } catch {
-        return [];
+  const links = [];
+  ordered.forEach((el, i) => {
+    if (i < LOADING_MAX) {
+      for (const name of ["article-src", "related-src"]) {
+        const src = attr(el, name);
+        if (!src) continue;
+        try {
+          preloadLink(links, new URL(src, document.baseURI));
+        } catch {}
       }
-    });
+    }
+    const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
+    if (words[code]) preloadLink(links, new URL(words[code]));
   });
   document.head.append(...links);
 };
