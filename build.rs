@@ -27,7 +27,59 @@ fn minify(css: &str) -> String {
             .replace(&format!(" {p}"), p)
             .replace(&format!("{p} "), p);
     }
-    out = out.replace(": ", ":").replace(";}", "}");
+    out = out
+        .replace(": ", ":")
+        .replace(";}", "}")
+        .replace(" / ", "/")
+        .replace(" !important", "!important");
+    unquote_attribute_values(&drop_leading_zeros(&out))
+}
+
+/// `0.875em` is `.875em`: a zero before a decimal point goes unless a
+/// digit, a letter or a point comes before it (`10.5`, `h0.5`).
+fn drop_leading_zeros(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut prev = ' ';
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        let standalone = !(prev.is_ascii_alphanumeric() || matches!(prev, '.' | '_' | '#'));
+        let mut ahead = chars.clone();
+        if c == '0'
+            && standalone
+            && ahead.next() == Some('.')
+            && ahead.next().is_some_and(|d| d.is_ascii_digit())
+        {
+            prev = c;
+            continue;
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+/// `[data-state="ready"]` is `[data-state=ready]`: the quotes of an
+/// attribute selector's value go when the value is an identifier.
+fn unquote_attribute_values(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("=\"") {
+        let (before, from) = rest.split_at(at + 1);
+        out.push_str(before);
+        let value = &from[1..];
+        let end = value.find('"').unwrap_or(value.len());
+        let ident = &value[..end];
+        let plain = ident.starts_with(|c: char| c.is_ascii_alphabetic())
+            && ident.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if plain && value[end..].starts_with("\"]") {
+            out.push_str(ident);
+            rest = &value[end + 1..];
+        } else {
+            out.push('"');
+            rest = value;
+        }
+    }
+    out.push_str(rest);
     out
 }
 
