@@ -2,8 +2,10 @@
 //! language (`Intl`): a slide's "3 of 8" with the locale's digits, and the
 //! dateline.
 
+use crate::core::i18n::digits::{write, ALL_DIGITS};
 use crate::core::i18n::{slide_label_with, Lang};
 use crate::dom::{locale_string, object};
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 /// A date as the reader's language writes it, with the time zone named
@@ -34,13 +36,38 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
 /// (`Number.prototype.toLocaleString`, which is `Intl.NumberFormat`'s
 /// `format`), without grouping, so that a slide reads "9999 of 10000". A tag
 /// the browser refuses falls back to ASCII digits instead of throwing.
+///
+/// The browser is asked once per tag for [`ALL_DIGITS`], and the numbers
+/// are written with its digits here; a locale whose numbers are more than
+/// digits is asked for each one.
 pub fn format_number(n: usize, locale: &str) -> String {
+    DIGITS
+        .with_borrow_mut(|(tag, all)| {
+            if tag != locale {
+                *all = ask_number(f64::from(ALL_DIGITS), locale)
+                    .unwrap_or_else(|| ALL_DIGITS.to_string());
+                locale.clone_into(tag);
+            }
+            write(n, all)
+        })
+        .or_else(|| ask_number(n as f64, locale))
+        .unwrap_or_else(|| n.to_string())
+}
+
+thread_local! {
+    /// The last number tag asked for, and its writing of [`ALL_DIGITS`].
+    static DIGITS: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+}
+
+/// `n.toLocaleString(locale, { useGrouping: false })`; `None` if the browser
+/// refuses the tag.
+fn ask_number(n: f64, locale: &str) -> Option<String> {
     let options = object(&[("useGrouping", false.into())]);
     // A `Number` object (`new Number(n)`): `Reflect.get` refuses the
     // primitive that the suggested `Number::from` gives.
     #[allow(deprecated)]
-    let number = js_sys::Number::new(&JsValue::from_f64(n as f64));
-    locale_string(&number, &locale.into(), &options).unwrap_or_else(|| n.to_string())
+    let number = js_sys::Number::new(&JsValue::from_f64(n));
+    locale_string(&number, &locale.into(), &options)
 }
 
 /// A slide's accessible name, "3 of 8", with the numbers in the widget's

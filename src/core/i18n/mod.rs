@@ -7,9 +7,11 @@
 //! - [`text`]: the texts, one key each;
 //! - [`own`]: the publisher's words;
 //! - [`lang`]: a widget's language ([`Lang`]), and its texts;
+//! - [`digits`]: a locale's digits, and numbers written with them;
 //! - [`lexicon`]: the words files a page has learnt ([`Lexicon`]), the
 //!   only state here, owned by the mount code for the page.
 
+pub mod digits;
 pub mod lang;
 pub mod language;
 pub mod lexicon;
