@@ -179,7 +179,10 @@ const start = async (fragment) => {
   if (failed) return;
   current = module;
   module.onTrap?.((e) => crashed(module, e));
-  await module.default({ module_or_path: wasm });
+  // The module is compiled already: instantiating it is the glue's
+  // synchronous `initSync` (its async `default` also fetches and compiles,
+  // which lede.js does itself, and is left out of the bundle).
+  module.initSync({ module: wasm });
   module.start(words);
   glue = module;
   for (const [el, on] of wanted) apply(el, on);

@@ -50,7 +50,6 @@ pub fn format_number(n: usize, locale: &str) -> String {
             }
             write(n, all)
         })
-        .or_else(|| ask_number(n as f64, locale))
         .unwrap_or_else(|| n.to_string())
 }
 
