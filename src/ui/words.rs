@@ -38,8 +38,8 @@ pub fn format_date(epoch_ms: i64, locale: &str) -> Option<String> {
 /// the browser refuses falls back to ASCII digits instead of throwing.
 ///
 /// The browser is asked once per tag for [`ALL_DIGITS`], and the numbers
-/// are written with its digits here; a locale whose numbers are more than
-/// digits is asked for each one.
+/// are written with its digits here (ASCII's, for an answer that is not
+/// ten digits: no locale gives one for a whole number without grouping).
 pub fn format_number(n: usize, locale: &str) -> String {
     DIGITS
         .with_borrow_mut(|(tag, all)| {

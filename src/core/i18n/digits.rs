@@ -10,8 +10,7 @@ pub const ALL_DIGITS: u32 = 1_234_567_890;
 /// `n` in decimal, with the digits of `all`, a locale's writing of
 /// [`ALL_DIGITS`]; `None` unless `all` is ten digits of one width (a
 /// decimal system's digits are ten neighbouring characters; a mark or a
-/// sign around them breaks the width: such a locale is asked for each
-/// number).
+/// sign around them breaks the width).
 ///
 /// ```
 /// use lede::core::i18n::digits::write;
