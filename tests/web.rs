@@ -1146,6 +1146,10 @@ async fn words_and_numbers_in_the_widgets_language() {
         ("he-IL", "12 מתוך 10000"),
         ("fr-CA", "12 sur 10000"),
         ("fr-!!", "12 sur 10000"),
+        // The digits are learnt once per tag and kept until another tag
+        // comes: back to one seen before, its own digits again.
+        ("ar-EG", "١٢ من ١٠٠٠٠"),
+        ("ar-EG", "١٢ من ١٠٠٠٠"),
     ] {
         assert_eq!(
             lede::ui::words::slide_label(&speak(tag), 11, 10_000),
