@@ -40,19 +40,15 @@ fn minify(css: &str) -> String {
 fn drop_leading_zeros(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut prev = ' ';
-    let mut chars = css.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in css.char_indices() {
         let standalone = !(prev.is_ascii_alphanumeric() || matches!(prev, '.' | '_' | '#'));
-        let mut ahead = chars.clone();
-        if c == '0'
-            && standalone
-            && ahead.next() == Some('.')
-            && ahead.next().is_some_and(|d| d.is_ascii_digit())
-        {
-            prev = c;
-            continue;
+        let after = &css[i + c.len_utf8()..];
+        let fraction = after
+            .strip_prefix('.')
+            .is_some_and(|d| d.starts_with(|d: char| d.is_ascii_digit()));
+        if !(c == '0' && standalone && fraction) {
+            out.push(c);
         }
-        out.push(c);
         prev = c;
     }
     out

@@ -44,8 +44,7 @@ pub fn format_number(n: usize, locale: &str) -> String {
     DIGITS
         .with_borrow_mut(|(tag, all)| {
             if tag != locale {
-                *all = ask_number(f64::from(ALL_DIGITS), locale)
-                    .unwrap_or_else(|| ALL_DIGITS.to_string());
+                *all = ask_all_digits(locale).unwrap_or_else(|| ALL_DIGITS.to_string());
                 locale.clone_into(tag);
             }
             write(n, all)
@@ -58,14 +57,14 @@ thread_local! {
     static DIGITS: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
 }
 
-/// `n.toLocaleString(locale, { useGrouping: false })`; `None` if the browser
-/// refuses the tag.
-fn ask_number(n: f64, locale: &str) -> Option<String> {
+/// [`ALL_DIGITS`]`.toLocaleString(locale, { useGrouping: false })`; `None`
+/// if the browser refuses the tag.
+fn ask_all_digits(locale: &str) -> Option<String> {
     let options = object(&[("useGrouping", false.into())]);
     // A `Number` object (`new Number(n)`): `Reflect.get` refuses the
     // primitive that the suggested `Number::from` gives.
     #[allow(deprecated)]
-    let number = js_sys::Number::new(&JsValue::from_f64(n));
+    let number = js_sys::Number::new(&JsValue::from_f64(f64::from(ALL_DIGITS)));
     locale_string(&number, &locale.into(), &options)
 }
 
