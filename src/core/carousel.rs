@@ -248,20 +248,21 @@ impl Geometry {
     }
 
     /// The offset that shows slide `i` whole while moving as little as
-    /// possible, or the current offset if it already shows. It is always a
-    /// slide's start (or the end of the row): the track snaps to those, so
+    /// possible, or `None` if it already shows whole: no scroll then, which
+    /// also leaves a glide already on its way there to finish. It is always
+    /// a slide's start (or the end of the row): the track snaps to those, so
     /// any other offset would snap back and leave the slide cut.
-    pub fn reveal(&self, i: usize, count: usize) -> f64 {
+    pub fn reveal(&self, i: usize, count: usize) -> Option<f64> {
         let off = self.offset(count);
         let start = i as f64 * self.step();
         let end = start + self.tile();
         if start < off - EPS {
-            start.min(self.max_offset(count))
+            Some(start.min(self.max_offset(count)))
         } else if end > off + len(self.viewport) + EPS {
             let first = ((end - len(self.viewport)) / self.step()).ceil().max(0.0);
-            (first * self.step()).min(start).min(self.max_offset(count))
+            Some((first * self.step()).min(start).min(self.max_offset(count)))
         } else {
-            off
+            None
         }
     }
 
@@ -425,10 +426,10 @@ mod tests {
     #[test]
     fn reveal_moves_as_little_as_possible() {
         let g = geo(0.0);
-        assert_eq!(g.reveal(1, 8), 0.0, "already whole");
+        assert_eq!(g.reveal(1, 8), None, "already whole");
         assert_eq!(
             g.reveal(3, 8),
-            256.0,
+            Some(256.0),
             "slide 3 peeks: on by whole slides, just enough"
         );
         let phone = Geometry {
@@ -439,12 +440,19 @@ mod tests {
         };
         assert_eq!(
             phone.reveal(1, 8),
-            272.0,
+            Some(272.0),
             "a slide wider than what is left: its own start"
         );
-        assert_eq!(geo(256.0).reveal(4, 8), 512.0);
-        assert_eq!(geo(768.0).reveal(1, 8), 256.0, "behind: align its start");
-        assert_eq!(g.reveal(7, 8), 1032.0);
+        assert_eq!(geo(256.0).reveal(4, 8), Some(512.0));
+        assert_eq!(
+            geo(768.0).reveal(1, 8),
+            Some(256.0),
+            "behind: align its start"
+        );
+        assert_eq!(g.reveal(7, 8), Some(1032.0));
+        // Half-way through a glide to slide 3 (from 0 to 256), slide 3
+        // already shows whole: the glide goes on, untouched.
+        assert_eq!(geo(200.0).reveal(3, 8), None, "on its way: left alone");
         assert_eq!(
             g.offset_of(7, 8),
             1032.0,
