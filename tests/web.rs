@@ -567,6 +567,63 @@ async fn keyboard_moves_a_roving_focus() {
     }
 }
 
+/// An arrow key moves the tab stop and the track at once and focus a frame
+/// later: focus taken elsewhere in between (Shift+Tab, a click) stays there,
+/// and two keys in one frame end on the second key's slide.
+#[wasm_bindgen_test]
+async fn a_keys_focus_follows_a_frame_later_unless_focus_went_elsewhere() {
+    let root = container();
+    let items = seed_items();
+    let _handle = mount_to(root.clone(), move || {
+        view! { <button id="outside">"outside"</button><RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+    });
+    frame().await;
+    let tab_stop = |root: &HtmlElement| -> Vec<String> {
+        all(root, "[data-lede-slide] .tile[tabindex=\"0\"]")
+            .iter()
+            .filter_map(slide_label)
+            .collect()
+    };
+    let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
+    first.focus().expect("focus");
+    // The key, then focus leaves in the same task.
+    key(&first, "ArrowRight");
+    let outside: HtmlElement = one(&root, "#outside").unchecked_into();
+    outside.focus().expect("focus");
+    tick().await;
+    assert_eq!(
+        tab_stop(&root),
+        ["2 of 8"],
+        "the tab stop moved with the key"
+    );
+    frame().await;
+    frame().await;
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("outside"),
+        "focus stays where the reader took it"
+    );
+    // Two keys in one task: focus lands on the second one's slide.
+    first.focus().expect("focus");
+    frame().await;
+    let active = document().active_element().expect("focus");
+    key(&active, "ArrowRight");
+    key(&active, "ArrowRight");
+    frame().await;
+    frame().await;
+    assert_eq!(focused_label(&root).as_deref(), Some("3 of 8"));
+    // On and back in one task: focus stays on the slide it was on, and
+    // nothing is left asking for it.
+    let active = document().active_element().expect("focus");
+    key(&active, "ArrowRight");
+    key(&active, "ArrowLeft");
+    frame().await;
+    frame().await;
+    assert_eq!(focused_label(&root).as_deref(), Some("3 of 8"));
+    assert_eq!(tab_stop(&root), ["3 of 8"]);
+    root.remove();
+}
+
 fn slide_label(el: &Element) -> Option<String> {
     el.closest("[data-lede-slide]")
         .ok()??

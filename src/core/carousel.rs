@@ -143,7 +143,8 @@ impl Geometry {
         len(self.total(count) - len(self.viewport))
     }
 
-    fn offset(&self, count: usize) -> f64 {
+    /// Where the track is, from its start edge, within its range.
+    pub fn offset(&self, count: usize) -> f64 {
         len(self.offset).min(self.max_offset(count))
     }
 

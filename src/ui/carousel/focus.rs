@@ -23,9 +23,11 @@ pub struct UseRovingFocusReturn {
     /// The slide asked to take focus, until it has.
     pub request: ReadSignal<Option<usize>>,
     set_request: WriteSignal<Option<usize>>,
-    /// Whether focus is in the carousel; only read when acting, so not a
-    /// signal.
-    within: StoredValue<bool>,
+    /// The slide focus is in, while focus is in the carousel (a key there
+    /// has one); only read when acting, never tracked (a signal of the same
+    /// type as `request`: no more of the framework's code).
+    holder: ReadSignal<Option<usize>>,
+    set_holder: WriteSignal<Option<usize>>,
     track: NodeRef<html::Div>,
     geometry: UseTrackGeometryReturn,
     count: usize,
@@ -42,17 +44,16 @@ impl UseRovingFocusReturn {
     /// in between), comes after it: the ring follows a frame after the
     /// track starts to move, where the key's frame used to wait for both
     /// (at 4× CPU, the key's own work fell from about 15 ms to 5, its
-    /// latency from 32 to 16 ms). A slide far away is not in the DOM yet: it is made current
-    /// first, which renders it, and takes focus then (the track's scroll
-    /// snapping would pull a scroll to a slide that is not there back to
-    /// one that is), being revealed as it does.
+    /// latency from 32 to 16 ms). A slide far away is not in the DOM yet:
+    /// it is made current first, which renders it, and takes focus then
+    /// (the track's scroll snapping would pull a scroll to a slide that is
+    /// not there back to one that is), being revealed as it does.
     pub fn move_to(&self, i: usize) {
         let Some(current) = self.current.try_get_untracked() else {
             return;
         };
-        self.within.try_set_value(true);
         if current == i {
-            self.reveal(i);
+            self.reveal(i, true);
             return;
         }
         let in_dom = self
@@ -64,13 +65,18 @@ impl UseRovingFocusReturn {
             self.set_request.set(Some(i));
             return;
         }
-        self.reveal(i);
+        self.reveal(i, true);
         let this = *self;
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    // Unless another key has moved the tab stop on since.
-                    if this.current.try_get_untracked() == Some(i) {
+                    // Only if the tab stop is still that slide (no other
+                    // key moved it on), focus is still in another slide
+                    // (no Tab or click took it away or there), and so the
+                    // focus will come, and clear the request.
+                    let moving = this.current.try_get_untracked() == Some(i)
+                        && matches!(this.holder.try_get_untracked(), Some(Some(h)) if h != i);
+                    if moving {
                         this.set_request.try_set(Some(i));
                     }
                 },
@@ -80,11 +86,16 @@ impl UseRovingFocusReturn {
     }
 
     /// Scrolls the page to the carousel and the track by whole slides until
-    /// slide `i` shows.
-    fn reveal(&self, i: usize) {
+    /// slide `i` shows. Where it already shows whole, a key (`settle`)
+    /// stops the track there, whatever glide an earlier key started; focus
+    /// arriving leaves a glide on its way alone.
+    fn reveal(&self, i: usize, settle: bool) {
         self.geometry.reveal_track();
-        if let Some(offset) = self.geometry.measure().reveal(i, self.count) {
-            self.geometry.scroll_to(offset);
+        let g = self.geometry.measure();
+        match g.reveal(i, self.count) {
+            Some(offset) => self.geometry.scroll_to(offset),
+            None if settle => self.geometry.scroll_to(g.offset(self.count)),
+            None => {}
         }
     }
 
@@ -114,14 +125,14 @@ impl UseRovingFocusReturn {
 
     /// Focus came into slide `i`: it becomes the tab stop.
     pub fn focused(&self, i: usize) {
-        self.within.try_set_value(true);
+        self.set_holder.try_set(Some(i));
         if self.current.try_get_untracked().is_some_and(|c| c != i) {
             self.set_current.set(i);
         }
         if let Some(Some(asked)) = self.request.try_get_untracked() {
             self.set_request.set(None);
             if asked == i {
-                self.reveal(i);
+                self.reveal(i, false);
             }
         }
     }
@@ -133,7 +144,7 @@ impl UseRovingFocusReturn {
             return;
         };
         if !self.contains(to.dyn_ref::<Node>()) {
-            self.within.set_value(false);
+            self.set_holder.try_set(None);
         }
     }
 
@@ -157,12 +168,14 @@ pub fn use_roving_focus(
 ) -> UseRovingFocusReturn {
     let count = geometry.count;
     let (request, set_request) = signal(None);
+    let (holder, set_holder) = signal(None);
     let this = UseRovingFocusReturn {
         current,
         set_current,
         request,
         set_request,
-        within: StoredValue::new(false),
+        holder,
+        set_holder,
         track,
         geometry,
         count,
@@ -170,7 +183,7 @@ pub fn use_roving_focus(
     };
     effect(move || {
         let g = geometry.geometry.get();
-        if this.within.try_get_value() == Some(false) {
+        if holder.try_get_untracked() == Some(None) {
             let first = g.first_whole(count);
             if current.try_get_untracked().is_some_and(|c| c != first) {
                 set_current.set(first);
@@ -190,7 +203,7 @@ pub fn use_roving_focus(
             return;
         };
         if !path.includes(&t, 0) {
-            this.within.try_set_value(false);
+            this.set_holder.try_set(None);
         }
     });
     this
