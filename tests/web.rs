@@ -534,12 +534,8 @@ async fn keyboard_moves_a_roving_focus() {
         key(&first, on);
         frame().await;
         assert_eq!(focused_label(&root).as_deref(), Some("2 of 8"), "rtl={rtl}");
-        let tabbable: Vec<String> = all(&root, "[data-lede-slide] .tile[tabindex=\"0\"]")
-            .iter()
-            .filter_map(slide_label)
-            .collect();
         assert_eq!(
-            tabbable,
+            tab_stops(&root),
             ["2 of 8"],
             "exactly one slide is in the tab order"
         );
@@ -578,12 +574,6 @@ async fn a_keys_focus_follows_a_frame_later_unless_focus_went_elsewhere() {
         view! { <button id="outside">"outside"</button><RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
-    let tab_stop = |root: &HtmlElement| -> Vec<String> {
-        all(root, "[data-lede-slide] .tile[tabindex=\"0\"]")
-            .iter()
-            .filter_map(slide_label)
-            .collect()
-    };
     let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
     first.focus().expect("focus");
     // The key, then focus leaves in the same task.
@@ -592,7 +582,7 @@ async fn a_keys_focus_follows_a_frame_later_unless_focus_went_elsewhere() {
     outside.focus().expect("focus");
     tick().await;
     assert_eq!(
-        tab_stop(&root),
+        tab_stops(&root),
         ["2 of 8"],
         "the tab stop moved with the key"
     );
@@ -606,22 +596,33 @@ async fn a_keys_focus_follows_a_frame_later_unless_focus_went_elsewhere() {
     // Two keys in one task: focus lands on the second one's slide.
     first.focus().expect("focus");
     frame().await;
-    let active = document().active_element().expect("focus");
-    key(&active, "ArrowRight");
-    key(&active, "ArrowRight");
-    frame().await;
-    frame().await;
+    keys_in_one_task(&["ArrowRight", "ArrowRight"]).await;
     assert_eq!(focused_label(&root).as_deref(), Some("3 of 8"));
     // On and back in one task: focus stays on the slide it was on, and
     // nothing is left asking for it.
-    let active = document().active_element().expect("focus");
-    key(&active, "ArrowRight");
-    key(&active, "ArrowLeft");
-    frame().await;
-    frame().await;
+    keys_in_one_task(&["ArrowRight", "ArrowLeft"]).await;
     assert_eq!(focused_label(&root).as_deref(), Some("3 of 8"));
-    assert_eq!(tab_stop(&root), ["3 of 8"]);
+    assert_eq!(tab_stops(&root), ["3 of 8"]);
     root.remove();
+}
+
+/// Presses `keys` on the focused element, one after another in one task,
+/// then waits for focus to land (a frame after the keys).
+async fn keys_in_one_task(keys: &[&str]) {
+    let active = document().active_element().expect("focus");
+    for k in keys {
+        key(&active, k);
+    }
+    frame().await;
+    frame().await;
+}
+
+/// The slides whose link is in the tab order.
+fn tab_stops(root: &Element) -> Vec<String> {
+    all(root, "[data-lede-slide] .tile[tabindex=\"0\"]")
+        .iter()
+        .filter_map(slide_label)
+        .collect()
 }
 
 fn slide_label(el: &Element) -> Option<String> {
