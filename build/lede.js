@@ -243,6 +243,11 @@ const begin = () => {
   if (begun || !browser) return;
   begun = true;
   lazily?.disconnect();
+  // The wasm's request first: on a first visit it is the longest download,
+  // and each request this task makes (the feeds' preloads, the glue) costs
+  // the main thread some milliseconds before the next one leaves. `start`
+  // takes this same request and handles its failure.
+  compile();
   preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
   inHtml = [];
   const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
