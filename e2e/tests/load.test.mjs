@@ -28,6 +28,24 @@ const events = (page, type = "lede:error") => page.evaluate((t) => window.__even
 
 export const tests = [
   {
+    name: "lede.js asks for the wasm before the feeds' preloads and the glue (the download a first visit waits for leaves first)",
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await page.goto(`${publisher}/plain.html`);
+      assert.equal(await settled(page, "related"), "ready");
+      const started = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => ({ url: e.name, at: e.startTime })));
+      const wasm = started.filter((e) => isWasm(e.url));
+      const rest = started.filter((e) => isGlue(e.url) || /\/api\/(article|related)\//.test(e.url));
+      assert.equal(wasm.length, 1, "the wasm, once");
+      assert.equal(rest.length, 3, `the glue and two feeds: ${rest.map((e) => e.url)}`);
+      console.log(`     (${started.map((e) => `${e.url.split("/").pop()} ${e.at.toFixed(1)}`).join(", ")})`);
+      for (const e of rest) assert.ok(wasm[0].at <= e.at, `the wasm asked for at ${wasm[0].at.toFixed(1)} ms, after ${e.url} at ${e.at.toFixed(1)} ms`);
+      await page.done();
+    },
+  },
+  {
     name: "a widget whose source is not a URL, in the page's HTML at load: it says so, the two others load",
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/bad-middle.html`);
