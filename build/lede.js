@@ -153,22 +153,26 @@ const fail = (els, section, message) => {
 };
 
 /** The browser's first date and number formatting loads its locale data:
- * 85–180 ms at 4× CPU, which the widget's first render (its dateline,
+ * 85–220 ms at 4× CPU, which the widget's first render (its dateline,
  * each slide's "3 of 8") would otherwise spend once its feeds are there.
  * Done while the code downloads, in the page's language, a step a task
  * (in one task it was often the page's longest): the locale's likely
  * subtags, then a number, a date, and a date with its time zone's name.
  * The second step still loads most of the data (50–90 ms); the others
- * take under 30 ms each. A tag Intl refuses makes each step throw, and
- * the widget falls back on its own. */
+ * take under 30 ms each. The tag is the page's, trimmed, as the widget
+ * reads it; without one, the browser's default, as the widget formats. A
+ * tag Intl refuses makes each step throw, and the widget falls back on its
+ * own. */
 const warmIntl = (steps) => {
-  const tag = document.documentElement.lang || navigator.language;
-  steps ??= [
-    () => new Intl.Locale(tag).maximize(),
-    () => new Intl.NumberFormat(tag).format(0),
-    () => new Intl.DateTimeFormat(tag).format(),
-    () => new Intl.DateTimeFormat(tag, { timeZoneName: "short" }).format(),
-  ];
+  if (!steps) {
+    const tag = document.documentElement.lang.trim() || undefined;
+    steps = [
+      () => new Intl.Locale(tag ?? navigator.language).maximize(),
+      () => new Intl.NumberFormat(tag).format(0),
+      () => new Intl.DateTimeFormat(tag).format(),
+      () => new Intl.DateTimeFormat(tag, { timeZoneName: "short" }).format(),
+    ];
+  }
   try {
     steps.shift()();
   } catch {}
@@ -256,7 +260,12 @@ const begin = () => {
   // the main thread some milliseconds before the next one leaves. `start`
   // takes this same request and handles its failure.
   compile();
-  preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
+  try {
+    preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
+  } catch {
+    // A page odd enough to break a preload (no <head>, a lang of
+    // "constructor") still gets its widgets: they fetch their own feeds.
+  }
   inHtml = [];
   const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));

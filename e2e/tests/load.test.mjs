@@ -46,6 +46,15 @@ export const tests = [
     },
   },
   {
+    name: "a page whose lang is \"constructor\" (a name every JavaScript object answers to): its widget still loads",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/lang-odd.html`);
+      assert.equal(await settled(page, "article"), "ready");
+      assert.equal(await settled(page, "related"), "ready");
+      await page.done();
+    },
+  },
+  {
     name: "a widget whose source is not a URL, in the page's HTML at load: it says so, the two others load",
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/bad-middle.html`);
