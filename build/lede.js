@@ -163,20 +163,21 @@ const fail = (els, section, message) => {
  * reads it; without one, the browser's default, as the widget formats. A
  * tag Intl refuses makes each step throw, and the widget falls back on its
  * own. */
-const warmIntl = (steps) => {
-  if (!steps) {
-    const tag = document.documentElement.lang.trim() || undefined;
-    steps = [
-      () => new Intl.Locale(tag ?? navigator.language).maximize(),
-      () => new Intl.NumberFormat(tag).format(0),
-      () => new Intl.DateTimeFormat(tag).format(),
-      () => new Intl.DateTimeFormat(tag, { timeZoneName: "short" }).format(),
-    ];
-  }
-  try {
-    steps.shift()();
-  } catch {}
-  if (steps.length) setTimeout(() => warmIntl(steps));
+const warmIntl = () => {
+  const tag = document.documentElement.lang.trim() || undefined;
+  const steps = [
+    () => new Intl.Locale(tag ?? navigator.language).maximize(),
+    () => new Intl.NumberFormat(tag).format(0),
+    () => new Intl.DateTimeFormat(tag).format(),
+    () => new Intl.DateTimeFormat(tag, { timeZoneName: "short" }).format(),
+  ];
+  const next = () => {
+    try {
+      steps.shift()();
+    } catch {}
+    if (steps.length) setTimeout(next);
+  };
+  next();
 };
 
 /** Starts the code: a new instance of the glue module (`fragment` makes
@@ -186,7 +187,7 @@ const warmIntl = (steps) => {
 const start = async (fragment) => {
   // The wasm downloads beside the glue, not a round trip after it.
   const both = Promise.all([import(glueUrl + fragment), compile()]);
-  if (!fragment) setTimeout(() => warmIntl());
+  if (!fragment) setTimeout(warmIntl);
   const [module, wasm] = await both;
   if (failed) return;
   current = module;

@@ -422,9 +422,10 @@ async function handle(req, res, { publisher }) {
     // Pages name the widget's origin as {cdn}; a sibling .csp file is the
     // page's Content-Security-Policy.
     const cdn = `http://127.0.0.1:${server.address().port}`;
-    // The back/forward cache keeps no page sent with no-store: the page for
-    // its test is sent with no-cache, as publishers' article pages often are.
-    const headers = { "content-type": types[".html"], "cache-control": rel === "/backforward.html" ? "no-cache" : "no-store" };
+    // Pages are sent with no-store, which the back/forward cache refuses; a
+    // page asked for with ?cacheable is sent with no-cache, as publishers'
+    // article pages often are (the Back button's test).
+    const headers = { "content-type": types[".html"], "cache-control": url.searchParams.has("cacheable") ? "no-cache" : "no-store" };
     try {
       headers["content-security-policy"] = (await readFile(join(pages, rel.replace(/\.html$/, ".csp")), "utf8")).trim().replaceAll("{cdn}", cdn);
     } catch { /* no policy for this page */ }

@@ -31,7 +31,7 @@ export const tests = [
         await cdp.send("Page.enable");
         const notRestored = [];
         cdp.on("Page.backForwardCacheNotUsed", (e) => notRestored.push(...e.notRestoredExplanations.map((x) => x.reason)));
-        await page.goto(`${publisher}/backforward.html`);
+        await page.goto(`${publisher}/plain.html?cacheable`);
         assert.equal(await settled(page, "article"), "ready");
         assert.equal(await settled(page, "related"), "ready");
         await page.evaluate(() => (window.__sameDocument = true));

@@ -107,8 +107,8 @@ async function goToB(page, how, id) {
   const arrived = await page.evaluate(() => Math.max(...performance.getEntriesByType("resource").filter((e) => /\/b\/(article|related)\.json/.test(e.name)).map((e) => e.responseEnd)));
   const at = await page.evaluate(() => window.__bAt);
   assert.ok(Number.isFinite(arrived), "B's feeds were fetched");
-  const frames = await page.evaluate(([from, to]) => window.__frames.filter((t) => t > from && t < to).length, [arrived, at]);
-  assert.ok(await page.evaluate((to) => window.__frames.some((t) => t >= to), at), "the page drew frames all along (the count means something)");
+  const [frames, after] = await page.evaluate(([from, to]) => [window.__frames.filter((t) => t > from && t < to).length, window.__frames.some((t) => t >= to)], [arrived, at]);
+  assert.ok(after, "the page drew frames all along (the count means something)");
   console.log(`     (${how}: B shown ${frames} frame(s), ${(at - arrived).toFixed(1)} ms, after its last feed arrived)`);
   return frames;
 }
