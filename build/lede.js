@@ -152,43 +152,16 @@ const fail = (els, section, message) => {
   tell(els, section, message);
 };
 
-/** The browser's first date and number formatting loads its locale data:
- * 85–220 ms at 4× CPU, which the widget's first render (its dateline,
- * each slide's "3 of 8") would otherwise spend once its feeds are there.
- * Done while the code downloads, in the page's language, a step a task
- * (in one task it was often the page's longest): the locale's likely
- * subtags, then a number, a date, and a date with its time zone's name.
- * The second step still loads most of the data (50–90 ms); the others
- * take under 30 ms each. The tag is the page's, trimmed, as the widget
- * reads it; without one, the browser's default, as the widget formats. A
- * tag Intl refuses makes each step throw, and the widget falls back on its
- * own. */
-const warmIntl = () => {
-  const tag = document.documentElement.lang.trim() || undefined;
-  const steps = [
-    () => new Intl.Locale(tag ?? navigator.language).maximize(),
-    () => new Intl.NumberFormat(tag).format(0),
-    () => new Intl.DateTimeFormat(tag).format(),
-    () => new Intl.DateTimeFormat(tag, { timeZoneName: "short" }).format(),
-  ];
-  const next = () => {
-    try {
-      steps.shift()();
-    } catch {}
-    if (steps.length) setTimeout(next);
-  };
-  next();
-};
-
 /** Starts the code: a new instance of the glue module (`fragment` makes
  * another one, from the same cached file) on the compiled wasm, then the
  * widgets: every [data-lede] element, now and later, and the elements given
  * to `mount()` (every <lede-widget> is). */
 const start = async (fragment) => {
   // The wasm downloads beside the glue, not a round trip after it.
-  const both = Promise.all([import(glueUrl + fragment), compile()]);
-  if (!fragment) setTimeout(warmIntl);
-  const [module, wasm] = await both;
+  // The glue, as the release build bundles it, also warms the browser's
+  // date and number formatting while the wasm downloads
+  // (build/warm-intl.mjs).
+  const [module, wasm] = await Promise.all([import(glueUrl + fragment), compile()]);
   if (failed) return;
   current = module;
   module.onTrap?.((e) => crashed(module, e));

@@ -28,8 +28,9 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   . "$here/wasm-features.sh"
   # 5. Stable build only: zero the file names of panic locations (the shipped build has none).
   if [ "${STABLE:-0}" = 1 ]; then node "$here/blank-locations.mjs" "$dir/$wasm"; fi
-  # 6. Bundle and minify the glue from an entry re-exporting only what lede.js uses.
-  printf 'export { initSync, start, mount, unmount, refresh, onTrap } from "./%s";\n' "$glue" > "$dir/entry.mjs"
+  # 6. Bundle and minify the glue from an entry re-exporting only what lede.js
+  # uses, with the warm-up of Intl run as the glue is evaluated.
+  printf 'import "%s";\nexport { initSync, start, mount, unmount, refresh, onTrap } from "./%s";\n' "$(cd "$here" && pwd)/warm-intl.mjs" "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
   # 7. Give the hashed import and export names short ones, in the wasm and the glue alike.

@@ -46,6 +46,41 @@ export const tests = [
     },
   },
   {
+    name: "the glue warms the browser's date and number formatting while the wasm downloads, a step a task",
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      // Each formatter built is logged with the task it was built in: a
+      // task's token lasts until its microtasks run.
+      await page.addInitScript(() => {
+        window.__intl = [];
+        let n = 0;
+        let token;
+        for (const name of ["Locale", "NumberFormat", "DateTimeFormat"]) {
+          const real = Intl[name];
+          Intl[name] = function (...args) {
+            if (token === undefined) {
+              token = ++n;
+              queueMicrotask(() => (token = undefined));
+            }
+            window.__intl.push({ name, zone: !!args[1]?.timeZoneName, task: token });
+            return new real(...args);
+          };
+        }
+      });
+      const held = await hold(page, isWasm);
+      await page.goto(`${publisher}/plain.html`);
+      await held.asked;
+      await page.waitForFunction(() => window.__intl.length >= 4, null, { timeout: 5000 });
+      const built = await page.evaluate(() => window.__intl);
+      assert.deepEqual(built.map((b) => `${b.name}${b.zone ? " with a zone" : ""}`), ["Locale", "NumberFormat", "DateTimeFormat", "DateTimeFormat with a zone"]);
+      assert.equal(new Set(built.map((b) => b.task)).size, 4, "four tasks");
+      held.release();
+      assert.equal(await settled(page, "article"), "ready");
+      assert.equal(await settled(page, "related"), "ready");
+      await page.done();
+    },
+  },
+  {
     name: "a page whose lang is \"constructor\" (a name every JavaScript object answers to): its widget still loads",
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/lang-odd.html`);
