@@ -1224,6 +1224,7 @@ const belowRows = (lede) => {
   countRow("before any scroll: widget ready (runs)", (r) => r.readyBeforeScroll != null, "below", o);
   row("before any scroll: time to ready, where ready (ms)", (r) => r.readyBeforeScroll ?? NaN, "ms", "below", o);
   row("before any scroll: bytes, all (KB)", (r) => r.before.total, "KB", "below", o);
+  row("  the same, response headers apart (KB)", (r) => r.before.total - r.before.headers, "KB", "below", o);
   row("  code from the CDN (KB)", (r) => r.before.code, "KB", "below", o);
   row("  feeds (KB)", (r) => r.before.feeds, "KB", "below", o);
   row("  images and video (KB)", (r) => r.before.images + r.before.video, "KB", "below", o);

@@ -3,7 +3,8 @@
 # the real-weight media), the peer's packages (Swiper, esbuild, Lighthouse;
 # pinned in bench/package-lock.json), makes the media once (bench/media/,
 # gitignored), bundles the peer, and runs bench/run.mjs, which writes
-# bench/RESULTS.md.
+# bench/RESULTS.md. BENCH_SETUP_ONLY=1 does all but the run (then
+# `BENCH_SERVE_ONLY=1 node run.mjs` serves the pages to look at).
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v ffmpeg >/dev/null || ! command -v ffprobe >/dev/null; then
@@ -17,4 +18,4 @@ fi
 bash make-media.sh
 node_modules/.bin/esbuild peer/src/peer.js --bundle --minify --format=iife --target=es2020 \
   --outdir=peer/dist --entry-names=peer --log-level=warning
-node run.mjs
+[ "${BENCH_SETUP_ONLY:-0}" = 1 ] || node run.mjs
