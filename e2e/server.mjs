@@ -43,6 +43,16 @@ function logged(req, res, status = 200) {
   return entry;
 }
 
+/** Writes `chunk`, then waits until the socket takes more (or closes). */
+async function written(res, chunk) {
+  if (res.write(chunk)) return;
+  await new Promise((r) => {
+    const done = () => { res.off("drain", done); res.off("close", done); r(); };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 /** Text in windows-1256, as an older Arabic PHP site serves it. */
 let cp1256;
 function windows1256(text) {
@@ -298,16 +308,26 @@ async function handle(req, res, { publisher }) {
       res.writeHead(200, headers);
       res.write("[");
       for (let i = 0; i < chunks && !res.destroyed; i++) {
-        if (!res.write(chunk)) {
-          await new Promise((r) => {
-            const done = () => { res.off("drain", done); res.off("close", done); r(); };
-            res.on("drain", done);
-            res.on("close", done);
-          });
-        }
+        await written(res, chunk);
         entry.bytes += chunk.length;
       }
       return res.end("]");
+    }
+    if (name === "stream-100000" || name === "stream-100000-env") {
+      // The 100,000-item feed (plain, or in its envelope), sent 64 KB at a
+      // time as the reader takes it, a chunk every 10 ms: the log says how
+      // much was sent before the reader hung up.
+      const json = items(100000);
+      const body = Buffer.from(name.endsWith("-env") ? envelope(json) : json);
+      res.writeHead(200, { ...cors(req), "content-type": name.endsWith("-env") ? "text/plain" : "application/json", "cache-control": "no-store" });
+      for (let at = 0; at < body.length && !res.destroyed; at += 65536) {
+        const chunk = body.subarray(at, at + 65536);
+        await written(res, chunk);
+        entry.bytes += chunk.length;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      entry.of = body.length;
+      return res.end();
     }
     if (name === "windows-1256") {
       // The seed's Arabic article, in windows-1256, saying so.

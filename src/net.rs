@@ -2,6 +2,7 @@
 //! gloo-net, with a timeout and a size limit, decoded by the charset its
 //! server declares, abortable when its widget goes away.
 
+use crate::core::cap::Cut;
 use crate::core::error::Problem;
 use crate::core::http::{charset, content_length, names_utf8, retry_after_ms, utf8_text, MAX_BODY};
 use crate::core::url::SafeUrl;
@@ -59,9 +60,13 @@ async fn settle(promise: js_sys::Promise) -> Result<JsValue, String> {
 /// stops reading and says so). UTF-8 is copied into the wasm's memory as
 /// bytes, chunk by chunk, and read there; another charset is decoded chunk
 /// by chunk by a `TextDecoder`.
+///
+/// A UTF-8 body is read only until `cut` finds its cut (if it may cut):
+/// the array up to there, closed, is the text.
 async fn read_text(
     response: &Response,
     content_type: Option<String>,
+    mut cut: Cut,
 ) -> Result<Result<String, Problem>, String> {
     let decoder = content_type
         .as_deref()
@@ -101,6 +106,12 @@ async fn read_text(
                 bytes.resize(at + chunk.length() as usize, 0);
                 if let Some(room) = bytes.get_mut(at..) {
                     chunk.copy_to(room);
+                    if let Some(end) = cut.push(room) {
+                        // The rest is not downloaded.
+                        let _ = reader.cancel();
+                        cut.close(&mut bytes, end);
+                        break;
+                    }
                 }
             }
         }
@@ -117,7 +128,11 @@ async fn read_text(
 /// exactly as given: gloo-net's builder would re-encode its query (adding a
 /// `&` to one that has parameters), so that the server saw another URL and
 /// the preload `lede.js` started would not be used.
-async fn get(url: &str, controller: &AbortController) -> Result<Result<String, Problem>, String> {
+async fn get(
+    url: &str,
+    controller: &AbortController,
+    cut: Cut,
+) -> Result<Result<String, Problem>, String> {
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
@@ -140,7 +155,7 @@ async fn get(url: &str, controller: &AbortController) -> Result<Result<String, P
     if announced.is_some_and(|n| n > u64::from(MAX_BODY)) {
         return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
     }
-    read_text(&response, headers.get("content-type")).await
+    read_text(&response, headers.get("content-type"), cut).await
 }
 
 /// Whether a fetch of `url` that got no answer was refused by CORS: the
@@ -163,7 +178,9 @@ async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
     Request::from(raw).send().await.is_ok()
 }
 
-/// GETs `url` and returns its body as text.
+/// GETs `url` and returns its body as text, only as much of it as `cut`
+/// asks (a related feed's is [`body_cut`](crate::core::cap::body_cut);
+/// [`Cut::never`] reads all).
 ///
 /// # Errors
 /// [`Problem::Http`] for a status outside 200–299 (with its `Retry-After`),
@@ -176,6 +193,7 @@ pub async fn fetch_text(
     url: &str,
     timeout_ms: u32,
     controller: &AbortController,
+    cut: Cut,
 ) -> Result<String, FetchError> {
     let timed_out = Rc::new(Cell::new(false));
     // Aborting without a reason gives an `AbortError` DOMException, which
@@ -191,7 +209,7 @@ pub async fn fetch_text(
         )
         .ok()
     };
-    let result = get(url, controller).await;
+    let result = get(url, controller, cut).await;
     if let Some(timer) = timer {
         timer.clear();
     }

@@ -311,6 +311,28 @@ export const tests = [
     },
   },
   {
+    name: "100,000 items, plain and in an envelope, sent as the reader takes them: the reader stops the download after the first 1,000 (and one more), and shows them",
+    async run({ browser, origin }) {
+      for (const name of ["stream-100000", "stream-100000-env"]) {
+        await fetch(`${origin}/__reset`);
+        const page = await open(browser, `${origin}/pages/blank.html`);
+        await addWidget(page, { "data-related-src": `${origin}/fault/${name}`, "data-media-base": origin });
+        assert.equal(await settled(page, "related", { timeout: 30000 }), "ready");
+        assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-slide]").getAttribute("aria-label")), "1 of 1000");
+        const notes = page.messages.filter((m) => m.text.includes(`/fault/${name}`));
+        assert.equal(notes.length, 1, notes.map((m) => m.text).join(" | "));
+        assert.match(notes[0].text, /more than 1000 items: only the first 1000 were read/);
+        // The server writes until the socket closes; wait for it to notice.
+        let entry;
+        for (let i = 0; i < 50 && !(entry = (await (await fetch(`${origin}/__log`)).json()).find((e) => e.path === `/fault/${name}`))?.of; i++) await sleep(100);
+        assert.ok(entry?.aborted, `${name}: the reader hung up (${JSON.stringify(entry)})`);
+        console.log(`     ${name}: ${(entry.bytes / 1024).toFixed(0)} KB of ${(entry.of / 1024).toFixed(0)} KB sent`);
+        assert.ok(entry.bytes < entry.of / 4, `${name}: ${entry.bytes} of ${entry.of} bytes sent`);
+        await page.done();
+      }
+    },
+  },
+  {
     name: "100,000 items: the first 1,000 are read (one console line says so), in no task over 250 ms",
     async run({ browser, origin }) {
       const page = await open(browser, `${origin}/pages/blank.html`, {

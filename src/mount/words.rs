@@ -8,6 +8,7 @@
 
 use super::attrs::lang_of;
 use super::registry;
+use crate::core::cap::Cut;
 use crate::core::i18n::{Language, Ready};
 use crate::dom::{beside_code, console_warn};
 use crate::net::{fetch_text, TIMEOUT_MS};
@@ -75,7 +76,9 @@ async fn fetch_words(language: Language) {
     });
     let url = named.unwrap_or_else(|| beside_code(&["words/", language.code(), ".txt"].concat()));
     let text = match web_sys::AbortController::new() {
-        Ok(controller) => fetch_text(&url, TIMEOUT_MS, &controller).await.ok(),
+        Ok(controller) => fetch_text(&url, TIMEOUT_MS, &controller, Cut::never())
+            .await
+            .ok(),
         Err(_) => None,
     };
     let learnt = registry::with(|r| {

@@ -5,7 +5,7 @@
 use super::page::use_online;
 use super::turns::in_turn;
 use super::Load;
-use crate::core::cap::shown_later;
+use crate::core::cap::{body_cut, shown_later, Cut};
 use crate::core::error::{Feed, FeedError, Problem};
 use crate::core::retry::{delay_ms, online_delay_ms};
 use crate::core::url::SafeUrl;
@@ -89,7 +89,12 @@ impl Loader {
             return;
         };
         spawn_local(async move {
-            let result = fetch_text(&href, TIMEOUT_MS, &controller).await;
+            // A related feed's body is read only as far as its cut.
+            let cut = match self.feed {
+                Feed::Related => body_cut(),
+                Feed::Article => Cut::never(),
+            };
+            let result = fetch_text(&href, TIMEOUT_MS, &controller, cut).await;
             let current = self
                 .flight
                 .try_with_value(|f| f.controller.as_ref() == Some(&controller));
