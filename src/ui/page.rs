@@ -36,10 +36,10 @@ impl PageEvent {
 }
 
 thread_local! {
-    static ONLINE: OnceCell<ArcRwSignal<u32>> = const { OnceCell::new() };
-    static VISIBILITY: OnceCell<ArcRwSignal<u32>> = const { OnceCell::new() };
-    static SCROLL: OnceCell<ArcRwSignal<u32>> = const { OnceCell::new() };
-    static POINTER_DOWN: OnceCell<ArcRwSignal<u32>> = const { OnceCell::new() };
+    static ONLINE: OnceCell<ArcRwSignal<usize>> = const { OnceCell::new() };
+    static VISIBILITY: OnceCell<ArcRwSignal<usize>> = const { OnceCell::new() };
+    static SCROLL: OnceCell<ArcRwSignal<usize>> = const { OnceCell::new() };
+    static POINTER_DOWN: OnceCell<ArcRwSignal<usize>> = const { OnceCell::new() };
     /// What the last `pointerdown` went through (its composed path, across
     /// shadow roots), innermost first.
     static POINTER_PATH: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
@@ -48,12 +48,12 @@ thread_local! {
 /// How many times `event` has fired on `window`: a page-wide signal, made
 /// once, with its passive listener.
 fn counter(
-    cell: &'static LocalKey<OnceCell<ArcRwSignal<u32>>>,
+    cell: &'static LocalKey<OnceCell<ArcRwSignal<usize>>>,
     event: PageEvent,
-) -> ReadSignal<u32> {
+) -> ReadSignal<usize> {
     let count = cell.with(|c| {
         c.get_or_init(|| {
-            let count = ArcRwSignal::new(0u32);
+            let count = ArcRwSignal::new(0usize);
             let set = count.clone();
             let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 if matches!(event, PageEvent::PointerDown) {
@@ -81,25 +81,25 @@ fn counter(
 
 /// How many times the browser has said it is online again (`online`): a
 /// widget waiting to retry a feed tries at once when this changes.
-pub fn use_online() -> ReadSignal<u32> {
+pub fn use_online() -> ReadSignal<usize> {
     counter(&ONLINE, PageEvent::Online)
 }
 
 /// How many times the page was hidden or shown again
 /// (`visibilitychange`); whether it is hidden now is `dom::page_hidden`.
-pub fn use_visibility_changes() -> ReadSignal<u32> {
+pub fn use_visibility_changes() -> ReadSignal<usize> {
     counter(&VISIBILITY, PageEvent::Visibility)
 }
 
 /// How many times the page has scrolled (the reader is engaged once it
 /// changes).
-pub fn use_page_scrolls() -> ReadSignal<u32> {
+pub fn use_page_scrolls() -> ReadSignal<usize> {
     counter(&SCROLL, PageEvent::Scroll)
 }
 
 /// How many times a pointer was pressed on the page; what the last press
 /// went through is [`last_pointer_path`].
-pub fn use_pointer_presses() -> ReadSignal<u32> {
+pub fn use_pointer_presses() -> ReadSignal<usize> {
     counter(&POINTER_DOWN, PageEvent::PointerDown)
 }
 

@@ -34,7 +34,7 @@ struct Seen {
 #[derive(Clone, Copy)]
 pub struct UseViewReportsReturn {
     /// The page's visibility changes (the page's one listener counts them).
-    visibility: ReadSignal<u32>,
+    visibility: ReadSignal<usize>,
     seen: StoredValue<Seen>,
 }
 
