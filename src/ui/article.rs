@@ -7,7 +7,7 @@ use super::live::Look;
 use super::notice::{Notice, Retry};
 use super::skeleton::ArticleSkeleton;
 use super::words::format_date;
-use super::Load;
+use super::{dynamic, Load};
 use crate::core::article::{parse_article, Article};
 use crate::core::error::Feed;
 use crate::core::i18n::Text;
@@ -87,8 +87,8 @@ pub fn ArticleSection(
             class="article"
             part="article"
             data-lede-article=""
-            data-state=move || state.with(|s| s.state(|_| false))
-            aria-busy=move || state.with(|s| s.is_loading().then_some("true"))
+            data-state=dynamic(move || Some(state.with(|s| s.state(|_| false)).to_owned()))
+            aria-busy=dynamic(move || state.with(|s| s.is_loading().then(|| "true".to_owned())))
         >
             {move || look.with(|Look { lang, locale, .. }| state.with(|s| match s {
                 Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=lang.clone() /> }),

@@ -7,7 +7,7 @@ use super::feed::use_feed;
 use super::live::{Items, Links, Look};
 use super::notice::{Notice, Retry};
 use super::skeleton::RelatedSkeleton;
-use super::Load;
+use super::{dynamic, Load};
 use crate::core::error::Feed;
 use crate::core::i18n::Text;
 use crate::core::related::{parse_related, RelatedItem};
@@ -116,11 +116,11 @@ pub fn RelatedSection(
             class="related"
             part="related"
             data-lede-related=""
-            data-state=move || state.with(|s| s.state(|v| v.is_empty()))
+            data-state=dynamic(move || Some(state.with(|s| s.state(|v| v.is_empty())).to_owned()))
             aria-roledescription="carousel"
-            aria-label=move || look.with(|l| Text::RelatedStories.get(&l.lang).to_owned())
-            aria-busy=move || state.with(|s| s.is_loading().then_some("true"))
-            data-waiting=move || (!waiting()).then_some("")
+            aria-label=dynamic(move || Some(look.with(|l| Text::RelatedStories.get(&l.lang).to_owned())))
+            aria-busy=dynamic(move || state.with(|s| s.is_loading().then(|| "true".to_owned())))
+            data-waiting=dynamic(move || (!waiting()).then(String::new))
         >
             {move || {
                 if !shown() {

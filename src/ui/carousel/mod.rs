@@ -24,7 +24,7 @@ use crate::core::carousel::{Geometry, Page, KEEP_ALL};
 use crate::core::i18n::{Direction, Lang, Text};
 use crate::core::slide::Slide;
 use crate::dom::reduced_motion;
-use crate::ui::handler;
+use crate::ui::{dynamic, handler};
 use focus::{use_roving_focus, UseRovingFocusReturn};
 use geometry::use_track_geometry;
 use leptos::html;
@@ -118,7 +118,7 @@ where
     S: Fn() -> bool + Send + Sync + 'static,
     E: Fn() -> bool + Send + Sync + 'static,
 {
-    let disabled = |yes: bool| if yes { "true" } else { "false" };
+    let disabled = |yes: bool| Some(if yes { "true" } else { "false" }.to_owned());
     let label = |t: Text| t.get(&lang).to_owned();
     view! {
         <div class="head">
@@ -130,7 +130,7 @@ where
                     part="button previous"
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
-                    aria-disabled=move || disabled(at_start())
+                    aria-disabled=dynamic(move || disabled(at_start()))
                     on:click=handler(move |_| focus.page(Page::Previous))
                 >
                     <Chevron />
@@ -141,7 +141,7 @@ where
                     part="button next"
                     data-lede-next=""
                     aria-label=label(Text::Next)
-                    aria-disabled=move || disabled(at_end())
+                    aria-disabled=dynamic(move || disabled(at_end()))
                     on:click=handler(move |_| focus.page(Page::Next))
                 >
                     <Chevron />
@@ -154,14 +154,18 @@ where
 /// The chevron's outline.
 const CHEVRON: &str = "M15 5l-7 7 7 7";
 
+/// The chevron's width and height, in pixels.
+const CHEVRON_SIZE: &str = "20";
+
 /// The arrow of the previous and next buttons (the next one is mirrored by
-/// CSS). Its sizes are numbers and its outline a constant, not string
-/// literals: see `ui::skeleton` on why no element may have only
-/// string-literal attributes.
+/// CSS). Its size and outline are constants, not string literals: see
+/// `ui::skeleton` on why no element may have only string-literal
+/// attributes. (Constants of a type the views already use: a number would
+/// bring its own attribute code.)
 #[component]
 fn Chevron() -> impl IntoView {
     view! {
-        <svg viewBox="0 0 24 24" width=20 height=20 aria-hidden="true" focusable="false">
+        <svg viewBox="0 0 24 24" width=CHEVRON_SIZE height=CHEVRON_SIZE aria-hidden="true" focusable="false">
             <path
                 d=CHEVRON
                 fill="none"

@@ -13,8 +13,8 @@ use crate::core::media::MediaKind;
 use crate::core::slide::{Slide, Thumb};
 use crate::core::url::SafeUrl;
 use crate::dom::dispatch;
-use crate::ui::handler;
 use crate::ui::words::slide_label;
+use crate::ui::{dynamic, handler};
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
@@ -132,7 +132,7 @@ where
             node_ref=root
             data-lede-slide=""
             data-media=kind.as_str()
-            data-index=index
+            data-index=index.to_string()
             role="group"
             aria-roledescription="slide"
             aria-label=slide_label(&lang, index, total)
@@ -183,7 +183,7 @@ where
             part="tile"
             node_ref=tile
             href=href.as_ref().map(|h| h.as_str().to_owned())
-            tabindex=move || if current() { "0" } else { "-1" }
+            tabindex=dynamic(move || Some(if current() { "0" } else { "-1" }.to_owned()))
             on:click=handler(select(id.clone(), href.clone(), index, 0))
             on:auxclick=handler(select(id, href, index, 1))
         >
@@ -226,7 +226,7 @@ pub fn Thumbnail(
     // One closure type for every URL attribute: `src` and `poster`.
     let when = move |on: ReadSignal<bool>, url: Option<&SafeUrl>| {
         let url = url.map(|u| u.as_str().to_owned());
-        move || url.clone().filter(|_| on.get())
+        dynamic(move || url.clone().filter(|_| on.get()))
     };
     // A video without a poster shows its first frame once it may load; one
     // with a poster waits for the reader to ask it to play.
@@ -262,7 +262,7 @@ pub fn Thumbnail(
                 disableremoteplayback=""
                 aria-hidden="true"
                 tabindex="-1"
-                preload=move || if first_frame && loaded.get() { "metadata" } else { "none" }
+                preload=dynamic(move || Some(if first_frame && loaded.get() { "metadata" } else { "none" }.to_owned()))
                 poster=when(loaded, poster.as_ref())
                 src=when(if first_frame { loaded } else { playback.asked }, Some(url))
                 on:play=handler(move |_| playback.heard(true))
@@ -273,7 +273,7 @@ pub fn Thumbnail(
         Thumb::None => EitherOf3::C(()),
     };
     view! {
-        <span class="thumb" part="picture" aria-hidden="true" data-failed=move || failed.get().then_some("")>
+        <span class="thumb" part="picture" aria-hidden="true" data-failed=dynamic(move || failed.get().then(String::new))>
             <PlaceholderIcon />
             {media}
         </span>
@@ -307,25 +307,28 @@ where
             type="button"
             class="play"
             part="button play"
-            tabindex=move || if tab_stop() { "0" } else { "-1" }
-            aria-pressed=move || if playing.get() { "true" } else { "false" }
-            aria-label=move || if playing.get() { pause.clone() } else { play.clone() }
+            tabindex=dynamic(move || Some(if tab_stop() { "0" } else { "-1" }.to_owned()))
+            aria-pressed=dynamic(move || Some(if playing.get() { "true" } else { "false" }.to_owned()))
+            aria-label=dynamic(move || Some(if playing.get() { pause.clone() } else { play.clone() }))
             on:click=handler(move |_| on_press())
         >
             <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                <path fill="currentColor" d=move || if playing.get() { PAUSE } else { PLAY } />
+                <path fill="currentColor" d=dynamic(move || Some(if playing.get() { PAUSE } else { PLAY }.to_owned())) />
             </svg>
         </button>
     }
 }
 
+/// The placeholder's width and height, in pixels.
+const PICTURE_SIZE: &str = "28";
+
 /// The placeholder picture that shows until, or instead of, the media. Its
-/// sizes are numbers and its outline a constant, not string literals: see `ui::skeleton` on why no element may
-/// have only string-literal attributes.
+/// size and outline are constants, not string literals: see `ui::skeleton`
+/// on why no element may have only string-literal attributes.
 #[component]
 fn PlaceholderIcon() -> impl IntoView {
     view! {
-        <svg class="ph-icon" viewBox="0 0 24 24" width=28 height=28 focusable="false">
+        <svg class="ph-icon" viewBox="0 0 24 24" width=PICTURE_SIZE height=PICTURE_SIZE focusable="false">
             <path
                 d=PICTURE
                 fill="none"
