@@ -14,20 +14,26 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{FocusEvent, KeyboardEvent, Node};
 
+/// No slide, in [`UseRovingFocusReturn`]'s `request` and `holder`: a
+/// number no slide has, rather than `Option<usize>`, so that they are
+/// signals of the type `current` already is (one instance of the signal
+/// code, not two).
+pub const NO_SLIDE: usize = usize::MAX;
+
 /// What [`use_roving_focus`] gives the carousel.
 #[derive(Clone, Copy)]
 pub struct UseRovingFocusReturn {
     /// The slide whose link is the tab stop.
     pub current: ReadSignal<usize>,
     set_current: WriteSignal<usize>,
-    /// The slide asked to take focus, until it has.
-    pub request: ReadSignal<Option<usize>>,
-    set_request: WriteSignal<Option<usize>>,
+    /// The slide asked to take focus, until it has ([`NO_SLIDE`] when none).
+    pub request: ReadSignal<usize>,
+    set_request: WriteSignal<usize>,
     /// The slide focus is in, while focus is in the carousel (a key there
-    /// has one); only read when acting, never tracked (a signal of the same
-    /// type as `request`: no more of the framework's code).
-    holder: ReadSignal<Option<usize>>,
-    set_holder: WriteSignal<Option<usize>>,
+    /// has one; [`NO_SLIDE`] while focus is elsewhere); only read when
+    /// acting, never tracked.
+    holder: ReadSignal<usize>,
+    set_holder: WriteSignal<usize>,
     track: NodeRef<html::Div>,
     geometry: UseTrackGeometryReturn,
     count: usize,
@@ -62,7 +68,7 @@ impl UseRovingFocusReturn {
             .try_with_untracked(|g| g.rendered(self.count, current).contains(&i));
         self.set_current.set(i);
         if in_dom != Some(true) {
-            self.set_request.set(Some(i));
+            self.set_request.set(i);
             return;
         }
         self.reveal(i, true);
@@ -75,9 +81,9 @@ impl UseRovingFocusReturn {
                     // (no Tab or click took it away or there), and so the
                     // focus will come, and clear the request.
                     let moving = this.current.try_get_untracked() == Some(i)
-                        && matches!(this.holder.try_get_untracked(), Some(Some(h)) if h != i);
+                        && matches!(this.holder.try_get_untracked(), Some(h) if h != NO_SLIDE && h != i);
                     if moving {
-                        this.set_request.try_set(Some(i));
+                        this.set_request.try_set(i);
                     }
                 },
                 std::time::Duration::ZERO,
@@ -125,12 +131,12 @@ impl UseRovingFocusReturn {
 
     /// Focus came into slide `i`: it becomes the tab stop.
     pub fn focused(&self, i: usize) {
-        self.set_holder.try_set(Some(i));
+        self.set_holder.try_set(i);
         if self.current.try_get_untracked().is_some_and(|c| c != i) {
             self.set_current.set(i);
         }
-        if let Some(Some(asked)) = self.request.try_get_untracked() {
-            self.set_request.set(None);
+        if let Some(asked) = self.request.try_get_untracked().filter(|&a| a != NO_SLIDE) {
+            self.set_request.set(NO_SLIDE);
             if asked == i {
                 self.reveal(i, false);
             }
@@ -144,7 +150,7 @@ impl UseRovingFocusReturn {
             return;
         };
         if !self.contains(to.dyn_ref::<Node>()) {
-            self.set_holder.try_set(None);
+            self.set_holder.try_set(NO_SLIDE);
         }
     }
 
@@ -167,8 +173,8 @@ pub fn use_roving_focus(
     dir: Direction,
 ) -> UseRovingFocusReturn {
     let count = geometry.count;
-    let (request, set_request) = signal(None);
-    let (holder, set_holder) = signal(None);
+    let (request, set_request) = signal(NO_SLIDE);
+    let (holder, set_holder) = signal(NO_SLIDE);
     let this = UseRovingFocusReturn {
         current,
         set_current,
@@ -183,7 +189,7 @@ pub fn use_roving_focus(
     };
     effect(move || {
         let g = geometry.geometry.get();
-        if holder.try_get_untracked() == Some(None) {
+        if holder.try_get_untracked() == Some(NO_SLIDE) {
             let first = g.first_whole(count);
             if current.try_get_untracked().is_some_and(|c| c != first) {
                 set_current.set(first);
@@ -203,7 +209,7 @@ pub fn use_roving_focus(
             return;
         };
         if !path.includes(&t, 0) {
-            this.set_holder.try_set(None);
+            this.set_holder.try_set(NO_SLIDE);
         }
     });
     this

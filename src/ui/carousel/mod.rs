@@ -67,7 +67,7 @@ pub fn Carousel(
                 total=count
                 lang=lang.clone()
                 current=move || focus.current.get() == i
-                focus_now=move || focus.request.get() == Some(i)
+                focus_now=move || focus.request.get() == i
                 near=move || reach.wants(i)
                 on_focus=move || focus.focused(i)
                 views=views
