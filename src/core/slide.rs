@@ -106,6 +106,16 @@ pub fn poster(
 }
 
 impl Slide {
+    /// A slide of nothing: no id, no title, the placeholder, no link.
+    pub fn blank() -> Slide {
+        Slide {
+            id: String::new(),
+            title: String::new(),
+            thumb: Thumb::None,
+            href: None,
+        }
+    }
+
     /// The slide for `item`, with its thumbnail (and a video's poster, see
     /// [`poster`]) under `base` and its link from `links`.
     pub fn new(

@@ -59,8 +59,11 @@ pub fn Carousel(
     let g = geometry.geometry;
     let head_lang = lang.clone();
     let slide_view = move |i: usize| {
-        let slide = slides.get(i).cloned()?;
-        Some(view! {
+        // The window only holds indices of slides; a blank one stands in
+        // for any other, so that the list's items are one view type (an
+        // `Option` would bring its own branch code).
+        let slide = slides.get(i).cloned().unwrap_or_else(Slide::blank);
+        view! {
             <SlideView
                 slide=slide
                 index=i
@@ -73,7 +76,7 @@ pub fn Carousel(
                 views=views
                 focusable_play=focusable_play
             />
-        })
+        }
     };
     view! {
         <Head
