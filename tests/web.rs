@@ -428,6 +428,48 @@ async fn a_slide_without_a_link_opens_nothing() {
     root.remove();
 }
 
+/// The related section waits for the article above it (`shown`), hidden by
+/// `data-waiting`, and says it is busy only while it loads: both
+/// attributes are absent, not empty, when they do not hold.
+#[wasm_bindgen_test]
+async fn related_waits_then_shows_and_is_busy_only_while_loading() {
+    let root = container();
+    let (state, set_state) = signal(Load::<Items>::Loading);
+    let (article_settled, settle) = signal(false);
+    let shown: lede::ui::related::Shown = Arc::new(move || article_settled.get());
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=state links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) shown=shown.clone() /> }
+    });
+    tick().await;
+    let section: HtmlElement = one(&root, "section[data-lede-related]").unchecked_into();
+    assert_eq!(
+        attr(&section, "data-waiting"),
+        "",
+        "waiting for the article"
+    );
+    assert_eq!(attr(&section, "aria-busy"), "true");
+    assert_eq!(
+        section.children().length(),
+        0,
+        "nothing shown while waiting"
+    );
+
+    settle.set(true);
+    tick().await;
+    assert!(!section.has_attribute("data-waiting"), "no longer waiting");
+    assert_eq!(
+        all(&section, ".track.skeleton").len(),
+        1,
+        "its skeleton now"
+    );
+
+    set_state.set(Load::Ready(Arc::new(Vec::new())));
+    tick().await;
+    assert!(!section.has_attribute("aria-busy"), "not busy once loaded");
+    assert_eq!(attr(&section, "data-state"), "empty");
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn related_loading_empty_and_error() {
     let root = container();
@@ -850,6 +892,10 @@ async fn a_slide_alone_follows_what_the_carousel_tells_it() {
     set_near.set(false);
     tick().await;
     assert!(img.has_attribute("src"), "once allowed, it stays");
+    assert!(
+        !one(image, ".thumb").has_attribute("data-failed"),
+        "no failure before an error"
+    );
     dispatch(&img, "error");
     tick().await;
     assert!(one(image, ".thumb").has_attribute("data-failed"));

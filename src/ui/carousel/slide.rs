@@ -223,7 +223,7 @@ pub fn Thumbnail(
     playback: UsePlaybackReturn,
 ) -> impl IntoView {
     let (failed, set_failed) = signal(false);
-    // One closure type for every URL attribute: `src` and `poster`.
+    // `src` and `poster`: the URL once `on` is true (none: no attribute).
     let when = move |on: ReadSignal<bool>, url: Option<&SafeUrl>| {
         let url = url.map(|u| u.as_str().to_owned());
         dynamic(move || url.clone().filter(|_| on.get()))
