@@ -103,7 +103,7 @@ const preloadFor = (els) => {
       }
     }
     const code = (el.closest("[lang]")?.getAttribute("lang") ?? "").trim().split(/[-_]/)[0].toLowerCase();
-    if (words[code]) preloadLink(links, new URL(words[code]));
+    if (Object.hasOwn(words, code)) preloadLink(links, new URL(words[code]));
   });
   document.head.append(...links);
 };

@@ -81,11 +81,15 @@ export const tests = [
     },
   },
   {
-    name: "a page whose lang is \"constructor\" (a name every JavaScript object answers to): its widget still loads",
+    name: "a page whose lang is \"constructor\" (a name every JavaScript object answers to): its widget still loads, its feeds preloaded",
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/lang-odd.html`);
       assert.equal(await settled(page, "article"), "ready");
       assert.equal(await settled(page, "related"), "ready");
+      // lede.js looks the language up among its words files: a name every
+      // object answers to is not one of them, and the batch's preloads stay.
+      const preloads = await page.evaluate(() => [...document.querySelectorAll("head link[rel=preload]")].map((l) => new URL(l.href).pathname));
+      assert.deepEqual(preloads.filter((p) => p.startsWith("/api/")).sort(), ["/api/article/1855600.json", "/api/related/1855600.json"]);
       await page.done();
     },
   },
