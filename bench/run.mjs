@@ -32,9 +32,9 @@ const root = join(here, "..");
 const dist = join(root, process.env.LEDE_DIST ?? "dist");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const VERBOSE = !!process.env.BENCH_VERBOSE;
-// For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,codecache,below,lighthouse
+// For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,startup,codecache,below,lighthouse
 // (all by default), and BENCH_OUT, where to write the report (bench/RESULTS.md by default).
-const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "codecache", "below", "lighthouse"];
+const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "startup", "codecache", "below", "lighthouse"];
 const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(",")).split(","));
 for (const p of PARTS) if (!ALL_PARTS.includes(p)) throw new Error(`BENCH_PARTS: no part "${p}" (parts: ${ALL_PARTS.join(", ")})`);
 const OUT = resolve(root, process.env.BENCH_OUT ?? "bench/RESULTS.md");
@@ -863,6 +863,52 @@ async function codeCacheCheck(subject) {
   return pages;
 }
 
+/** The trace events a first visit's start is told from: the main thread's
+ * tasks, style and layout, V8 compiling a wasm function on its first call,
+ * the navigation's start and the threads' names. */
+const STARTUP_TRACED = /^(RunTask|wasm\.CompileLazy|Layout|UpdateLayoutTree|navigationStart|thread_name)$/;
+
+/** A first visit of article A in a fresh browser, traced: when the code's
+ * last byte came from the CDN, when both sections were ready, and what the
+ * renderer's main thread did in between: its tasks' time, the part of it V8
+ * spent compiling wasm functions as they were first called (V8 compiles a
+ * wasm module's functions lazily, on the main thread), and style and layout.
+ * Tracing slows the page a little: these loads are not the timed ones. */
+async function startupVisit(subject) {
+  const b = await freshBrowser();
+  const events = [];
+  const collect = (e) => { for (const ev of e.value) if (STARTUP_TRACED.test(ev.name)) events.push(ev); };
+  try {
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    b.cdp.on("Tracing.dataCollected", collect);
+    await b.cdp.send("Tracing.start", { traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.wasm", "blink.user_timing", "__metadata"] }, transferMode: "ReportEvents" });
+    const url = `${origin}/pub/${subject}/a.html`;
+    await b.page.goto(url, { waitUntil: "commit" });
+    await waitInPage(b.cdp, "window.__readyAt");
+    const { readyMs, codeEndMs } = await b.page.evaluate((cdn) => {
+      const ready = window.__readyAt;
+      const ends = performance.getEntriesByType("resource").filter((e) => e.name.startsWith(cdn) && e.responseEnd <= ready).map((e) => e.responseEnd);
+      return { readyMs: ready, codeEndMs: ends.length ? Math.max(...ends) : NaN };
+    }, cdnOrigin);
+    const complete = new Promise((done) => b.cdp.once("Tracing.tracingComplete", done));
+    await b.cdp.send("Tracing.end");
+    await complete;
+    const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === url);
+    if (!nav) throw new Error("no navigationStart in the trace");
+    const mains = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+    const [from, to] = [nav.ts + codeEndMs * 1000, nav.ts + readyMs * 1000];
+    // The time of `name`'s events on a renderer's main thread inside [from, to], in ms.
+    const within = (name) => events
+      .filter((e) => e.name === name && e.ph === "X" && mains.has(`${e.pid}:${e.tid}`))
+      .reduce((sum, e) => sum + Math.max(0, Math.min(e.ts + (e.dur ?? 0), to) - Math.max(e.ts, from)), 0) / 1000;
+    return { readyMs, codeEndMs, afterCodeMs: readyMs - codeEndMs, busyMs: within("RunTask"), lazyMs: within("wasm.CompileLazy"), layoutMs: within("Layout") + within("UpdateLayoutTree") };
+  } finally {
+    b.cdp.off("Tracing.dataCollected", collect);
+    await b.close();
+  }
+}
+
 /** In the page, before any script: when the first widget's element first
  * enters the viewport (any part of it). */
 function watchEntry() {
@@ -939,7 +985,7 @@ const SUBJECTS = ["lede", "peer", "lede-noposter"];
 const rotate = (xs, i) => xs.map((_, j) => xs[(i + j) % xs.length]);
 const kb = (n) => (n / 1024).toFixed(1);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
-const res = { visit: {}, carousel: {}, big: {}, many: {}, manylazy: {}, pub: {}, below: {} };
+const res = { visit: {}, carousel: {}, big: {}, many: {}, manylazy: {}, pub: {}, startup: {}, below: {} };
 for (const k of Object.keys(res)) for (const s of [...SUBJECTS, ...PUB_SUBJECTS]) res[k][s] ??= [];
 const failures = [];
 /** Seconds each part took, and how many rounds (each subject once) it ran. */
@@ -1027,6 +1073,20 @@ if (PARTS.has("publisher")) {
         const n = r.next;
         log(`publisher's page, run ${i + 1}/${RUNS} ${s}: first visit ready ${f.readyMs.toFixed(0)} ms, ${kb(f.before.total)} KB (code ${kb(f.before.code)}); next article ready ${n.readyMs.toFixed(0)} ms, ${kb(n.before.total)} KB (code ${kb(n.before.code)}; the CDN answered ${n.cdn.map(([p, st]) => `${basename(p)} ${st}`).join(", ") || "nothing"})`);
         if (VERBOSE) console.log("    first:", f.before.codeFiles, f.timing, "\n    next:", n.before.codeFiles, n.timing);
+      }
+    }
+  });
+}
+// The publisher's first visit again, traced: what the main thread does from
+// the code's last byte to ready.
+if (PARTS.has("startup")) {
+  await timed("startup", RUNS, async () => {
+    for (let i = 0; i < RUNS; i++) {
+      for (const s of rotate(PUB_SUBJECTS, i)) {
+        const r = await attempt(`first visit traced, run ${i + 1} ${s}`, () => startupVisit(s));
+        if (!r) continue;
+        res.startup[s].push(r);
+        log(`first visit traced, run ${i + 1}/${RUNS} ${s}: the code's last byte at ${r.codeEndMs.toFixed(0)} ms, ready at ${r.readyMs.toFixed(0)} ms; between them the main thread busy ${r.busyMs.toFixed(0)} ms, wasm compiled on first call ${r.lazyMs.toFixed(0)} ms, style and layout ${r.layoutMs.toFixed(0)} ms`);
       }
     }
   });
@@ -1219,6 +1279,22 @@ section(`a publisher's article page as the README's embed recipe says (${recipeL
 pubRows("first", "lede-recipe");
 section("the same as the recipe says, returning reader: the next article");
 pubRows("next", "lede-recipe");
+// The first visit traced (the startup part): what happens once the code is here.
+const startupRows = (lede) => {
+  const o = { lede };
+  row("the code's last byte from the CDN, after the page's request (ms)", (r) => r.codeEndMs, "ms", "startup", o);
+  row("time to both sections ready (ms)", (r) => r.readyMs, "ms", "startup", o);
+  row("ready less the code's last byte (ms)", (r) => r.afterCodeMs, "ms", "startup", o);
+  row("  the main thread's tasks in that time (ms)", (r) => r.busyMs, "ms", "startup", o);
+  row("  of which V8 compiling wasm functions on their first call (ms)", (r) => r.lazyMs, "ms", "startup", o);
+  row("  of which style and layout (ms)", (r) => r.layoutMs, "ms", "startup", o);
+};
+if (PARTS.has("startup")) {
+  section("a publisher's article page, first visit, traced (slower for the tracing): from the code's last byte to ready (the peer fetches its feeds in that time)");
+  startupRows("lede");
+  section("the same as the README's embed recipe says");
+  startupRows("lede-recipe");
+}
 const belowRows = (lede) => {
   const o = { lede };
   countRow("before any scroll: widget ready (runs)", (r) => r.readyBeforeScroll != null, "below", o);
@@ -1454,6 +1530,13 @@ What each row is:
 - **${MANY} widgets**: ${MANY} widgets in the page's HTML, each with an article and a carousel and feed URLs of its own (the
   demo's feeds), a paragraph between each; ready is every widget's; long tasks from navigation until a second after.
   Run without network throttling (${MANY * 2} feed requests at 150 ms each would measure the network, not the page), CPU ${CPU_SLOWDOWN}×.
+- **A first visit, traced** (the \`startup\` part): article A of a publisher's page in a fresh browser as above, with a
+  Chromium trace running (\`devtools.timeline\`, \`v8.wasm\`), so a little slower than the untraced loads. The code's last
+  byte is the latest \`responseEnd\` (Resource Timing) of the CDN's files before ready: the wasm's for Lede, the bundle's for
+  the peer. Between it and ready: the renderer main thread's tasks (\`RunTask\`), the part of them V8 spent compiling wasm
+  functions on their first call (\`wasm.CompileLazy\`: V8 compiles a wasm module's functions lazily, on the thread that first
+  calls them), and style and layout (\`UpdateLayoutTree\`, \`Layout\`). The peer fetches its feeds in that time; Lede's came
+  with its code.
 - **${BIG.toLocaleString("en")} items**: the demo page with a related feed of ${BIG.toLocaleString("en")} items (${kb(cache.get(`/api/related/${BIG}.json`)?.br?.length ?? 0)} KB brotli, ${kb(cache.get(`/api/related/${BIG}.json`)?.raw?.length ?? 0)} KB raw), under the same throttling.
 
 ## Against the physical limit
