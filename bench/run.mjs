@@ -1297,11 +1297,11 @@ const startupRows = (lede) => {
   const o = { lede };
   row("the code's last byte from the CDN, after the page's request (ms)", (r) => r.codeEndMs, "ms", "startup", o);
   row("time to both sections ready (ms)", (r) => r.readyMs, "ms", "startup", o);
-  // The peer's interval holds its feeds' requests: no ratio.
+  // The peer's interval holds its feeds' requests: no ratios from here.
   row("ready less the code's last byte (ms)", (r) => r.afterCodeMs, "ms", "startup", { ...o, ratio: false });
-  row("  the main thread's tasks in that time (ms)", (r) => r.busyMs, "ms", "startup", o);
-  row("  of which V8 compiling wasm functions on their first call (ms)", (r) => r.lazyMs, "ms", "startup", o);
-  row("  of which style and layout (ms)", (r) => r.layoutMs, "ms", "startup", o);
+  row("  the main thread's tasks in that time (ms)", (r) => r.busyMs, "ms", "startup", { ...o, ratio: false });
+  row("  of which V8 compiling wasm functions on their first call (ms)", (r) => r.lazyMs, "ms", "startup", { ...o, ratio: false });
+  row("  of which style and layout (ms)", (r) => r.layoutMs, "ms", "startup", { ...o, ratio: false });
 };
 if (PARTS.has("startup")) {
   section("a publisher's article page, first visit, traced (slower for the tracing): from the code's last byte to ready (the peer fetches its feeds in that time)");
