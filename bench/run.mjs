@@ -780,6 +780,25 @@ async function pubVisit(subject) {
   }
 }
 
+/** Runs `during` with a Chromium trace of `categories` recording, and gives
+ * back what it returned and the trace's events whose names `keep` matches
+ * (the trace has ended, every event delivered). */
+async function traced(cdp, categories, keep, during) {
+  const events = [];
+  const collect = (e) => { for (const ev of e.value) if (keep.test(ev.name)) events.push(ev); };
+  cdp.on("Tracing.dataCollected", collect);
+  try {
+    await cdp.send("Tracing.start", { traceConfig: { includedCategories: categories }, transferMode: "ReportEvents" });
+    const result = await during();
+    const complete = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
+    await cdp.send("Tracing.end");
+    await complete;
+    return { result, events };
+  } finally {
+    cdp.off("Tracing.dataCollected", collect);
+  }
+}
+
 /** The trace events that say what V8 did with the code: each script's
  * compilation (v8.compile, v8.compileModule: with consumedCacheSize when it
  * used a code cache) and the code cache it wrote (v8.produceCache,
@@ -821,16 +840,11 @@ function traceSummary(events) {
 /** Loads a page in browser b as pubLoad does, with a trace of it (until
  * READ_MS after its 4 s): what V8 did with the code. */
 async function tracedLoad(b, url, opts) {
-  const events = [];
-  const collect = (e) => { for (const ev of e.value) if (TRACED.test(ev.name)) events.push(ev); };
-  b.cdp.on("Tracing.dataCollected", collect);
-  await b.cdp.send("Tracing.start", { traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed"] }, transferMode: "ReportEvents" });
-  const r = await pubLoad(b, url, opts);
-  await b.page.waitForTimeout(READ_MS);
-  const complete = new Promise((done) => b.cdp.once("Tracing.tracingComplete", done));
-  await b.cdp.send("Tracing.end");
-  await complete;
-  b.cdp.off("Tracing.dataCollected", collect);
+  const { result: r, events } = await traced(b.cdp, ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed"], TRACED, async () => {
+    const r = await pubLoad(b, url, opts);
+    await b.page.waitForTimeout(READ_MS);
+    return r;
+  });
   return { readyMs: r.readyMs, code: r.before.code, files: r.before.codeFiles, v8: traceSummary(events) };
 }
 
@@ -891,24 +905,19 @@ function covered(spans, from, to) {
  * Tracing slows the page a little: these loads are not the timed ones. */
 async function startupVisit(subject) {
   const b = await freshBrowser();
-  const events = [];
-  const collect = (e) => { for (const ev of e.value) if (STARTUP_TRACED.test(ev.name)) events.push(ev); };
   try {
     await b.context.addInitScript(probe);
     await b.throttle(NETWORK);
-    b.cdp.on("Tracing.dataCollected", collect);
-    await b.cdp.send("Tracing.start", { traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.wasm", "blink.user_timing"] }, transferMode: "ReportEvents" });
     const url = `${origin}/pub/${subject}/a.html`;
-    await b.page.goto(url, { waitUntil: "commit" });
-    await waitInPage(b.cdp, "window.__readyAt");
-    const { readyMs, codeEndMs } = await b.page.evaluate((cdn) => {
-      const ready = window.__readyAt;
-      const ends = performance.getEntriesByType("resource").filter((e) => e.name.startsWith(cdn) && e.responseEnd <= ready).map((e) => e.responseEnd);
-      return { readyMs: ready, codeEndMs: ends.length ? Math.max(...ends) : NaN };
-    }, cdnOrigin);
-    const complete = new Promise((done) => b.cdp.once("Tracing.tracingComplete", done));
-    await b.cdp.send("Tracing.end");
-    await complete;
+    const { result: { readyMs, codeEndMs }, events } = await traced(b.cdp, ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.wasm", "blink.user_timing"], STARTUP_TRACED, async () => {
+      await b.page.goto(url, { waitUntil: "commit" });
+      await waitInPage(b.cdp, "window.__readyAt");
+      return b.page.evaluate((cdn) => {
+        const ready = window.__readyAt;
+        const ends = performance.getEntriesByType("resource").filter((e) => e.name.startsWith(cdn) && e.responseEnd <= ready).map((e) => e.responseEnd);
+        return { readyMs: ready, codeEndMs: ends.length ? Math.max(...ends) : NaN };
+      }, cdnOrigin);
+    });
     // The page's time origin is its navigationStart, traced on its main thread.
     const nav = events.findLast((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === url && e.args?.data?.isOutermostMainFrame !== false);
     if (!nav) throw new Error("no navigationStart in the trace");
@@ -917,7 +926,6 @@ async function startupVisit(subject) {
     const within = (...names) => covered(events.filter((e) => names.includes(e.name) && e.ph === "X" && e.pid === nav.pid && e.tid === nav.tid).map((e) => [e.ts, e.ts + (e.dur ?? 0)]), from, to) / 1000;
     return { readyMs, codeEndMs, afterCodeMs: readyMs - codeEndMs, busyMs: within("RunTask"), lazyMs: within("wasm.CompileLazy"), layoutMs: within("Layout", "UpdateLayoutTree") };
   } finally {
-    b.cdp.off("Tracing.dataCollected", collect);
     await b.close();
   }
 }
