@@ -15,7 +15,6 @@ use crate::ui::effect;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::time::Duration;
 use web_sys::AbortController;
 
@@ -176,6 +175,10 @@ fn report(e: FeedError, href: &str) -> FeedError {
 /// when the browser comes back online; the state stays loading until the
 /// retries are spent. Failures go to the console with their technical
 /// detail.
+///
+/// Only what touches `T` is here; the rest is [`use_loads`], compiled once
+/// for both feeds (a closure inside a generic function is compiled once
+/// per type even when it does not use that type).
 pub fn use_feed<T, P>(
     feed: Feed,
     url: SafeUrl,
@@ -186,9 +189,24 @@ where
     T: Send + Sync + 'static,
     P: Fn(&str) -> Result<T, FeedError> + Send + Sync + 'static,
 {
-    let set_state = state;
-    set_state.try_set(Load::Loading);
-    let parse = Arc::new(parse);
+    // `done` only runs while the widget is there (see [`Loader::fetch`]).
+    let done: Done = Rc::new(move |result, href| {
+        let later = result.as_ref().is_ok_and(|text| shown_later(text.len()));
+        let loaded = match result.and_then(|text| parse(&text)) {
+            Ok(value) => Load::Ready(value),
+            Err(e) => Load::Failed(report(e, href)),
+        };
+        let show: Box<dyn FnOnce()> = Box::new(move || drop(state.try_set(loaded)));
+        in_turn(show, later);
+    });
+    use_loads(feed, url, done, Rc::new(move || drop(state.try_set(Load::Loading))))
+}
+
+/// [`use_feed`] without its feed's type: loads now and on every retry,
+/// `loading` marking the state as loading each time, `done` handing back
+/// what came.
+fn use_loads(feed: Feed, url: SafeUrl, done: Done, loading: Rc<dyn Fn()>) -> UseFeedReturn {
+    loading();
     let loader = Loader {
         feed,
         flight: StoredValue::new_local(Flight {
@@ -198,17 +216,7 @@ where
             retries: 0,
         }),
     };
-    // `done` only runs while the widget is there (see [`Loader::fetch`]).
-    let done: Done = Rc::new(move |result, href| {
-        let later = result.as_ref().is_ok_and(|text| shown_later(text.len()));
-        let state = match result.and_then(|text| parse(&text)) {
-            Ok(value) => Load::Ready(value),
-            Err(e) => Load::Failed(report(e, href)),
-        };
-        let show: Box<dyn FnOnce()> = Box::new(move || drop(set_state.try_set(state)));
-        in_turn(show, later);
-    });
-    let again = send_wrapper::SendWrapper::new(done.clone());
+    let again = send_wrapper::SendWrapper::new((done.clone(), loading));
     loader.start(done);
     let online = use_online();
     let seen = std::cell::Cell::new(online.try_get_untracked().unwrap_or_default());
@@ -221,8 +229,9 @@ where
     on_cleanup(move || loader.stop());
     UseFeedReturn {
         retry: Callback::new(move |()| {
-            set_state.try_set(Load::Loading);
-            loader.start((*again).clone());
+            let (done, loading) = &*again;
+            loading();
+            loader.start(done.clone());
         }),
     }
 }
