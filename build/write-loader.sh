@@ -35,9 +35,12 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   rm "$dir/entry.mjs"
   # 7. Give the hashed import and export names short ones, in the wasm and the glue alike.
   node "$here/short-names.mjs" "$dir/$wasm" "$dir/$glue"
-  # 8. wasm-opt once more: flatten, re-loop, -Oz twice; drop the producers and target-features sections.
+  # 8. wasm-opt once more: flatten, re-loop, -Oz twice, with the low 1 KB of
+  # memory taken as unused (it is the bottom of Rust's 1 MB stack, which the
+  # linker puts first: reached only by a stack 1023 KB deep); drop the
+  # producers and target-features sections.
   # shellcheck disable=SC2086 # a list of flags
-  wasm-opt $WASM_FEATURES --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
+  wasm-opt $WASM_FEATURES --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
   # 9. Minify lede.js, the first file a page loads (its source, with comments, is build/lede.js).
   esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
 fi
