@@ -199,7 +199,12 @@ where
         let show: Box<dyn FnOnce()> = Box::new(move || drop(state.try_set(loaded)));
         in_turn(show, later);
     });
-    use_loads(feed, url, done, Rc::new(move || drop(state.try_set(Load::Loading))))
+    use_loads(
+        feed,
+        url,
+        done,
+        Rc::new(move || drop(state.try_set(Load::Loading))),
+    )
 }
 
 /// [`use_feed`] without its feed's type: loads now and on every retry,
