@@ -20,7 +20,7 @@
 //
 // usage: node build/blank-locations.mjs file.wasm
 import { readFileSync, writeFileSync } from "node:fs";
-import { leb, sleb, sections } from "./leb128.mjs";
+import { dataSegments } from "./leb128.mjs";
 
 const MIN_RECORDS = 20;
 
@@ -33,36 +33,6 @@ const fail = (why) => {
   console.error(`blank-locations: ${why}; ${file} left as it was`);
   process.exit(1);
 };
-
-/** The active data segments: where each sits in memory and in the file. */
-function dataSegments(wasm) {
-  const data = sections(wasm).filter((s) => s.id === 11);
-  if (data.length !== 1) throw new Error(`${data.length} data sections, expected one`);
-  const { body, end } = data[0];
-  const segments = [];
-  let [count, p] = leb(wasm, body);
-  for (let i = 0; i < count; i++) {
-    const [flags, q] = leb(wasm, p);
-    p = q;
-    if (flags === 1) {
-      // Passive: no address; skipped.
-      const [len, start] = leb(wasm, p);
-      p = start + len;
-      continue;
-    }
-    if (flags === 2) p = leb(wasm, p)[1]; // memory index
-    else if (flags !== 0) throw new Error(`data segment ${i} has unknown flags ${flags}`);
-    // The address: i32.const, then end.
-    if (wasm[p] !== 0x41) throw new Error(`data segment ${i}'s address is not an i32.const`);
-    const [address, r] = sleb(wasm, p + 1);
-    if (address < 0 || wasm[r] !== 0x0b) throw new Error(`data segment ${i}'s address is not one i32.const`);
-    const [len, start] = leb(wasm, r + 1);
-    segments.push({ address, start, len });
-    p = start + len;
-  }
-  if (p !== end) throw new Error(`the data section's segments end at ${p}, the section at ${end}`);
-  return segments;
-}
 
 let wasm, segments;
 try {

@@ -66,3 +66,50 @@ export function sections(buf) {
   }
   return out;
 }
+
+/** The active data segments: where each sits in memory and in the file. */
+export function dataSegments(wasm) {
+  const data = sections(wasm).filter((s) => s.id === 11);
+  if (data.length !== 1) throw new Error(`${data.length} data sections, expected one`);
+  const { body, end } = data[0];
+  const segments = [];
+  let [count, p] = leb(wasm, body);
+  for (let i = 0; i < count; i++) {
+    const [flags, q] = leb(wasm, p);
+    p = q;
+    if (flags === 1) {
+      // Passive: no address; skipped.
+      const [len, start] = leb(wasm, p);
+      p = start + len;
+      continue;
+    }
+    if (flags === 2) p = leb(wasm, p)[1]; // memory index
+    else if (flags !== 0) throw new Error(`data segment ${i} has unknown flags ${flags}`);
+    // The address: i32.const, then end.
+    if (wasm[p] !== 0x41) throw new Error(`data segment ${i}'s address is not an i32.const`);
+    const [address, r] = sleb(wasm, p + 1);
+    if (address < 0 || wasm[r] !== 0x0b) throw new Error(`data segment ${i}'s address is not one i32.const`);
+    const [len, start] = leb(wasm, r + 1);
+    segments.push({ address, start, len });
+    p = start + len;
+  }
+  if (p !== end) throw new Error(`the data section's segments end at ${p}, the section at ${end}`);
+  return segments;
+}
+
+/**
+ * The first global of a wasm module, which rustc's linker makes the stack
+ * pointer: { mutable, value } for an i32 with a constant initial value.
+ * Throws for a module without globals or a first global of another kind.
+ */
+export function stackPointer(wasm) {
+  const globals = sections(wasm).filter((s) => s.id === 6);
+  if (globals.length !== 1) throw new Error(`${globals.length} global sections, expected one`);
+  const [count, p] = leb(wasm, globals[0].body);
+  if (count < 1) throw new Error("no globals");
+  // An i32 (0x7f), mutable or not, set by one i32.const (0x41) then end (0x0b).
+  if (wasm[p] !== 0x7f || wasm[p + 2] !== 0x41) throw new Error("the first global is not an i32 set by an i32.const");
+  const [value, end] = sleb(wasm, p + 3);
+  if (wasm[end] !== 0x0b) throw new Error("the first global's initial value is not one i32.const");
+  return { mutable: wasm[p + 1] === 1, value };
+}

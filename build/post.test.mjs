@@ -140,6 +140,37 @@ test("blank-locations fails on a wasm it cannot parse", () => {
   blankFails(dataModule(1024, bytes, 2), /cannot read the wasm/);
 });
 
+/** A module whose first global is an i32 (`mutable`) starting at `stack`, with one data segment at `address`. */
+function layoutModule(stack, address, mutable = true) {
+  const global = Buffer.concat([uleb(1), Buffer.from([0x7f, mutable ? 1 : 0, 0x41]), uleb(stack), Buffer.from([0x0b])]);
+  const data = dataModule(address, Buffer.from("lede"));
+  return Buffer.concat([HEADER, section(6, global), data.subarray(HEADER.length)]);
+}
+
+test("low-memory passes a wasm whose stack and data start above the low 1 KB", () => {
+  const file = join(dir, "layout.wasm");
+  // Addresses whose unsigned LEB128 reads the same signed (as i32.const's is).
+  writeFileSync(file, layoutModule(65536, 65536));
+  const { status, stdout } = run("low-memory.mjs", file);
+  assert.equal(status, 0, `exit status (null: killed after ${TIMEOUT} ms)`);
+  assert.match(stdout, /data from 65536, the stack pointer from 65536/);
+});
+
+test("low-memory fails a wasm with data or the stack in the low 1 KB, or one it cannot read", () => {
+  const fails = (module, why) => {
+    const file = join(dir, "layout-refused.wasm");
+    writeFileSync(file, module);
+    const { status, stderr } = run("low-memory.mjs", file);
+    assert.equal(status, 1, `exit status (null: killed after ${TIMEOUT} ms)`);
+    assert.match(stderr, why);
+  };
+  fails(layoutModule(65536, 16), /a data segment starts at 16/);
+  fails(layoutModule(512, 65536), /the stack pointer starts at 512/);
+  fails(layoutModule(65536, 65536, false), /not mutable/);
+  fails(dataModule(65536, Buffer.from("lede")), /0 global sections/);
+  fails(Buffer.from("not a wasm module"), /not a wasm module/);
+});
+
 /** A module importing `imports` from the glue and exporting `exports` (`extra`: exports it claims beyond those). */
 function bindgenModule(imports, exports, extra = 0) {
   const importEntries = imports.map((name) => Buffer.concat([text("./lede_bg.js"), text(name), Buffer.from([0x00, 0x00])]));

@@ -39,6 +39,8 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # memory taken as unused (it is the bottom of Rust's 1 MB stack, which the
   # linker puts first: reached only by a stack 1023 KB deep); drop the
   # producers and target-features sections.
+  # build/low-memory.mjs fails the build if that layout ever changes.
+  node "$here/low-memory.mjs" "$dir/$wasm"
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
   # 9. Minify lede.js, the first file a page loads (its source, with comments, is build/lede.js).

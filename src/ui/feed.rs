@@ -207,7 +207,8 @@ where
     )
 }
 
-/// [`use_feed`] without its feed's type: loads now and on every retry,
+/// [`use_feed`] without its feed's type: loads now and on every call of
+/// `retry` (its own retries after a failure do not call `loading`),
 /// `loading` marking the state as loading each time, `done` handing back
 /// what came.
 fn use_loads(feed: Feed, url: SafeUrl, done: Done, loading: Rc<dyn Fn()>) -> UseFeedReturn {
