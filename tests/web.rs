@@ -883,6 +883,12 @@ async fn a_slide_alone_follows_what_the_carousel_tells_it() {
 
     let img = one(image, "img");
     assert!(!img.has_attribute("src"), "no media before it may load");
+    // Checked while there is no src: once there is one, the browser's own
+    // error for this host (no network on CI) can come before the test's.
+    assert!(
+        !one(image, ".thumb").has_attribute("data-failed"),
+        "no failure before an error"
+    );
     set_near.set(true);
     tick().await;
     assert_eq!(
@@ -892,10 +898,6 @@ async fn a_slide_alone_follows_what_the_carousel_tells_it() {
     set_near.set(false);
     tick().await;
     assert!(img.has_attribute("src"), "once allowed, it stays");
-    assert!(
-        !one(image, ".thumb").has_attribute("data-failed"),
-        "no failure before an error"
-    );
     dispatch(&img, "error");
     tick().await;
     assert!(one(image, ".thumb").has_attribute("data-failed"));
