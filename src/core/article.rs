@@ -6,7 +6,7 @@ use super::date::Published;
 use super::entities::decode;
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
-use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
+use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top, NUMBER};
 use super::surrogates::replace_lone_surrogates;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -83,7 +83,9 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
     current.clear();
 }
 
-const FIELDS: &[&str] = &["id", "title", "published", "source", "body"];
+/// The article's fields, then what marks a number read as a map (see
+/// [`NUMBER`]): a feed that is a number is not an article.
+const FIELDS: &[&str] = &["id", "title", "published", "source", "body", NUMBER];
 
 struct ArticleVisitor;
 
@@ -99,6 +101,7 @@ impl<'de> Visitor<'de> for ArticleVisitor {
         let (mut id, mut title, mut published, mut source) =
             (Scalar::Other, Scalar::Other, Scalar::Other, Scalar::Other);
         let mut body = Vec::new();
+        let mut number = false;
         while let Some(key) = map.next_key_seed(Key { names: FIELDS })? {
             match key {
                 Some(0) => id = map.next_value()?,
@@ -106,10 +109,14 @@ impl<'de> Visitor<'de> for ArticleVisitor {
                 Some(2) => published = map.next_value()?,
                 Some(3) => source = map.next_value()?,
                 Some(4) => body = map.next_value::<Body>()?.0,
-                _ => {
+                other => {
+                    number |= other.is_some();
                     map.next_value::<IgnoredAny>()?;
                 }
             }
+        }
+        if number {
+            return Ok(Top::Wrong);
         }
         let Some(title) = title.into_words() else {
             return Ok(Top::Right(None));
@@ -370,6 +377,15 @@ mod tests {
             "{\"headline\":\"T\"}",
         ] {
             assert!(matches!(problem(shape), Problem::Shape { .. }), "{shape:?}");
+        }
+        for number in ["1.5", "-2e3", "0.0"] {
+            assert_eq!(
+                problem(number),
+                Problem::Shape {
+                    message: "expected an article object, found a number".into()
+                },
+                "{number:?}"
+            );
         }
         assert_eq!(
             problem("[{\"title\":\"T\"}]"),

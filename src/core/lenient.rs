@@ -69,7 +69,6 @@ pub(crate) enum Scalar {
     Int(i64),
     /// An integer above `i64::MAX`: kept as its decimal text.
     BigUint(u64),
-    Float(f64),
     /// `null`, a boolean, an array or an object.
     Other,
 }
@@ -91,7 +90,6 @@ impl Scalar {
             }
             Scalar::Int(n) => Some(n.to_string()),
             Scalar::BigUint(n) => Some(n.to_string()),
-            Scalar::Float(f) => float_to_int(f).map(|n| n.to_string()),
             Scalar::Other => None,
         }
     }
@@ -124,21 +122,62 @@ impl Scalar {
             Scalar::Str(s) => s.trim().parse().ok(),
             Scalar::Int(n) => Some(*n),
             Scalar::BigUint(_) | Scalar::Other => None,
-            Scalar::Float(f) => float_to_int(*f),
         }
     }
 }
 
-/// An integral float inside the range where it is exact, as an integer.
-fn float_to_int(f: f64) -> Option<i64> {
-    // 2^53: beyond it, floats no longer hold every integer.
-    const EXACT: f64 = 9_007_199_254_740_992.0;
-    if f.is_finite() && f.fract() == 0.0 && f.abs() <= EXACT {
-        // In range and integral, so the conversion is exact.
-        Some(f as i64)
-    } else {
-        None
+/// The key under which serde_json, built with its `arbitrary_precision`
+/// feature (as Lede builds it), hands a visitor a number with a fraction or
+/// an exponent: a map of one entry, whose value is the number's text.
+/// Reading that text here, exactly, keeps serde_json's float parsing (and
+/// its 2.5 KB table of powers of ten) out of the wasm. Integers without
+/// either still come as `i64` or `u64`.
+pub(crate) const NUMBER: &str = "$serde_json::private::Number";
+
+/// The largest integer a float, and so JavaScript, holds exactly: 2^53.
+const EXACT: u64 = 1 << 53;
+
+/// A JSON number's text with a fraction or an exponent (`12.0`, `1.2e3`,
+/// `-5E0`) as the integer it is, when it is one exactly and within ±2^53;
+/// else `None` (`1.5`, `1e300`). As JSON numbers are written: an optional
+/// minus, digits, an optional fraction, an optional exponent.
+pub(crate) fn integral(text: &str) -> Option<i64> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().ok()),
+        None => (text, Some(0)),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || whole.bytes().chain(fraction.bytes());
+    // The digits without their leading and trailing zeros, and the power of
+    // ten that scales them: value = significant × 10^scale.
+    let significant: Vec<u8> = digits().skip_while(|d| *d == b'0').collect();
+    let trailing = significant.iter().rev().take_while(|d| **d == b'0').count();
+    let significant = significant.get(..significant.len() - trailing)?;
+    if significant.is_empty() {
+        // Zero, whatever its exponent.
+        return Some(0);
     }
+    let scale = exponent?
+        .checked_sub(i64::try_from(fraction.len()).ok()?)?
+        .checked_add(i64::try_from(trailing).ok()?)?;
+    // A fraction is left (scale < 0), or more than 16 digits: not an
+    // integer within 2^53.
+    let zeros = usize::try_from(scale).ok()?;
+    if significant.len().checked_add(zeros)? > 16 {
+        return None;
+    }
+    let value = significant
+        .iter()
+        .map(|d| u64::from(d - b'0'))
+        .chain(std::iter::repeat_n(0, zeros))
+        .try_fold(0u64, |n, d| n.checked_mul(10)?.checked_add(d))
+        .filter(|n| *n <= EXACT)?;
+    let value = i64::try_from(value).ok()?;
+    Some(if negative { -value } else { value })
 }
 
 impl<'de> de::Deserialize<'de> for Scalar {
@@ -167,8 +206,10 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
         Ok(i64::try_from(v).map_or(Scalar::BigUint(v), Scalar::Int))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
-        Ok(Scalar::Float(v))
+    /// Not called for JSON (see [`NUMBER`]), but serde's default would
+    /// link its float formatting.
+    fn visit_f64<E>(self, _: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
     }
     fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
         Ok(Scalar::Other)
@@ -183,9 +224,19 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(Scalar::Other)
     }
+    /// An object, or a number with a fraction or an exponent (see
+    /// [`NUMBER`]).
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Other)
+        let mut scalar = Scalar::Other;
+        while let Some(key) = map.next_key_seed(Key { names: &[NUMBER] })? {
+            match (key, map.next_value::<Scalar>()?) {
+                (Some(_), Scalar::Str(text)) => {
+                    scalar = integral(&text).map_or(Scalar::Other, Scalar::Int);
+                }
+                _ => scalar = Scalar::Other,
+            }
+        }
+        Ok(scalar)
     }
 }
 
@@ -209,5 +260,63 @@ impl<'de> Visitor<'de> for Key<'_> {
     }
     fn visit_str<E>(self, v: &str) -> Result<Option<usize>, E> {
         Ok(self.names.iter().position(|n| *n == v))
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn integral_numbers_exactly() {
+        for (text, want) in [
+            ("12.0", Some(12)),
+            ("-12.000", Some(-12)),
+            ("1.855307e6", Some(1_855_307)),
+            ("1855307E0", Some(1_855_307)),
+            ("2e3", Some(2000)),
+            ("2e+3", Some(2000)),
+            ("25e-1", None),
+            ("250e-1", Some(25)),
+            ("0.0", Some(0)),
+            ("-0", Some(0)),
+            ("0e999999999999999999999", Some(0)),
+            ("1.5", None),
+            ("1e-999999999999999999999", None),
+            ("1e999999999999999999999", None),
+            ("1e300", None),
+            ("9007199254740992.0", Some(9_007_199_254_740_992)),
+            ("-9007199254740992e0", Some(-9_007_199_254_740_992)),
+            // Past 2^53, where a float would round it to a neighbour.
+            ("9007199254740993.0", None),
+            ("12.0000000000000001", None),
+            ("1e16", None),
+            ("0.00000000000000000000000000001e29", Some(1)),
+        ] {
+            assert_eq!(integral(text), want, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_way_of_writing_an_integer(n in -(1i64 << 53)..=(1i64 << 53), shift in 0u32..8, pad in 0usize..4) {
+            // n written as n / 10^shift × 10^shift, with `pad` zeros after
+            // the point: the same integer each way.
+            let digits = n.unsigned_abs().to_string();
+            let sign = if n < 0 { "-" } else { "" };
+            let zeros = "0".repeat(pad);
+            prop_assert_eq!(integral(&format!("{sign}{digits}.{zeros}0")), Some(n));
+            prop_assert_eq!(integral(&format!("{sign}{digits}e0")), Some(n));
+            let cut = digits.len().saturating_sub(shift as usize).max(1);
+            let (head, tail) = digits.split_at(cut);
+            let exp = tail.len();
+            prop_assert_eq!(integral(&format!("{sign}{head}.{tail}{zeros}e{exp}")), Some(n));
+        }
+
+        #[test]
+        fn a_fraction_is_not_an_integer(n in 0u64..1_000_000, frac in 1u32..10) {
+            prop_assert_eq!(integral(&format!("{n}.{frac}")), None);
+        }
     }
 }
