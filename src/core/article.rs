@@ -3,12 +3,11 @@
 //! for the related feed, since both come from the same kind of server).
 
 use super::date::Published;
-use super::entities::decode;
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
-use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top, NUMBER};
+use super::lenient::{parse_top, read_object, refuse_scalars, Object, Scalar, Top};
 use super::surrogates::replace_lone_surrogates;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 /// An article as the view shows it.
@@ -56,36 +55,7 @@ pub fn parse_article(input: &str) -> Result<Article, FeedError> {
     })
 }
 
-/// Splits text into paragraphs at blank lines (lines of only whitespace),
-/// trimming each and dropping empty ones.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            flush(&mut current, &mut out);
-        } else {
-            if !current.is_empty() {
-                current.push('\n');
-            }
-            current.push_str(line);
-        }
-    }
-    flush(&mut current, &mut out);
-    out
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let t = current.trim();
-    if !t.is_empty() {
-        out.push(t.to_owned());
-    }
-    current.clear();
-}
-
-/// The article's fields, then what marks a number read as a map (see
-/// [`NUMBER`]): a feed that is a number is not an article.
-const FIELDS: &[&str] = &["id", "title", "published", "source", "body", NUMBER];
+const FIELDS: &[&str] = &["id", "title", "published", "source", "body"];
 
 struct ArticleVisitor;
 
@@ -97,27 +67,15 @@ impl<'de> Visitor<'de> for ArticleVisitor {
         f.write_str("an article object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut id, mut title, mut published, mut source) =
-            (Scalar::Other, Scalar::Other, Scalar::Other, Scalar::Other);
-        let mut body = Vec::new();
-        let mut number = false;
-        while let Some(key) = map.next_key_seed(Key { names: FIELDS })? {
-            match key {
-                Some(0) => id = map.next_value()?,
-                Some(1) => title = map.next_value()?,
-                Some(2) => published = map.next_value()?,
-                Some(3) => source = map.next_value()?,
-                Some(4) => body = map.next_value::<Body>()?.0,
-                other => {
-                    number |= other.is_some();
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        if number {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        // A number (see `NUMBER`) is not an article.
+        let Object::Fields(fields) = read_object(map, FIELDS)? else {
             return Ok(Top::Wrong);
-        }
+        };
+        let Ok([id, title, published, source, body]) = <[Scalar; 5]>::try_from(fields) else {
+            return Ok(Top::Right(None));
+        };
+        let body = body.into_paragraphs();
         let Some(title) = title.into_words() else {
             return Ok(Top::Right(None));
         };
@@ -141,60 +99,10 @@ impl<'de> Visitor<'de> for ArticleVisitor {
     refuse_scalars!();
 }
 
-/// `body`: one string of paragraphs, or an array of paragraph strings (other
-/// elements are dropped); anything else is no body.
-struct Body(Vec<String>);
-
-impl<'de> de::Deserialize<'de> for Body {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(BodyVisitor)
-    }
-}
-
-struct BodyVisitor;
-
-impl<'de> Visitor<'de> for BodyVisitor {
-    type Value = Body;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("paragraphs")
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Body, E> {
-        Ok(Body(paragraphs(&decode(v))))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Body, A::Error> {
-        let mut out = Vec::new();
-        while let Some(p) = seq.next_element::<Scalar>()? {
-            if let Some(p) = p.into_words() {
-                out.push(p);
-            }
-        }
-        Ok(Body(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Body, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Body(Vec::new()))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Body, E> {
-        Ok(Body(Vec::new()))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Body, E> {
-        Ok(Body(Vec::new()))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Body, E> {
-        Ok(Body(Vec::new()))
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Body, E> {
-        Ok(Body(Vec::new()))
-    }
-    fn visit_unit<E>(self) -> Result<Body, E> {
-        Ok(Body(Vec::new()))
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::lenient::paragraphs;
     use crate::core::surrogates::testing::{encode, piece};
     use proptest::prelude::*;
 

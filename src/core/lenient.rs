@@ -69,7 +69,10 @@ pub(crate) enum Scalar {
     Int(i64),
     /// An integer above `i64::MAX`: kept as its decimal text.
     BigUint(u64),
-    /// `null`, a boolean, an array or an object.
+    /// An array: those of its elements that are words (see
+    /// [`into_words`](Self::into_words)), the others dropped.
+    List(Vec<String>),
+    /// `null`, a boolean, an object, or a number that is not an integer.
     Other,
 }
 
@@ -90,7 +93,7 @@ impl Scalar {
             }
             Scalar::Int(n) => Some(n.to_string()),
             Scalar::BigUint(n) => Some(n.to_string()),
-            Scalar::Other => None,
+            Scalar::List(_) | Scalar::Other => None,
         }
     }
 
@@ -121,9 +124,86 @@ impl Scalar {
         match self {
             Scalar::Str(s) => s.trim().parse().ok(),
             Scalar::Int(n) => Some(*n),
-            Scalar::BigUint(_) | Scalar::Other => None,
+            Scalar::BigUint(_) | Scalar::List(_) | Scalar::Other => None,
         }
     }
+
+    /// The value as paragraphs (an article's body): one string of them,
+    /// split at blank lines, or an array of them; anything else is none.
+    pub(crate) fn into_paragraphs(self) -> Vec<String> {
+        match self {
+            Scalar::Str(s) => paragraphs(&decode(&s)),
+            Scalar::List(words) => words,
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Splits text into paragraphs at blank lines (lines holding only white
+/// space count as blank), trimming each and dropping empty ones.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut current, &mut out);
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let t = current.trim();
+    if !t.is_empty() {
+        out.push(t.to_owned());
+    }
+    current.clear();
+}
+
+/// A JSON object as a feed reads it.
+pub(crate) enum Object {
+    /// The value of each field named, in the order named ([`Scalar::Other`]
+    /// when absent); other fields skipped.
+    Fields(Vec<Scalar>),
+    /// Not an object but a number with a fraction or an exponent (see
+    /// [`NUMBER`]): the integer it is, if it is one.
+    Number(Option<i64>),
+}
+
+/// Reads an object's fields `names` (one function for every object a feed
+/// has, and for the numbers serde_json hands over as objects, so that each
+/// `MapAccess` type brings one copy of it).
+pub(crate) fn read_object<'de, A: MapAccess<'de>>(
+    mut map: A,
+    names: &[&'static str],
+) -> Result<Object, A::Error> {
+    let mut fields = vec![Scalar::Other; names.len()];
+    let mut number = None;
+    while let Some(key) = map.next_key_seed(Key { names })? {
+        match key {
+            Some(i) => {
+                let value = map.next_value::<Scalar>()?;
+                match fields.get_mut(i) {
+                    Some(field) => *field = value,
+                    None => number = Some(value),
+                }
+            }
+            None => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(match number {
+        Some(Scalar::Str(text)) => Object::Number(integral(&text)),
+        Some(_) => Object::Number(None),
+        None => Object::Fields(fields),
+    })
 }
 
 /// The key under which serde_json, built with its `arbitrary_precision`
@@ -221,27 +301,25 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         Ok(Scalar::Other)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Other)
+        let mut words = Vec::new();
+        while let Some(element) = seq.next_element::<Scalar>()? {
+            words.extend(element.into_words());
+        }
+        Ok(Scalar::List(words))
     }
     /// An object, or a number with a fraction or an exponent (see
     /// [`NUMBER`]).
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        let mut scalar = Scalar::Other;
-        while let Some(key) = map.next_key_seed(Key { names: &[NUMBER] })? {
-            match (key, map.next_value::<Scalar>()?) {
-                (Some(_), Scalar::Str(text)) => {
-                    scalar = integral(&text).map_or(Scalar::Other, Scalar::Int);
-                }
-                _ => scalar = Scalar::Other,
-            }
-        }
-        Ok(scalar)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+        Ok(match read_object(map, &[])? {
+            Object::Number(Some(n)) => Scalar::Int(n),
+            _ => Scalar::Other,
+        })
     }
 }
 
-/// Deserializes an object key into one of a fixed set of names, or `None` for
-/// a key the feed format does not use (ignored, as docs/feeds.md says).
+/// Deserializes an object key into the index of one of a fixed set of
+/// names, the index past them for [`NUMBER`], or `None` for a key the feed
+/// format does not use (ignored, as docs/feeds.md says).
 pub(crate) struct Key<'n> {
     pub(crate) names: &'n [&'static str],
 }
@@ -259,7 +337,10 @@ impl<'de> Visitor<'de> for Key<'_> {
         f.write_str("a field name")
     }
     fn visit_str<E>(self, v: &str) -> Result<Option<usize>, E> {
-        Ok(self.names.iter().position(|n| *n == v))
+        Ok(match self.names.iter().position(|n| *n == v) {
+            None if v == NUMBER => Some(self.names.len()),
+            found => found,
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 use super::cap::{first_items, MAX_ITEMS};
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError};
-use super::lenient::{parse_top, refuse_scalars, Key, Scalar, Top};
+use super::lenient::{parse_top, read_object, refuse_scalars, Object, Scalar, Top};
 use super::media::MediaKind;
 use super::surrogates::replace_lone_surrogates;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -190,8 +190,8 @@ impl<'de> Visitor<'de> for FeedVisitor {
         Ok(Top::Right(feed))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        read_object(map, &[])?;
         Ok(Top::Wrong)
     }
 
@@ -224,24 +224,14 @@ impl<'de> Visitor<'de> for ItemVisitor {
         f.write_str("a related item")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MaybeItem, A::Error> {
-        let mut fields: [Scalar; 6] = [
-            Scalar::Other,
-            Scalar::Other,
-            Scalar::Other,
-            Scalar::Other,
-            Scalar::Other,
-            Scalar::Other,
-        ];
-        while let Some(key) = map.next_key_seed(Key { names: FIELDS })? {
-            match key.and_then(|i| fields.get_mut(i)) {
-                Some(slot) => *slot = map.next_value()?,
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        let [id, title, pic, sort, kind, poster] = fields;
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MaybeItem, A::Error> {
+        // A number (see `NUMBER`) is not an item.
+        let Object::Fields(fields) = read_object(map, FIELDS)? else {
+            return self.not_an_item();
+        };
+        let Ok([id, title, pic, sort, kind, poster]) = <[Scalar; 6]>::try_from(fields) else {
+            return self.not_an_item();
+        };
         let item = (|| {
             let pic = pic.into_string()?;
             Some(RelatedItem {
