@@ -25,6 +25,8 @@ fn as_title(text: &str) {
     let json = format!(r#"{{"title":"{text}","body":["{text}"]}}"#);
     let parsed = parse_article(&json);
     let Some(shown) = json_string::shown(text) else { return };
+    // What a title shows is the string with its character references read.
+    let shown = lede::core::entities::decode(&shown);
     let want = shown.trim();
     match parsed {
         Ok(article) => {

@@ -1,7 +1,7 @@
 //! The related feed parser: never panics, and what it returns keeps its promises.
 //! The input is read twice: as a whole feed, and as the content of an item's
 //! title string, whose escapes (lone surrogates included) must read as a
-//! browser's `JSON.parse` reads them.
+//! browser's `JSON.parse` reads them, then its character references read.
 #![no_main]
 
 #[path = "../common/json_string.rs"]
@@ -44,6 +44,8 @@ fn as_title(text: &str) {
     let json = format!(r#"[{{"id":"1","pic":"/a.jpg","title":"{text}"}}]"#);
     let parsed = parse_related(&json);
     let Some(shown) = json_string::shown(text) else { return };
+    // What a title shows is the string with its character references read.
+    let shown = lede::core::entities::decode(&shown);
     let feed = parsed.unwrap_or_else(|e| panic!("{json:?} is JSON: {}", e.detail()));
     let want = shown.trim();
     let got = feed.items.first().map(|i| i.title.as_str());
