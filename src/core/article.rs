@@ -3,6 +3,7 @@
 //! for the related feed, since both come from the same kind of server).
 
 use super::date::Published;
+use super::entities::decode;
 use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError, Problem};
 use super::lenient::{parse_top, read_object, refuse_scalars, Object, Scalar, Top};
@@ -57,6 +58,43 @@ pub fn parse_article(input: &str) -> Result<Article, FeedError> {
 
 const FIELDS: &[&str] = &["id", "title", "published", "source", "body"];
 
+/// Splits text into paragraphs at blank lines (lines holding only white
+/// space count as blank), trimming each and dropping empty ones.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut current, &mut out);
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let t = current.trim();
+    if !t.is_empty() {
+        out.push(t.to_owned());
+    }
+    current.clear();
+}
+
+/// `body`: one string of paragraphs, or an array of paragraph strings
+/// (elements that are not words dropped); anything else is no body.
+fn paragraphs_of(body: Scalar) -> Vec<String> {
+    match body {
+        Scalar::Str(s) => paragraphs(&decode(&s)),
+        Scalar::List(words) => words,
+        _ => Vec::new(),
+    }
+}
+
 struct ArticleVisitor;
 
 impl<'de> Visitor<'de> for ArticleVisitor {
@@ -69,13 +107,13 @@ impl<'de> Visitor<'de> for ArticleVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         // A number (see `NUMBER`) is not an article.
-        let Object::Fields(fields) = read_object(map, FIELDS)? else {
+        let Object::Fields(fields) = read_object(map, FIELDS, true)? else {
             return Ok(Top::Wrong);
         };
         let Ok([id, title, published, source, body]) = <[Scalar; 5]>::try_from(fields) else {
             return Ok(Top::Right(None));
         };
-        let body = body.into_paragraphs();
+        let body = paragraphs_of(body);
         let Some(title) = title.into_words() else {
             return Ok(Top::Right(None));
         };
@@ -102,7 +140,6 @@ impl<'de> Visitor<'de> for ArticleVisitor {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::lenient::paragraphs;
     use crate::core::surrogates::testing::{encode, piece};
     use proptest::prelude::*;
 
@@ -248,6 +285,42 @@ mod tests {
         let json = r#"{"title":"\ude00\ud83d"}"#;
         let a = ok(&format!("string({}) \"{json}\"", json.len()));
         assert_eq!(a.title, "\u{FFFD}\u{FFFD}");
+    }
+
+    #[test]
+    fn deep_nesting_in_a_field_is_skipped_not_fatal() {
+        // serde_json stops at 128 levels of nesting when it reads value by
+        // value; a field skipped whole is not read level by level.
+        let deep = ["[".repeat(300), "]".repeat(300)].concat();
+        let a = ok(&format!(
+            r#"{{"title":"T","id":{deep},"source":{{"x":{deep}}},"body":["a",{deep},"b"]}}"#
+        ));
+        assert_eq!(
+            (a.id, a.source, a.body),
+            (None, None, vec!["a".into(), "b".into()])
+        );
+    }
+
+    #[test]
+    fn only_serde_jsons_own_number_form_is_a_number() {
+        const N: &str = "$serde_json::private::Number";
+        // An object that has that key among others is an object.
+        let a = ok(&format!(r#"{{"title":"T","{N}":"1"}}"#));
+        assert_eq!(a.title, "T");
+        let a = ok(&format!(
+            r#"{{"{N}":"1","title":"T","id":{{"{N}":"7","x":1}}}}"#
+        ));
+        assert_eq!((a.title.as_str(), a.id), ("T", None));
+        // Alone, it cannot be told from a number, and its text must be one.
+        for (id, want) in [
+            (r#""7.0""#, Some("7")),
+            (r#""/""#, None),
+            (r#"" 1""#, None),
+            ("[[1]]", None),
+        ] {
+            let a = ok(&format!(r#"{{"title":"T","id":{{"{N}":{id}}}}}"#));
+            assert_eq!(a.id.as_deref(), want, "{id}");
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Accepts any JSON value and keeps only what a feed field can use: a string,
-//! an integer, or "something else". This is what lets one bad item or field be
+//! an integer (a number's text read exactly, see [`NUMBER`]), an array's
+//! words, or "something else". This is what lets one bad item or field be
 //! skipped without failing the whole feed, without the cost of `serde_json::Value`.
 
 use super::entities::decode;
 use super::error::{Feed, FeedError};
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -118,8 +119,9 @@ impl Scalar {
         }
     }
 
-    /// The value as an integer: a JSON integer, an integral float, or a string
-    /// holding a decimal integer.
+    /// The value as an integer: a JSON integer, a number with a fraction or
+    /// an exponent that is exactly an integer, or a string holding a
+    /// decimal integer.
     pub(crate) fn to_int(&self) -> Option<i64> {
         match self {
             Scalar::Str(s) => s.trim().parse().ok(),
@@ -127,43 +129,6 @@ impl Scalar {
             Scalar::BigUint(_) | Scalar::List(_) | Scalar::Other => None,
         }
     }
-
-    /// The value as paragraphs (an article's body): one string of them,
-    /// split at blank lines, or an array of them; anything else is none.
-    pub(crate) fn into_paragraphs(self) -> Vec<String> {
-        match self {
-            Scalar::Str(s) => paragraphs(&decode(&s)),
-            Scalar::List(words) => words,
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// Splits text into paragraphs at blank lines (lines holding only white
-/// space count as blank), trimming each and dropping empty ones.
-pub(crate) fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            flush(&mut current, &mut out);
-        } else {
-            if !current.is_empty() {
-                current.push('\n');
-            }
-            current.push_str(line);
-        }
-    }
-    flush(&mut current, &mut out);
-    out
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let t = current.trim();
-    if !t.is_empty() {
-        out.push(t.to_owned());
-    }
-    current.clear();
 }
 
 /// A JSON object as a feed reads it.
@@ -178,31 +143,32 @@ pub(crate) enum Object {
 
 /// Reads an object's fields `names` (one function for every object a feed
 /// has, and for the numbers serde_json hands over as objects, so that each
-/// `MapAccess` type brings one copy of it).
+/// `MapAccess` type brings one copy of it). With `numbers`, an object whose
+/// only key is [`NUMBER`] is the number it holds, as serde_json makes one;
+/// without, it is an object like any other.
 pub(crate) fn read_object<'de, A: MapAccess<'de>>(
     mut map: A,
     names: &[&'static str],
+    numbers: bool,
 ) -> Result<Object, A::Error> {
     let mut fields = vec![Scalar::Other; names.len()];
-    let mut number = None;
+    let (mut entries, mut number) = (0usize, None);
     while let Some(key) = map.next_key_seed(Key { names })? {
-        match key {
-            Some(i) => {
-                let value = map.next_value::<Scalar>()?;
-                match fields.get_mut(i) {
-                    Some(field) => *field = value,
-                    None => number = Some(value),
-                }
+        entries += 1;
+        match key.map(|i| fields.get_mut(i)) {
+            Some(Some(field)) => *field = map.next_value_seed(ScalarVisitor { nested: false })?,
+            Some(None) if numbers && entries == 1 => {
+                number = Some(map.next_value_seed(ScalarVisitor { nested: true })?);
             }
-            None => {
+            _ => {
                 map.next_value::<IgnoredAny>()?;
             }
         }
     }
     Ok(match number {
-        Some(Scalar::Str(text)) => Object::Number(integral(&text)),
-        Some(_) => Object::Number(None),
-        None => Object::Fields(fields),
+        Some(Scalar::Str(text)) if entries == 1 => Object::Number(integral(&text)),
+        Some(_) if entries == 1 => Object::Number(None),
+        _ => Object::Fields(fields),
     })
 }
 
@@ -232,6 +198,11 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = || whole.bytes().chain(fraction.bytes());
+    // serde_json's text always has digits here; an object that merely
+    // looks like its number form may hold anything.
+    if whole.is_empty() || !digits().all(|d| d.is_ascii_digit()) {
+        return None;
+    }
     // The digits without their leading and trailing zeros, and the power of
     // ten that scales them: value = significant × 10^scale.
     let significant: Vec<u8> = digits().skip_while(|d| *d == b'0').collect();
@@ -262,11 +233,26 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
 
 impl<'de> de::Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarVisitor)
+        d.deserialize_any(ScalarVisitor { nested: false })
     }
 }
 
-struct ScalarVisitor;
+/// Reads a feed field's value (`nested: false`), or an element of a
+/// field's array or the text of a number (`nested: true`). Nested, an array
+/// or an object is skipped whole: nothing a feed nests deeply is read
+/// level by level, where serde_json would stop at 128 levels and fail the
+/// whole feed for one field.
+#[derive(Clone, Copy)]
+struct ScalarVisitor {
+    nested: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ScalarVisitor {
+    type Value = Scalar;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(self)
+    }
+}
 
 impl<'de> Visitor<'de> for ScalarVisitor {
     type Value = Scalar;
@@ -302,15 +288,19 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
         let mut words = Vec::new();
-        while let Some(element) = seq.next_element::<Scalar>()? {
+        if self.nested {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Scalar::Other);
+        }
+        while let Some(element) = seq.next_element_seed(ScalarVisitor { nested: true })? {
             words.extend(element.into_words());
         }
         Ok(Scalar::List(words))
     }
-    /// An object, or a number with a fraction or an exponent (see
-    /// [`NUMBER`]).
+    /// An object, or (not nested) a number with a fraction or an exponent
+    /// (see [`NUMBER`]).
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
-        Ok(match read_object(map, &[])? {
+        Ok(match read_object(map, &[], !self.nested)? {
             Object::Number(Some(n)) => Scalar::Int(n),
             _ => Scalar::Other,
         })
@@ -374,6 +364,16 @@ mod tests {
             ("12.0000000000000001", None),
             ("1e16", None),
             ("0.00000000000000000000000000001e29", Some(1)),
+            // Not a JSON number's text (an object can look like serde_json's
+            // number form): never an integer.
+            ("", None),
+            (".", None),
+            ("/", None),
+            (" 1", None),
+            ("+1", None),
+            ("1.2.3", None),
+            ("1e", None),
+            ("-", None),
         ] {
             assert_eq!(integral(text), want, "{text:?}");
         }

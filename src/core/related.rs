@@ -191,7 +191,7 @@ impl<'de> Visitor<'de> for FeedVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        read_object(map, &[])?;
+        read_object(map, &[], false)?;
         Ok(Top::Wrong)
     }
 
@@ -226,7 +226,7 @@ impl<'de> Visitor<'de> for ItemVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MaybeItem, A::Error> {
         // A number (see `NUMBER`) is not an item.
-        let Object::Fields(fields) = read_object(map, FIELDS)? else {
+        let Object::Fields(fields) = read_object(map, FIELDS, true)? else {
             return self.not_an_item();
         };
         let Ok([id, title, pic, sort, kind, poster]) = <[Scalar; 6]>::try_from(fields) else {
@@ -411,6 +411,15 @@ mod tests {
         let feed = ok(input);
         assert_eq!(ids(&feed), ["1", "9"]);
         assert_eq!(feed.skipped, 20);
+    }
+
+    #[test]
+    fn deep_nesting_in_a_field_skips_at_most_its_item() {
+        let deep = ["[".repeat(300), "]".repeat(300)].concat();
+        let feed = ok(&format!(
+            r#"[{{"id":"1","title":{deep},"pic":"/a.jpg"}},{{"id":"2","title":"kept","pic":"/b.jpg","sort":{deep}}}]"#
+        ));
+        assert_eq!((ids(&feed), feed.skipped), (vec!["2"], 1));
     }
 
     #[test]
