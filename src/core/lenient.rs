@@ -231,12 +231,6 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
     Some(if negative { -value } else { value })
 }
 
-impl<'de> de::Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarVisitor { nested: false })
-    }
-}
-
 /// Reads a feed field's value (`nested: false`), or an element of a
 /// field's array or the text of a number (`nested: true`). Nested, an array
 /// or an object is skipped whole: nothing a feed nests deeply is read
@@ -287,11 +281,11 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         Ok(Scalar::Other)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
-        let mut words = Vec::new();
         if self.nested {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             return Ok(Scalar::Other);
         }
+        let mut words = Vec::new();
         while let Some(element) = seq.next_element_seed(ScalarVisitor { nested: true })? {
             words.extend(element.into_words());
         }
