@@ -24,7 +24,8 @@ export function mount(element: Element): LedeHandle;
  * safe: its rejection is never reported as unhandled. */
 export const ready: Promise<void>;
 
-/** `lede:ready`: a section has loaded. */
+/** `lede:ready`: a section has loaded, and shows it (its headline or its
+ * slides are in place when a listener hears this). */
 export type LedeReadyDetail =
   | { section: "article" }
   | { section: "related"; /** How many slides. */ count: number };

@@ -4,16 +4,19 @@
 import { join } from "node:path";
 import { assert, open, settled, state, inWidget, addWidget, sleep, startCode } from "../lib.mjs";
 
-/** Records every lede:* event on the page, with its target's id. */
-const recordEvents = (page) =>
-  page.addInitScript(() => {
-    window.__events = [];
-    for (const type of ["lede:ready", "lede:error", "lede:select", "lede:view"]) {
+/** Records every lede:* event on the page, with its target's id, and for
+ * lede:ready and lede:error what the section showed then (as the pages'
+ * own recorder, e2e/pages/record-events.js, does). */
+const recordEvents = async (page) => {
+  await page.addInitScript({ path: join(import.meta.dirname, "..", "pages", "record-events.js") });
+  await page.addInitScript(() => {
+    for (const type of ["lede:select", "lede:view"]) {
       document.addEventListener(type, (e) => {
         window.__events.push({ type, target: e.target.id || e.target.tagName, detail: e.detail });
       });
     }
   });
+};
 
 const widgetCount = (page) => page.evaluate(() => [...document.querySelectorAll("[data-lede]")].filter((h) => h.shadowRoot?.querySelector("[data-lede-root]")?.children.length).length);
 
@@ -70,6 +73,12 @@ export const tests = [
       assert.equal(await settled(page, "related", { widget: 0 }), "ready");
       const ready = await page.evaluate(() => window.__events.find((e) => e.type === "lede:ready" && e.detail.section === "related" && e.target === "first"));
       assert.equal(ready.detail.count, 8);
+      // A listener reading the widget as it hears lede:ready finds what it
+      // announces in place: the article's headline, the related slides.
+      assert.deepEqual([ready.shown.state, ready.shown.slides], ["ready", 8], "the slides were there when the page heard lede:ready");
+      const article = await page.evaluate(() => window.__events.find((e) => e.type === "lede:ready" && e.detail.section === "article" && e.target === "first"));
+      assert.equal(article.shown.state, "ready");
+      assert.ok(article.shown.headline, "the headline was there when the page heard lede:ready");
       // Nothing was in view yet: no lede:view.
       await sleep(1200);
       assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === "lede:view" && e.target === "first").length), 0, "no view before the carousel is seen");

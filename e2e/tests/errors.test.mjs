@@ -83,10 +83,21 @@ export const tests = [
         "too-large": { section: "related", code: "too-large", url: feed("too-large") },
         network: { section: "related", code: "network", url: feed("network") },
       };
+      const shownBy = Object.fromEntries(got.map((e) => [e.target, e.shown]));
       for (const [id, detail] of Object.entries(want)) {
         const { message, ...rest } = by[id] ?? {};
         assert.deepEqual(rest, detail, `${id}: section, code, url (and status for HTTP), nothing else`);
         assert.equal(message, await alertText(page, id, detail.section), `${id}: the message is the sentence the reader sees`);
+        // A listener reading the widget as it hears lede:error finds the
+        // section showing that sentence already.
+        assert.deepEqual([shownBy[id]?.state, shownBy[id]?.notice], ["error", message], `${id}: shown when the page heard it`);
+      }
+      // And one hearing lede:ready finds the slides it counts in place.
+      const readies = await page.evaluate(() => window.__events.filter((e) => e.type === "lede:ready"));
+      for (const id of ["page-widget", "element"]) {
+        const ready = readies.find((e) => e.target === id || (id === "element" && e.target === "LEDE-WIDGET"));
+        assert.equal(ready?.detail.count, 8, `${id}: lede:ready for its related feed`);
+        assert.deepEqual([ready.shown.state, ready.shown.slides], ["ready", 8], `${id}: its slides were shown when the page heard lede:ready`);
       }
       assert.equal(by["http-related"].message, "Related stories could not be loaded.");
       assert.equal(by["http-article"].message, "This article could not be loaded.");

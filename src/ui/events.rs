@@ -1,13 +1,16 @@
 //! `use_section_events`: what a section tells the page, on its host
 //! element: `lede:ready` once it has loaded, `lede:error` once it has
 //! failed (its retries spent); again after each load, never for a change
-//! that refetched nothing.
+//! that refetched nothing. Each is sent once the section shows what it
+//! tells: a listener reading the widget finds the slides it counts, or the
+//! sentence it says.
 
 use super::live::Look;
 use crate::core::error::{Feed, FeedError};
 use crate::dom::emit;
 use crate::ui::effect;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -21,6 +24,11 @@ pub type Settled = Option<Result<Option<usize>, FeedError>>;
 /// same outcome, as when slides are made again for a new media base). The
 /// message is in the widget's language at the time (read untracked: a new
 /// language is not a new outcome).
+///
+/// The event is sent from a task of its own: the change that settled the
+/// section also woke its view, which this effect can run before (the
+/// framework runs what a change wakes in the order they last read it), and
+/// a task spawned now runs after everything already woken.
 pub fn use_section_events(
     host: Option<Element>,
     feed: Feed,
@@ -43,7 +51,7 @@ pub fn use_section_events(
                 if let Some(n) = count {
                     detail.push(("count", JsValue::from_f64(*n as f64)));
                 }
-                emit(&host, "lede:ready", &detail);
+                tell(&host, "lede:ready", detail);
             }
             Some(Err(e)) => {
                 let message = look
@@ -60,9 +68,15 @@ pub fn use_section_events(
                 if let Some(url) = &e.url {
                     detail.push(("url", url.as_str().into()));
                 }
-                emit(&host, "lede:error", &detail);
+                tell(&host, "lede:error", detail);
             }
         }
         told.replace(now);
     });
+}
+
+/// Sends `name` from `host` once the views woken with it are built.
+fn tell(host: &Element, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
+    let host = host.clone();
+    spawn_local(async move { emit(&host, name, &detail) });
 }

@@ -48,8 +48,10 @@ pub fn dynamic(
 
 /// An effect, its closure boxed: every effect of the widget then shares one
 /// instance of the framework's effect code instead of one per closure type
-/// (close to 1 KB of wasm each). Like any effect, it runs after the view is
-/// built, whenever what it reads changes, until its owner goes. Effects
+/// (close to 1 KB of wasm each). Like any effect, it runs first after the
+/// view is built, then whenever what it reads changes, until its owner
+/// goes; such a later run may come before a view woken by the same change
+/// is built again (see `ui::events` for what must follow the view). Effects
 /// here only reach outside the reactive graph (the DOM, the page's events,
 /// timers); derived state is a `Memo` or a closure, never an effect that
 /// writes a signal.
