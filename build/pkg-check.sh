@@ -29,3 +29,12 @@ if [ "$packed" != "$expected" ]; then
   exit 1
 fi
 echo "npm pack: $name takes exactly $packed"
+# The glue's first line is V8's compile hint (build/write-loader.sh, step 6):
+# without it, its functions are compiled on the main thread as the wasm
+# starts.
+hint="//# allFunctionsCalledOnLoad"
+if [ "$(head -n 1 "$pkg/$glue")" != "$hint" ]; then
+  echo "$glue does not start with $hint" >&2
+  exit 1
+fi
+echo "compile hint: $glue starts with $hint"
