@@ -470,6 +470,117 @@ async fn related_waits_then_shows_and_is_busy_only_while_loading() {
     root.remove();
 }
 
+/// Counts, each time `target` hears `lede:ready` or `lede:error`, what
+/// `root` shows then: its slides and its alerts.
+fn shown_when_heard(
+    target: &Element,
+    root: &Element,
+) -> Rc<std::cell::RefCell<Vec<(usize, usize)>>> {
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    for name in ["lede:ready", "lede:error"] {
+        let (log, root) = (seen.clone(), root.clone());
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let count = |selector: &str| all(&root, selector).len();
+            log.borrow_mut()
+                .push((count("[data-lede-slide]"), count("[role=alert]")));
+        });
+        target
+            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .expect("listen");
+        listener.forget();
+    }
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn related_tells_the_page_only_what_it_shows() {
+    let root = container();
+    let (state, set_state) = signal(Load::<Items>::Loading);
+    let (article_settled, settle) = signal(false);
+    let shown: lede::ui::related::Shown = Arc::new(move || article_settled.get());
+    let host: Element = root.clone().unchecked_into();
+    let heard = shown_when_heard(&host, &host);
+    let _handle = mount_to(root.clone(), move || {
+        view! { <RelatedSection state=state links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) shown=shown.clone() host=host /> }
+    });
+    tick().await;
+    // The feed settles while the article above is still loading: the
+    // section shows nothing yet, so it tells nothing yet.
+    set_state.set(Load::Ready(seed_items()));
+    tick().await;
+    assert_eq!(*heard.borrow(), [], "nothing told while waiting");
+    settle.set(true);
+    tick().await;
+    assert_eq!(
+        *heard.borrow(),
+        [(8, 0)],
+        "ready, heard with its 8 slides in place"
+    );
+    set_state.set(Load::Failed(FeedError::new(Feed::Related, Problem::Cors)));
+    tick().await;
+    assert_eq!(
+        *heard.borrow(),
+        [(8, 0), (0, 1)],
+        "an error, heard with its notice in place"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_gone_before_its_event_is_sent_tells_nothing() {
+    use lede::ui::events::{use_section_events, Settled};
+    let root = container();
+    let host: Element = root.clone().unchecked_into();
+    let events = record_events(&host);
+    let (article, set_article) = signal::<Settled>(None);
+    let (related, set_related) = signal::<Settled>(None);
+    // The widget: it holds the sections and their `look`.
+    let widget = Owner::new();
+    // A page whose listener of the article's lede:ready unmounts the
+    // widget, before the related section's event is sent.
+    let gone = widget.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            let section = js_sys::Reflect::get(&e.detail(), &"section".into()).ok();
+            if section.and_then(|s| s.as_string()).as_deref() == Some("article") {
+                gone.cleanup();
+            }
+        },
+    );
+    host.add_event_listener_with_callback("lede:ready", listener.as_ref().unchecked_ref())
+        .expect("listen");
+    listener.forget();
+    let target = host.clone();
+    let _handle = mount_to(root.clone(), move || {
+        widget.with(|| {
+            let lk = look(Lang::en(), "", false);
+            use_section_events(
+                Some(target.clone()),
+                Feed::Article,
+                Box::new(move || article.get()),
+                lk,
+            );
+            use_section_events(
+                Some(target),
+                Feed::Related,
+                Box::new(move || related.get()),
+                lk,
+            );
+        });
+    });
+    tick().await;
+    // Both settle in one task: both events are due in the same turn.
+    set_article.set(Some(Ok(None)));
+    set_related.set(Some(Ok(Some(3))));
+    tick().await;
+    assert_eq!(
+        *events.borrow(),
+        ["lede:ready article"],
+        "none for the widget gone"
+    );
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn related_loading_empty_and_error() {
     let root = container();

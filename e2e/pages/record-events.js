@@ -6,8 +6,8 @@ window.__events = [];
 /** What `host`'s section named in `detail` shows now (none for the load
  * and crash "sections", which are not sections of the widget). */
 const shown = (host, detail) => {
-  const root = host.shadowRoot ?? host;
-  const section = root.querySelector(detail?.section === "article" ? "[data-lede-article]" : detail?.section === "related" ? "[data-lede-related]" : null);
+  const selector = { article: "[data-lede-article]", related: "[data-lede-related]" }[detail?.section];
+  const section = selector ? (host.shadowRoot ?? host).querySelector(selector) : null;
   if (!section) return null;
   return {
     state: section.getAttribute("data-state"),

@@ -115,6 +115,24 @@ export const tests = [
     },
   },
   {
+    name: "lede:ready when the section shows: a related feed in before a slow article is told once the article is, with its slides",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, null, { before: recordEvents });
+      await page.goto(`${publisher}/embed.html`);
+      await addWidget(page, {
+        id: "slow",
+        "data-article-src": `${origin}/fault/slow/article?ms=1500`,
+        "data-related-src": `${origin}/api/related/1855600.json`,
+        "data-media-base": `${origin}/media`,
+      });
+      await page.waitForFunction(() => window.__events.filter((e) => e.target === "slow").length >= 2, null, { timeout: 10000 });
+      const heard = await page.evaluate(() => window.__events.filter((e) => e.target === "slow").map((e) => ({ section: e.detail.section, ...e.shown })));
+      assert.deepEqual(heard.map((e) => e.section), ["article", "related"], "the related section, waiting for the article, is told after it");
+      assert.deepEqual([heard[1].state, heard[1].slides], ["ready", 8], "its slides were there when the page heard lede:ready");
+      await page.done();
+    },
+  },
+  {
     name: "the page's CSS cannot reach the widget, and the widget's cannot reach the page",
     async run({ browser, origin, publisher }) {
       const look = (root) => {

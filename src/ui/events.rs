@@ -28,7 +28,9 @@ pub type Settled = Option<Result<Option<usize>, FeedError>>;
 /// The event is sent from a task of its own: the change that settled the
 /// section also woke its view, which this effect can run before (the
 /// framework runs what a change wakes in the order they last read it), and
-/// a task spawned now runs after everything already woken.
+/// a task spawned now runs after everything already woken. A widget gone
+/// by then (unmounted by a listener of its other section's event) tells
+/// nothing: `look`, which the widget holds, is gone with it.
 pub fn use_section_events(
     host: Option<Element>,
     feed: Feed,
@@ -39,6 +41,14 @@ pub fn use_section_events(
         return;
     };
     let told: RefCell<Settled> = RefCell::new(None);
+    let tell = move |name: &'static str, detail: Vec<(&'static str, JsValue)>| {
+        let host = host.clone();
+        spawn_local(async move {
+            if look.try_with_untracked(|_| ()).is_some() {
+                emit(&host, name, &detail);
+            }
+        });
+    };
     effect(move || {
         let now = settled();
         if *told.borrow() == now {
@@ -51,7 +61,7 @@ pub fn use_section_events(
                 if let Some(n) = count {
                     detail.push(("count", JsValue::from_f64(*n as f64)));
                 }
-                tell(&host, "lede:ready", detail);
+                tell("lede:ready", detail);
             }
             Some(Err(e)) => {
                 let message = look
@@ -68,15 +78,9 @@ pub fn use_section_events(
                 if let Some(url) = &e.url {
                     detail.push(("url", url.as_str().into()));
                 }
-                tell(&host, "lede:error", detail);
+                tell("lede:error", detail);
             }
         }
         told.replace(now);
     });
-}
-
-/// Sends `name` from `host` once the views woken with it are built.
-fn tell(host: &Element, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
-    let host = host.clone();
-    spawn_local(async move { emit(&host, name, &detail) });
 }

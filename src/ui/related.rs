@@ -97,10 +97,16 @@ pub fn RelatedSection(
     #[prop(optional)]
     host: Option<Element>,
 ) -> impl IntoView {
+    let shown = move || shown.as_ref().is_none_or(|s| s());
+    let (told, waiting) = (shown.clone(), shown.clone());
+    // Nothing is told while the section waits: it shows nothing then.
     use_section_events(
         host,
         Feed::Related,
         Box::new(move || {
+            if !told() {
+                return None;
+            }
             state.with(|s| match s {
                 Load::Loading => None,
                 Load::Ready(items) => Some(Ok(Some(items.len()))),
@@ -109,8 +115,6 @@ pub fn RelatedSection(
         }),
         look,
     );
-    let shown = move || shown.as_ref().is_none_or(|s| s());
-    let waiting = shown.clone();
     view! {
         <section
             class="related"

@@ -32,7 +32,9 @@ pub fn in_turn(show: Box<dyn FnOnce()>, later: bool) {
         _ => {
             show();
             // Done now, and again once the effects `show` woke (queued
-            // before this) have built its view.
+            // before this) have built its view. (The page's listeners of
+            // the events those effects send, in a task after, are not
+            // counted: their time is the page's.)
             done();
             spawn_local(async { done() });
         }
