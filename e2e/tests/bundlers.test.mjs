@@ -144,6 +144,9 @@ export const tests = [
         const built = (await readdir(join(dir, "dist", "assets"))).sort();
         console.log(`     (Vite ${version}, ${variant}: package installed in ${installMs} ms, app built in ${Date.now() - t0} ms: ${built.join(" ")})`);
         assert.ok(built.some((f) => /^lede-[^/]*\.js$/.test(f)) && built.some((f) => /\.wasm$/.test(f)), "Vite put the glue and the wasm in the output");
+        // Copied as it is (lede.js names it by URL): its compile hint stays.
+        const glue = await readFile(join(dir, "dist", "assets", built.find((f) => /^lede-[^/]*\.js$/.test(f))), "utf8");
+        assert.equal(glue.split("\n")[0], "//# allFunctionsCalledOnLoad", "the glue in Vite's output starts with V8's compile hint");
         const base = `${origin}/__out/bundle/vite-${variant}/dist/`;
         const { page, requests } = await openApp(browser, `${base}index.html`);
         const code = await assertFromOutput(page, requests, base, origin);
