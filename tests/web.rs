@@ -109,6 +109,16 @@ fn attr(el: &Element, name: &str) -> String {
         .unwrap_or_else(|| panic!("no {name} on {}", el.outer_html()))
 }
 
+/// Calls `f` with every `name` event `target` hears, for the rest of the
+/// test run.
+fn listen(target: &Element, name: &str, f: impl FnMut(web_sys::CustomEvent) + 'static) {
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(f);
+    target
+        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .expect("listen");
+    listener.forget();
+}
+
 /// Records the `lede:ready` and `lede:error` events `target` hears, as
 /// "type section detail" lines (the count of a ready related feed, the
 /// message of an error).
@@ -116,36 +126,30 @@ fn record_events(target: &Element) -> Rc<std::cell::RefCell<Vec<String>>> {
     let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
     for name in ["lede:ready", "lede:error"] {
         let log = seen.clone();
-        let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-            move |e: web_sys::CustomEvent| {
-                let detail = e.detail();
-                let field = |k: &str| {
-                    js_sys::Reflect::get(&detail, &k.into())
-                        .ok()
-                        .filter(|v| !v.is_undefined())
-                        .map(|v| {
-                            v.as_string()
-                                .unwrap_or_else(|| format!("{}", v.as_f64().unwrap_or(-1.0)))
-                        })
-                };
-                let extra = field("count")
-                    .or_else(|| field("message"))
-                    .unwrap_or_default();
-                log.borrow_mut().push(
-                    format!(
-                        "{} {} {extra}",
-                        e.type_(),
-                        field("section").unwrap_or_default()
-                    )
-                    .trim_end()
-                    .to_owned(),
-                );
-            },
-        );
-        target
-            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-            .expect("listen");
-        listener.forget();
+        listen(target, name, move |e: web_sys::CustomEvent| {
+            let detail = e.detail();
+            let field = |k: &str| {
+                js_sys::Reflect::get(&detail, &k.into())
+                    .ok()
+                    .filter(|v| !v.is_undefined())
+                    .map(|v| {
+                        v.as_string()
+                            .unwrap_or_else(|| format!("{}", v.as_f64().unwrap_or(-1.0)))
+                    })
+            };
+            let extra = field("count")
+                .or_else(|| field("message"))
+                .unwrap_or_default();
+            log.borrow_mut().push(
+                format!(
+                    "{} {} {extra}",
+                    e.type_(),
+                    field("section").unwrap_or_default()
+                )
+                .trim_end()
+                .to_owned(),
+            );
+        });
     }
     seen
 }
@@ -470,24 +474,17 @@ async fn related_waits_then_shows_and_is_busy_only_while_loading() {
     root.remove();
 }
 
-/// Counts, each time `target` hears `lede:ready` or `lede:error`, what
-/// `root` shows then: its slides and its alerts.
-fn shown_when_heard(
-    target: &Element,
-    root: &Element,
-) -> Rc<std::cell::RefCell<Vec<(usize, usize)>>> {
+/// Counts, each time `host` hears `lede:ready` or `lede:error`, what it
+/// shows then: its slides and its alerts.
+fn shown_when_heard(host: &Element) -> Rc<std::cell::RefCell<Vec<(usize, usize)>>> {
     let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
     for name in ["lede:ready", "lede:error"] {
-        let (log, root) = (seen.clone(), root.clone());
-        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let (log, root) = (seen.clone(), host.clone());
+        listen(host, name, move |_| {
             let count = |selector: &str| all(&root, selector).len();
             log.borrow_mut()
                 .push((count("[data-lede-slide]"), count("[role=alert]")));
         });
-        target
-            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-            .expect("listen");
-        listener.forget();
     }
     seen
 }
@@ -499,7 +496,7 @@ async fn related_tells_the_page_only_what_it_shows() {
     let (article_settled, settle) = signal(false);
     let shown: lede::ui::related::Shown = Arc::new(move || article_settled.get());
     let host: Element = root.clone().unchecked_into();
-    let heard = shown_when_heard(&host, &host);
+    let heard = shown_when_heard(&host);
     let _handle = mount_to(root.clone(), move || {
         view! { <RelatedSection state=state links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) shown=shown.clone() host=host /> }
     });
@@ -539,17 +536,12 @@ async fn a_widget_gone_before_its_event_is_sent_tells_nothing() {
     // A page whose listener of the article's lede:ready unmounts the
     // widget, before the related section's event is sent.
     let gone = widget.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-        move |e: web_sys::CustomEvent| {
-            let section = js_sys::Reflect::get(&e.detail(), &"section".into()).ok();
-            if section.and_then(|s| s.as_string()).as_deref() == Some("article") {
-                gone.cleanup();
-            }
-        },
-    );
-    host.add_event_listener_with_callback("lede:ready", listener.as_ref().unchecked_ref())
-        .expect("listen");
-    listener.forget();
+    listen(&host, "lede:ready", move |e| {
+        let section = js_sys::Reflect::get(&e.detail(), &"section".into()).ok();
+        if section.and_then(|s| s.as_string()).as_deref() == Some("article") {
+            gone.cleanup();
+        }
+    });
     let target = host.clone();
     let _handle = mount_to(root.clone(), move || {
         widget.with(|| {
@@ -1150,19 +1142,13 @@ fn set_page_hidden(hidden: bool) {
 fn record_views(target: &Element) -> Rc<std::cell::RefCell<Vec<u32>>> {
     let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
     let log = seen.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-        move |e: web_sys::CustomEvent| {
-            let position = js_sys::Reflect::get(&e.detail(), &"position".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(-1.0);
-            log.borrow_mut().push(position as u32);
-        },
-    );
-    target
-        .add_event_listener_with_callback("lede:view", listener.as_ref().unchecked_ref())
-        .expect("listen");
-    listener.forget();
+    listen(target, "lede:view", move |e| {
+        let position = js_sys::Reflect::get(&e.detail(), &"position".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(-1.0);
+        log.borrow_mut().push(position as u32);
+    });
     seen
 }
 
