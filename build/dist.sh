@@ -35,7 +35,7 @@ if [ "${TRAP:-0}" = 1 ]; then
 elif [ "${STABLE:-0}" = 1 ]; then
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$inline"
   out=dist-stable
-  budget=${BUDGET_KB:-114}
+  budget=${BUDGET_KB:-115}
   index=index.html
 else
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort

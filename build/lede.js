@@ -53,8 +53,9 @@ const compile = () =>
   }));
 
 // The feeds of the widgets that load first, too: a preload, while the wasm
-// downloads, is answered from the browser's preload cache when the widget
-// asks for it. Only as many as the start-up queue loads at once, nearest
+// downloads, is answered from the browser's preload cache when the glue
+// reads it ahead (or, without a glue that does, when the widget asks for
+// it). Only as many as the start-up queue loads at once, nearest
 // the viewport first, as it orders them; the rest fetch their feeds when
 // their turn comes. A source that is not a URL is left to the widget, which
 // says so in place.
@@ -84,6 +85,9 @@ const near = (el) => {
   const h = innerHeight;
   return h <= 0 || !(r.top > h + NEAR * h || r.bottom < -NEAR * h);
 };
+/** The feeds preloaded for the widgets that start first, which the glue
+ * reads ahead as soon as it is evaluated (build/read-ahead.js). */
+const feeds = [];
 /** Preloads what the widgets that start now need: in page order, the ones
  * in or below the viewport first, then the ones above it, nearest first
  * (the start-up queue's order). The links go into the head in one append,
@@ -98,7 +102,9 @@ const preloadFor = (els) => {
         const src = attr(el, name);
         if (!src) continue;
         try {
-          preloadLink(links, new URL(src, document.baseURI));
+          const url = new URL(src, document.baseURI);
+          preloadLink(links, url);
+          feeds.push(url.href);
         } catch {}
       }
     }
@@ -161,7 +167,9 @@ const start = async (fragment) => {
   // The glue, as the release build bundles it, also warms the browser's
   // date and number formatting while the wasm downloads
   // (build/warm-intl.mjs).
-  const [module, wasm] = await Promise.all([import(glueUrl + fragment), compile()]);
+  // The glue reads ahead the first widgets' feeds while the wasm downloads
+  // (once: a restart's widgets fetch their own).
+  const [module, wasm] = await Promise.all([import(glueUrl + fragment).then((m) => (m.readAhead?.(feeds.splice(0)), m)), compile()]);
   if (failed) return;
   current = module;
   module.onTrap?.((e) => crashed(module, e));
@@ -169,7 +177,7 @@ const start = async (fragment) => {
   // synchronous `initSync` (its async `default` also fetches and compiles,
   // which lede.js does itself, and is left out of the bundle).
   module.initSync({ module: wasm });
-  module.start(words);
+  module.start(words, module.take);
   glue = module;
   for (const [el, on] of wanted) apply(el, on);
   settle?.resolve();

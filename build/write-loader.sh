@@ -30,12 +30,13 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # 5. Stable build only: zero the file names of panic locations (the shipped build has none).
   if [ "${STABLE:-0}" = 1 ]; then node "$here/blank-locations.mjs" "$dir/$wasm"; fi
   # 6. Bundle and minify the glue from an entry re-exporting only what lede.js
-  # uses, with the warm-up of Intl run as the glue is evaluated. Its first
+  # uses, with the warm-up of Intl run as the glue is evaluated and the
+  # first widgets' feeds read ahead (build/read-ahead.js). Its first
   # line is V8's compile hint: every function is compiled as the file
   # arrives, off the main thread, not when it is first called (the glue's
   # imports are first called as the wasm starts, the busiest moment of a
   # first visit; lede.js, which runs long before, goes without).
-  printf 'import "%s";\nexport { initSync, start, mount, unmount, refresh, onTrap } from "./%s";\n' "$(cd "$here" && pwd)/warm-intl.mjs" "$glue" > "$dir/entry.mjs"
+  printf 'import "%s";\nexport { readAhead, take } from "%s";\nexport { initSync, start, mount, unmount, refresh, onTrap } from "./%s";\n' "$(cd "$here" && pwd)/warm-intl.mjs" "$(cd "$here" && pwd)/read-ahead.js" "$glue" > "$dir/entry.mjs"
   esbuild "$dir/entry.mjs" --bundle --minify --format=esm --log-level=warning --banner:js="$hint" --allow-overwrite --outfile="$dir/$glue"
   rm "$dir/entry.mjs"
   # 7. Give the hashed import and export names short ones, in the wasm and the glue alike.

@@ -423,10 +423,12 @@ async function handle(req, res, { publisher }) {
     // A publisher's page with the README's <head> preloads, read from
     // README.md now, its hosts made this server's: the upload folder
     // (dist/pkg/) as the CDN's, the feeds beside it. ?no-crossorigin: the
-    // same preloads without their crossorigin attribute.
+    // same preloads without their crossorigin attribute; ?bare: none (the
+    // script tag alone).
     const cdn = `http://127.0.0.1:${server.address().port}`;
     let head = (await preloadHtml()).replaceAll("https://cdn.example/lede/", `${cdn}/pkg/`).replaceAll("https://news.example", cdn);
     if (url.searchParams.has("no-crossorigin")) head = head.replaceAll(" crossorigin", "");
+    if (url.searchParams.has("bare")) head = "";
     return send(res, 200, types[".html"], recipePage(cdn, head));
   }
   if (publisher && p === "/reserve.css") {

@@ -1,5 +1,5 @@
 //! Small browser helpers shared by the network, mounting and view layers:
-//! the console, the page's events, media queries, `Intl`, frames and the
+//! the console, the page's events, media queries, `Intl`, frames, tasks and the
 //! code's own URL.
 
 use js_sys::{Array, Object, Reflect};
@@ -124,4 +124,21 @@ pub fn beside_code(path: &str) -> String {
     let code = IMPORT_META.with(ImportMeta::url);
     let folder = code.rfind('/').and_then(|i| code.get(..=i)).unwrap_or("");
     [folder, path].concat()
+}
+
+/// Runs `task` now, as far as it goes without waiting, and the rest (if it
+/// must wait) as a task of its own. `spawn_local` alone would start it in a
+/// microtask, after the caller: a feed read ahead, all here, would then be
+/// shown after the skeleton its section built first.
+pub fn run_now(task: impl std::future::Future<Output = ()> + 'static) {
+    use std::task::{Context, Waker};
+    let mut task = Box::pin(task);
+    // Polled again by its task, whose waker replaces this one.
+    if task
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+        .is_pending()
+    {
+        leptos::task::spawn_local(task);
+    }
 }

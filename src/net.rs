@@ -9,7 +9,7 @@ use crate::core::url::SafeUrl;
 use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::set_timeout_with_handle;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -59,7 +59,8 @@ async fn settle(promise: js_sys::Promise) -> Result<JsValue, String> {
 /// `text()` makes them; or until more than [`MAX_BODY`] bytes came (then it
 /// stops reading and says so). UTF-8 is copied into the wasm's memory as
 /// bytes, chunk by chunk, and read there; another charset is decoded chunk
-/// by chunk by a `TextDecoder`.
+/// by chunk by a `TextDecoder`. `whole`, the body read already (by the
+/// glue, ahead), is taken as the one chunk instead: then nothing waits.
 ///
 /// A UTF-8 body is read only until `cut` finds its cut (if it may cut):
 /// the array up to there, closed, is the text.
@@ -67,6 +68,7 @@ async fn read_text(
     response: &Response,
     content_type: Option<String>,
     mut cut: Cut,
+    mut whole: Option<Uint8Array>,
 ) -> Result<Result<String, Problem>, String> {
     let decoder = content_type
         .as_deref()
@@ -74,26 +76,38 @@ async fn read_text(
         .filter(|label| !names_utf8(label))
         .and_then(|label| TextDecoder::new_with_label(label).ok());
     let (mut bytes, mut text) = (Vec::new(), String::new());
-    let Some(stream) = response.body() else {
-        return Ok(Ok(text));
+    let reader = match whole {
+        Some(_) => None,
+        None => response.body().map(|stream| {
+            stream
+                .get_reader()
+                .unchecked_into::<ReadableStreamDefaultReader>()
+        }),
     };
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let cancel = || reader.as_ref().map(ReadableStreamDefaultReader::cancel);
     let streaming = TextDecodeOptions::new();
     streaming.set_stream(true);
     let mut total: u32 = 0;
     loop {
-        let step = settle(reader.read()).await?;
-        if Reflect::get(&step, &"done".into()).is_ok_and(|d| d.is_truthy()) {
-            break;
-        }
-        let Ok(chunk) =
-            Reflect::get(&step, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>())
-        else {
-            continue;
+        let chunk = match (whole.take(), &reader) {
+            (Some(chunk), _) => chunk,
+            (None, Some(reader)) => {
+                let step = settle(reader.read()).await?;
+                if Reflect::get(&step, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+                    break;
+                }
+                let Ok(chunk) =
+                    Reflect::get(&step, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>())
+                else {
+                    continue;
+                };
+                chunk
+            }
+            (None, None) => break,
         };
         total = total.saturating_add(chunk.length());
         if total > MAX_BODY {
-            let _ = reader.cancel();
+            cancel();
             return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
         }
         match &decoder {
@@ -108,7 +122,7 @@ async fn read_text(
                     chunk.copy_to(room);
                     if let Some(end) = cut.push(room) {
                         // The rest is not downloaded.
-                        let _ = reader.cancel();
+                        cancel();
                         cut.close(&mut bytes, end);
                         break;
                     }
@@ -124,19 +138,69 @@ async fn read_text(
     Ok(Ok(text))
 }
 
-/// GETs `url` and reads its body as text. The request is made from the URL
-/// exactly as given: gloo-net's builder would re-encode its query (adding a
-/// `&` to one that has parameters), so that the server saw another URL and
-/// the preload `lede.js` started would not be used.
+thread_local! {
+    /// The glue's `take(url, signal)` (build/read-ahead.js), as lede.js
+    /// gives it to `start`: the feeds it read ahead while the wasm
+    /// downloaded.
+    static TAKE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Takes the feeds read ahead from `take`, the glue's function (anything
+/// else: none are).
+pub fn read_ahead_from(take: JsValue) {
+    TAKE.set(take.dyn_into().ok());
+}
+
+/// What the glue read ahead for `url`, taken (once): its response, and
+/// its whole body when it is 2xx; waited for while it is still coming
+/// (aborted with `controller`). `None`: nothing was read ahead, or the read
+/// failed.
+async fn ahead(
+    url: &str,
+    controller: &AbortController,
+) -> Result<Option<(Response, Option<Uint8Array>)>, String> {
+    let Some(mut answer) = TAKE.with_borrow(|take| {
+        take.as_ref().and_then(|f| {
+            f.call2(&JsValue::UNDEFINED, &url.into(), &controller.signal())
+                .ok()
+        })
+    }) else {
+        return Ok(None);
+    };
+    if let Some(later) = answer.dyn_ref::<js_sys::Promise>() {
+        answer = settle(later.clone()).await?;
+    }
+    let field = |name: &str| Reflect::get(&answer, &name.into()).ok();
+    let Some(response) = field("response").and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+    else {
+        return Ok(None);
+    };
+    Ok(Some((
+        Response::from(response),
+        field("body").and_then(|b| b.dyn_into().ok()),
+    )))
+}
+
+/// GETs `url` and reads its body as text, or takes what the glue read
+/// ahead for it. The request is made from the URL exactly as given:
+/// gloo-net's builder would re-encode its query (adding a `&` to one that
+/// has parameters), so that the server saw another URL and the preload
+/// `lede.js` started would not be used.
 async fn get(
     url: &str,
     controller: &AbortController,
     cut: Cut,
 ) -> Result<Result<String, Problem>, String> {
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
-    let response = Request::from(raw).send().await.map_err(message)?;
+    let (response, whole) = match ahead(url, controller).await? {
+        Some(answer) => answer,
+        None => {
+            let init = RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            let raw =
+                web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
+            (Request::from(raw).send().await.map_err(message)?, None)
+        }
+    };
     let headers = response.headers();
     if !response.ok() {
         // Readable across origins only if the server exposes it
@@ -155,7 +219,7 @@ async fn get(
     if announced.is_some_and(|n| n > u64::from(MAX_BODY)) {
         return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
     }
-    read_text(&response, headers.get("content-type"), cut).await
+    read_text(&response, headers.get("content-type"), cut, whole).await
 }
 
 /// Whether a fetch of `url` that got no answer was refused by CORS: the
@@ -178,8 +242,8 @@ async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
     Request::from(raw).send().await.is_ok()
 }
 
-/// GETs `url` and returns its body as text, only as much of it as `cut`
-/// asks (a related feed's is [`body_cut`](crate::core::cap::body_cut);
+/// GETs `url` (or takes what the glue read ahead for it) and returns its
+/// body as text, only as much of it as `cut` asks (a related feed's is [`body_cut`](crate::core::cap::body_cut);
 /// [`Cut::never`] reads all).
 ///
 /// # Errors

@@ -1522,3 +1522,174 @@ async fn sections_take_turns() {
     tick().await;
     assert!(later.get());
 }
+
+// The feeds lede.js hands the glue to read ahead while the wasm downloads
+// (build/read-ahead.js, the module the release build bundles into the
+// glue), with the network stood in for by tests/fake-network.js.
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/build/read-ahead.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readAhead)]
+    fn read_ahead(urls: Vec<String>);
+    #[wasm_bindgen(thread_local_v2, js_name = take)]
+    static TAKE: wasm_bindgen::JsValue;
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/tests/fake-network.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fakeNetwork)]
+    fn fake_network(routes: &js_sys::Object);
+    #[wasm_bindgen(js_name = answerLater)]
+    fn answer_later(url: &str, status: u16, text: &str);
+    #[wasm_bindgen(js_name = requestsFor)]
+    fn requests_for(url: &str) -> u32;
+    #[wasm_bindgen(js_name = realNetwork)]
+    fn real_network();
+}
+
+/// The page's URL for `path`, as lede.js writes a feed's.
+fn href(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .expect("origin");
+    format!("{origin}{path}")
+}
+
+/// `fetch` answering each of `routes` (URL, then `[status, text]`, "fail"
+/// or "later"), as tests/fake-network.js does.
+fn routes(routes: &[(&str, wasm_bindgen::JsValue)]) {
+    let object = js_sys::Object::new();
+    for (url, route) in routes {
+        js_sys::Reflect::set(&object, &(*url).into(), route).expect("route");
+    }
+    fake_network(&object);
+}
+
+fn answer(status: u16, text: &str) -> wasm_bindgen::JsValue {
+    js_sys::Array::of2(&status.into(), &text.into()).into()
+}
+
+/// A widget of the page on these feeds, mounted (with the glue's `take`
+/// given to the code, as lede.js gives it); its root.
+fn widget_on(article: &str, related: &str) -> (Element, Element) {
+    lede::net::read_ahead_from(TAKE.with(wasm_bindgen::JsValue::clone));
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("data-article-src", article)
+        .expect("attr");
+    host.set_attribute("data-related-src", related)
+        .expect("attr");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    lede::mount::mount_element(&host).expect("mounts");
+    let root = host
+        .shadow_root()
+        .and_then(|s| s.query_selector("[data-lede-root]").ok().flatten())
+        .expect("container");
+    (host, root)
+}
+
+/// The `data-state` of the section `selector` finds, or "" without one.
+fn state_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-state"))
+        .unwrap_or_default()
+}
+
+fn done_with(host: &Element) {
+    lede::mount::unmount_element(host);
+    host.remove();
+    lede::net::read_ahead_from(wasm_bindgen::JsValue::UNDEFINED);
+    real_network();
+}
+
+#[wasm_bindgen_test]
+async fn feeds_read_ahead_are_shown_as_the_widget_mounts() {
+    let (a, r) = (href("/ahead/1/article.json"), href("/ahead/1/related.json"));
+    routes(&[(&a, answer(200, ARTICLE)), (&r, answer(200, RELATED))]);
+    read_ahead(vec![a.clone(), r.clone()]);
+    // Read: before the first mount of a test run, Leptos's `tick` cannot run.
+    wait_ms(30).await;
+    let (host, root) = widget_on(&a, &r);
+    // In the task that mounted it: no skeleton was built first.
+    assert_eq!(state_of(&root, "article"), "ready");
+    assert_eq!(state_of(&root, "section"), "ready");
+    assert_eq!(
+        one(&root, "h1").text_content().as_deref(),
+        Some("Superpowers Vow to DESTROY ISIS: Russia and the US Team up")
+    );
+    assert_eq!(all(&root, "[data-lede-slide]").len(), 8);
+    tick().await;
+    assert_eq!(
+        (requests_for(&a), requests_for(&r)),
+        (1, 1),
+        "each feed was fetched once, by the read ahead"
+    );
+    done_with(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_read_ahead_still_coming_is_waited_for_not_fetched_again() {
+    let (a, r) = (href("/ahead/2/article.json"), href("/ahead/2/related.json"));
+    routes(&[(&a, "later".into()), (&r, answer(200, RELATED))]);
+    read_ahead(vec![a.clone(), r.clone()]);
+    let (host, root) = widget_on(&a, &r);
+    assert_eq!(state_of(&root, "article"), "loading");
+    tick().await;
+    assert_eq!(
+        state_of(&root, "article"),
+        "loading",
+        "the article is still coming"
+    );
+    answer_later(&a, 200, ARTICLE);
+    until("the article is shown", || {
+        state_of(&root, "article") == "ready"
+    })
+    .await;
+    until("the carousel is shown", || {
+        state_of(&root, "section") == "ready"
+    })
+    .await;
+    assert_eq!((requests_for(&a), requests_for(&r)), (1, 1));
+    done_with(&host);
+
+    // A widget gone while its feed is still coming: the wait is aborted,
+    // and the answer, when it comes, is nobody's.
+    let (a, r) = (href("/ahead/3/article.json"), href("/ahead/3/related.json"));
+    routes(&[(&a, "later".into()), (&r, "later".into())]);
+    read_ahead(vec![a.clone(), r.clone()]);
+    let (host, root) = widget_on(&a, &r);
+    let events = record_events(&host);
+    lede::mount::unmount_element(&host);
+    answer_later(&a, 200, ARTICLE);
+    answer_later(&r, 200, RELATED);
+    tick().await;
+    assert!(events.borrow().is_empty(), "{:?}", events.borrow());
+    assert_eq!(root.children().length(), 0);
+    assert_eq!((requests_for(&a), requests_for(&r)), (1, 1));
+    done_with(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_status_read_ahead_is_the_answer_and_a_failed_read_is_fetched_again() {
+    let (a, r) = (href("/ahead/4/article.json"), href("/ahead/4/related.json"));
+    routes(&[(&a, answer(404, "gone")), (&r, "fail".into())]);
+    read_ahead(vec![a.clone(), r.clone()]);
+    // Read: before the first mount of a test run, Leptos's `tick` cannot run.
+    wait_ms(30).await;
+    let (host, root) = widget_on(&a, &r);
+    assert_eq!(
+        state_of(&root, "article"),
+        "error",
+        "a 404 read ahead is shown as the mount's"
+    );
+    until("the widget asks for the related feed itself", || {
+        requests_for(&r) == 2
+    })
+    .await;
+    assert_eq!(requests_for(&a), 1, "a 404 is an answer: not asked again");
+    done_with(&host);
+}

@@ -11,12 +11,43 @@ import { preloadHtml } from "../readme.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pkg = join(root, process.env.LEDE_DIST ?? "dist", "pkg");
 
+/** Records, in `window.__states`, each `data-state` a widget's article or
+ * related section is built with ("+article ready") and each change of it
+ * ("section loading→ready"), inside every shadow root the page attaches. */
+function recordStates() {
+  const states = (window.__states = []);
+  const SECTION = "[data-lede-article],[data-lede-related]";
+  const noted = new WeakSet();
+  const added = (el) => {
+    if (!el.matches(SECTION) || noted.has(el)) return;
+    noted.add(el);
+    states.push(`+${el.localName} ${el.getAttribute("data-state")}`);
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === "attributes" && r.target.matches(SECTION)) states.push(`${r.target.localName} ${r.oldValue}→${r.target.getAttribute("data-state")}`);
+        for (const n of r.addedNodes) if (n.nodeType === 1) [n, ...n.querySelectorAll(SECTION)].forEach(added);
+      }
+    }).observe(root, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ["data-state"] });
+    return root;
+  };
+}
+
 /** Opens the recipe page (`query` appended) and counts the requests for the
  * wasm and the two feeds; returns the counts and how Resource Timing says
- * each was started. */
-async function load(browser, publisher, query = "") {
+ * each was started. `wasmMs` holds the wasm back that long (a first visit,
+ * where the feeds come well before the code). */
+async function load(browser, publisher, query = "", wasmMs = 0) {
   const asked = [];
-  const page = await open(browser, null, { before: (p) => p.on("request", (r) => asked.push(r.url())) });
+  const before = async (p) => {
+    p.on("request", (r) => asked.push(r.url()));
+    await p.addInitScript(recordStates);
+    if (wasmMs) await p.route(/_bg\.wasm$/, (route) => setTimeout(() => route.continue(), wasmMs));
+  };
+  const page = await open(browser, null, { before });
   await page.goto(`${publisher}/recipe.html${query}`);
   assert.equal(await settled(page, "article"), "ready");
   assert.equal(await settled(page, "related"), "ready");
@@ -52,6 +83,19 @@ export const tests = [
       await page.done();
     },
   },
+  ...[
+    ["the README's head recipe", ""],
+    ["the script tag alone", "?bare"],
+  ].map(([what, query]) => ({
+    name: `${what}, the wasm arriving after the feeds: the glue reads them ahead, and the widget is built showing them, never a skeleton; each feed fetched once`,
+    async run({ browser, publisher }) {
+      const { page, count } = await load(browser, publisher, query, 1500);
+      assert.deepEqual(count, { wasm: 1, article: 1, related: 1 });
+      const states = await page.evaluate(() => window.__states);
+      assert.deepEqual(states.toSorted(), ["+article ready", "+section ready"], "built ready, never loading");
+      await page.done();
+    },
+  })),
   {
     name: "without crossorigin the preloads are not the requests the widget makes: each file comes twice (why the README asks for it)",
     async run({ browser, publisher }) {

@@ -8,12 +8,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// `start(words)`: mounts every `[data-lede]` element of the page and keeps
-/// watching for ones added, removed or changed later. `words` maps each
-/// language code whose words are not built in to its file's URL (lede.js
-/// names them beside itself, where a bundler may have moved them).
+/// `start(words, take)`: mounts every `[data-lede]` element of the page and
+/// keeps watching for ones added, removed or changed later. `words` maps
+/// each language code whose words are not built in to its file's URL
+/// (lede.js names them beside itself, where a bundler may have moved them);
+/// `take` is the glue's, which gives the feeds it read ahead (if any).
 #[wasm_bindgen]
-pub fn start(words: JsValue) {
+pub fn start(words: JsValue, take: JsValue) {
+    crate::net::read_ahead_from(take);
     let urls: Vec<(Language, String)> = Language::ALL
         .into_iter()
         .filter_map(|l| {

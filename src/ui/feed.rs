@@ -9,11 +9,10 @@ use crate::core::cap::{body_cut, shown_later, Cut};
 use crate::core::error::{Feed, FeedError, Problem};
 use crate::core::retry::{delay_ms, online_delay_ms};
 use crate::core::url::SafeUrl;
-use crate::dom::{console_error, console_warn};
+use crate::dom::{console_error, console_warn, run_now};
 use crate::net::{fetch_text, FetchError, TIMEOUT_MS};
 use crate::ui::effect;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::AbortController;
@@ -87,7 +86,9 @@ impl Loader {
         }) else {
             return;
         };
-        spawn_local(async move {
+        // What the glue read ahead for the section is taken at once: it
+        // mounts showing its feed, not a skeleton first.
+        run_now(async move {
             // A related feed's body is read only as far as its cut.
             let cut = match self.feed {
                 Feed::Related => body_cut(),
