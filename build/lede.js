@@ -225,9 +225,9 @@ export const ready = new Promise((resolve, reject) => {
 // A page that never looks at `ready` must not see an unhandled rejection.
 ready.catch(() => {});
 /** The page's widgets as its HTML has them, when lede.js runs: the only
- * ones whose feeds are preloaded. A widget added later (an app's) fetches
- * its feeds itself, so that its own fetch, which it can abort and bound,
- * is the only one. Let go of once the code starts, so that an element the
+ * ones whose feeds are preloaded and read ahead. A widget added later (an
+ * app's) fetches its feeds itself, so that its own fetch is the only one.
+ * Let go of once the code starts, so that an element the
  * page removes is not kept alive here. */
 let inHtml = browser ? [...document.querySelectorAll(HOSTS)] : [];
 

@@ -1,5 +1,6 @@
 //! The one place that talks to the network: GET a feed as text through
-//! gloo-net, with a timeout and a size limit, decoded by the charset its
+//! gloo-net (or take what the glue read ahead of it while the wasm
+//! downloaded), with a timeout and a size limit, decoded by the charset its
 //! server declares, abortable when its widget goes away.
 
 use crate::core::cap::Cut;
@@ -59,26 +60,29 @@ async fn settle(promise: js_sys::Promise) -> Result<JsValue, String> {
 /// `text()` makes them; or until more than [`MAX_BODY`] bytes came (then it
 /// stops reading and says so). UTF-8 is copied into the wasm's memory as
 /// bytes, chunk by chunk, and read there; another charset is decoded chunk
-/// by chunk by a `TextDecoder`. `whole`, the body read already (by the
-/// glue, ahead), is taken as the one chunk instead: then nothing waits.
+/// by chunk by a `TextDecoder`. What the glue read ahead of it is the
+/// first chunk, and the rest (if any) is read from its reader: a body read
+/// ahead whole is read without waiting.
 ///
 /// A UTF-8 body is read only until `cut` finds its cut (if it may cut):
 /// the array up to there, closed, is the text.
-async fn read_text(
-    response: &Response,
-    content_type: Option<String>,
-    mut cut: Cut,
-    mut whole: Option<Uint8Array>,
-) -> Result<Result<String, Problem>, String> {
+async fn read_text(answer: Answer, mut cut: Cut) -> Result<Result<String, Problem>, String> {
+    let Answer {
+        response,
+        read: mut whole,
+        rest,
+    } = answer;
+    let content_type = response.headers().get("content-type");
     let decoder = content_type
         .as_deref()
         .and_then(charset)
         .filter(|label| !names_utf8(label))
         .and_then(|label| TextDecoder::new_with_label(label).ok());
     let (mut bytes, mut text) = (Vec::new(), String::new());
-    let reader = match whole {
-        Some(_) => None,
-        None => response.body().map(|stream| {
+    let reader = match (&whole, rest) {
+        (_, Some(rest)) => Some(rest),
+        (Some(_), None) => None,
+        (None, None) => response.body().map(|stream| {
             stream
                 .get_reader()
                 .unchecked_into::<ReadableStreamDefaultReader>()
@@ -151,14 +155,18 @@ pub fn read_ahead_from(take: JsValue) {
     TAKE.set(take.dyn_into().ok());
 }
 
-/// What the glue read ahead for `url`, taken (once): its response, and
-/// its whole body when it is 2xx; waited for while it is still coming
-/// (aborted with `controller`). `None`: nothing was read ahead, or the read
-/// failed.
-async fn ahead(
-    url: &str,
-    controller: &AbortController,
-) -> Result<Option<(Response, Option<Uint8Array>)>, String> {
+/// A response, and what of its body the glue read ahead: the bytes it
+/// read, and the reader to read the rest from if the body goes on.
+struct Answer {
+    response: Response,
+    read: Option<Uint8Array>,
+    rest: Option<ReadableStreamDefaultReader>,
+}
+
+/// What the glue read ahead for `url`, taken (once): waited for while it
+/// is still coming (`controller` aborts the wait and the glue's request).
+/// `None`: nothing was read ahead, or the read failed.
+async fn ahead(url: &str, controller: &AbortController) -> Result<Option<Answer>, String> {
     let Some(mut answer) = TAKE.with_borrow(|take| {
         take.as_ref().and_then(|f| {
             f.call2(&JsValue::UNDEFINED, &url.into(), &controller.signal())
@@ -175,10 +183,11 @@ async fn ahead(
     else {
         return Ok(None);
     };
-    Ok(Some((
-        Response::from(response),
-        field("body").and_then(|b| b.dyn_into().ok()),
-    )))
+    Ok(Some(Answer {
+        response: Response::from(response),
+        read: field("body").and_then(|b| b.dyn_into().ok()),
+        rest: field("reader").and_then(|r| r.dyn_into().ok()),
+    }))
 }
 
 /// GETs `url` and reads its body as text, or takes what the glue read
@@ -191,25 +200,29 @@ async fn get(
     controller: &AbortController,
     cut: Cut,
 ) -> Result<Result<String, Problem>, String> {
-    let (response, whole) = match ahead(url, controller).await? {
+    let answer = match ahead(url, controller).await? {
         Some(answer) => answer,
         None => {
             let init = RequestInit::new();
             init.set_signal(Some(&controller.signal()));
             let raw =
                 web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
-            (Request::from(raw).send().await.map_err(message)?, None)
+            Answer {
+                response: Request::from(raw).send().await.map_err(message)?,
+                read: None,
+                rest: None,
+            }
         }
     };
-    let headers = response.headers();
-    if !response.ok() {
+    let headers = answer.response.headers();
+    if !answer.response.ok() {
         // Readable across origins only if the server exposes it
         // (`Access-Control-Expose-Headers: Retry-After`).
         let retry_after_ms = headers
             .get("retry-after")
             .and_then(|h| retry_after_ms(&h, js_sys::Date::now() as i64));
         return Ok(Err(Problem::Http {
-            status: response.status(),
+            status: answer.response.status(),
             retry_after_ms,
         }));
     }
@@ -219,7 +232,7 @@ async fn get(
     if announced.is_some_and(|n| n > u64::from(MAX_BODY)) {
         return Ok(Err(Problem::TooLarge { limit: MAX_BODY }));
     }
-    read_text(&response, headers.get("content-type"), cut, whole).await
+    read_text(answer, cut).await
 }
 
 /// Whether a fetch of `url` that got no answer was refused by CORS: the

@@ -3,21 +3,58 @@
 // request, and passes the rest to the real one.
 const real = globalThis.fetch;
 let requests = [];
+let aborted = [];
 const later = new Map();
+const sent = new Map();
+const cancelled = new Set();
 
-const answer = (status, text) => new Response(text, { status, headers: { "content-type": "application/json" } });
+const headers = { "content-type": "application/json" };
+const answer = (status, text) => new Response(text, { status, headers });
+
+/** A related feed whose items never end, made as it is read: 16 KB a
+ * chunk, each item's title 400 characters long. */
+const endless = (url) => {
+  let n = 0;
+  sent.set(url, 0);
+  const pad = "x".repeat(400);
+  const stream = new ReadableStream({
+    pull(controller) {
+      let chunk = n === 0 ? "[" : "";
+      while (chunk.length < 16384) chunk += `{"id":"${n}","title":"Story ${n++} ${pad}","pic":"/media/${n}.jpg"},`;
+      const bytes = new TextEncoder().encode(chunk);
+      sent.set(url, sent.get(url) + bytes.length);
+      controller.enqueue(bytes);
+    },
+    cancel() {
+      cancelled.add(url);
+    },
+  });
+  return new Response(stream, { status: 200, headers });
+};
 
 /** From now on `fetch` answers each URL of `routes`: `[status, text]`,
- * "fail" (no answer: a lost network) or "later" (see `answerLater`). */
+ * "fail" (no answer: a lost network), "later" (see `answerLater`; an abort
+ * of its signal is counted by `abortedFor`) or "endless" (see `endless`). */
 export function fakeNetwork(routes) {
   requests = [];
+  aborted = [];
   globalThis.fetch = (input, init) => {
     const url = typeof input === "string" ? input : input.url;
+    const signal = init?.signal ?? input.signal;
     requests.push(url);
     const route = routes[url];
     if (route === undefined) return real(input, init);
     if (route === "fail") return Promise.reject(new TypeError("Failed to fetch"));
-    if (route === "later") return new Promise((resolve) => later.set(url, resolve));
+    if (route === "endless") return Promise.resolve(endless(url));
+    if (route === "later") {
+      return new Promise((resolve, reject) => {
+        later.set(url, resolve);
+        signal?.addEventListener("abort", () => {
+          aborted.push(url);
+          reject(signal.reason);
+        });
+      });
+    }
     return Promise.resolve(answer(route[0], route[1]));
   };
 }
@@ -31,6 +68,20 @@ export function answerLater(url, status, text) {
 /** How many requests were made for `url` since `fakeNetwork`. */
 export function requestsFor(url) {
   return requests.filter((u) => u === url).length;
+}
+
+/** How many of them were aborted while they waited. */
+export function abortedFor(url) {
+  return aborted.filter((u) => u === url).length;
+}
+
+/** How many bytes of the endless feed at `url` were made, and whether its
+ * reader was cancelled. */
+export function endlessSent(url) {
+  return sent.get(url) ?? 0;
+}
+export function endlessCancelled(url) {
+  return cancelled.has(url);
 }
 
 /** The real network again. */

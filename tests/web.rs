@@ -1542,6 +1542,12 @@ extern "C" {
     fn answer_later(url: &str, status: u16, text: &str);
     #[wasm_bindgen(js_name = requestsFor)]
     fn requests_for(url: &str) -> u32;
+    #[wasm_bindgen(js_name = abortedFor)]
+    fn aborted_for(url: &str) -> u32;
+    #[wasm_bindgen(js_name = endlessSent)]
+    fn endless_sent(url: &str) -> u32;
+    #[wasm_bindgen(js_name = endlessCancelled)]
+    fn endless_cancelled(url: &str) -> bool;
     #[wasm_bindgen(js_name = realNetwork)]
     fn real_network();
 }
@@ -1656,17 +1662,21 @@ async fn a_feed_read_ahead_still_coming_is_waited_for_not_fetched_again() {
     assert_eq!((requests_for(&a), requests_for(&r)), (1, 1));
     done_with(&host);
 
-    // A widget gone while its feed is still coming: the wait is aborted,
-    // and the answer, when it comes, is nobody's.
+    // A widget gone while its feeds are still coming: the read-ahead's
+    // requests are aborted with it, and nothing is told or shown.
     let (a, r) = (href("/ahead/3/article.json"), href("/ahead/3/related.json"));
     routes(&[(&a, "later".into()), (&r, "later".into())]);
     read_ahead(vec![a.clone(), r.clone()]);
     let (host, root) = widget_on(&a, &r);
     let events = record_events(&host);
+    assert_eq!((aborted_for(&a), aborted_for(&r)), (0, 0));
     lede::mount::unmount_element(&host);
-    answer_later(&a, 200, ARTICLE);
-    answer_later(&r, 200, RELATED);
     tick().await;
+    assert_eq!(
+        (aborted_for(&a), aborted_for(&r)),
+        (1, 1),
+        "the read-ahead's requests stop with their widget"
+    );
     assert!(events.borrow().is_empty(), "{:?}", events.borrow());
     assert_eq!(root.children().length(), 0);
     assert_eq!((requests_for(&a), requests_for(&r)), (1, 1));
@@ -1691,5 +1701,36 @@ async fn a_status_read_ahead_is_the_answer_and_a_failed_read_is_fetched_again() 
     })
     .await;
     assert_eq!(requests_for(&a), 1, "a 404 is an answer: not asked again");
+    done_with(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_feed_is_read_ahead_only_so_far_and_then_only_as_far_as_its_cut() {
+    let (a, r) = (href("/ahead/5/article.json"), href("/ahead/5/related.json"));
+    routes(&[(&a, answer(200, ARTICLE)), (&r, "endless".into())]);
+    read_ahead(vec![a.clone(), r.clone()]);
+    wait_ms(200).await;
+    let before = endless_sent(&r);
+    assert!(
+        (256 * 1024..512 * 1024).contains(&before),
+        "the read-ahead stops after 256 KB (and what the stream queued): {before} B"
+    );
+    wait_ms(100).await;
+    assert_eq!(endless_sent(&r), before, "and waits for the widget");
+    let (host, root) = widget_on(&a, &r);
+    until("the carousel is shown", || {
+        state_of(&root, "section") == "ready"
+    })
+    .await;
+    assert!(
+        endless_cancelled(&r),
+        "the widget read on to its cut, then stopped the download"
+    );
+    let after = endless_sent(&r);
+    assert!(
+        after < 1024 * 1024,
+        "1,000 items of about 440 B, read once: {after} B"
+    );
+    assert_eq!(requests_for(&r), 1);
     done_with(&host);
 }

@@ -18,8 +18,9 @@ thread_local! {
 /// Shows a section (`show` sets its state) now if its turn has come, else
 /// in a task of its own once the browser's rest is over; `later`, in a new
 /// task in any case (a very long feed, so that reading it and showing it
-/// never hold the thread together). Each is shown in a task of its own, so
-/// the time its view takes counts against the run. Sections waiting for the
+/// never hold the thread together). A section shown now is shown in the
+/// task its feed came in (a feed read ahead: the task that mounts its
+/// widget); its view's time counts against the run. Sections waiting for the
 /// same rest come back in the order they asked. A hidden page draws no
 /// frames and slows its timers: it shows at once.
 pub fn in_turn(show: Box<dyn FnOnce()>, later: bool) {
