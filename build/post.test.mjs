@@ -1,6 +1,7 @@
 // Tests of the release post-processing scripts (build/blank-locations.mjs,
 // build/guard-glue.mjs,
-// build/short-names.mjs, and the LEB128 reader they share) on small hand-made
+// build/short-names.mjs, and the LEB128 reader they share; and that the
+// read-ahead the glue bundles keeps to the wasm's limits) on small hand-made
 // modules: only the sections the scripts read, which is all they need. Each
 // script must fail, loudly and without writing, on input it does not
 // understand or when it finds nothing to do.
@@ -310,4 +311,19 @@ test("guard-glue refuses a glue it does not recognise, or one guarded already", 
   assert.equal(again.status, 1);
   assert.match(again.stderr, /guarded already/);
   assert.equal(run("guard-glue.mjs").status, 2, "usage");
+});
+
+/** The value of `const NAME = …;` in a source file (Rust or JavaScript),
+ * evaluated: products of integer literals only. */
+function constant(file, name) {
+  const source = readFileSync(join(here, file), "utf8");
+  const m = new RegExp(`const ${name}(?::\\s*\\w+)?\\s*=\\s*([\\d\\s*_]+);`).exec(source);
+  assert.ok(m, `${name} in ${file}`);
+  return m[1].split("*").reduce((n, f) => n * Number(f.replaceAll("_", "").trim()), 1);
+}
+
+test("the read-ahead stops where the wasm shows a feed in a later task, and refuses what the wasm refuses", () => {
+  assert.equal(constant("read-ahead.js", "AHEAD"), constant("../src/core/cap.rs", "SHOWN_LATER"), "a body read ahead whole is one the wasm may show at once");
+  assert.equal(constant("read-ahead.js", "MAX_BODY"), constant("../src/core/http.rs", "MAX_BODY"));
+  assert.equal(constant("read-ahead.js", "AHEAD"), 262144);
 });

@@ -23,8 +23,12 @@
 // load it in the browser too, from a server that names only .js JavaScript.)
 
 /** How much of a body is read ahead: a feed longer than this is shown in
- * a task after the one that reads it anyway (`core::cap::SHOWN_LATER`). */
+ * a task after the one that reads it anyway (`core::cap::SHOWN_LATER`,
+ * which build/post.test.mjs checks it against). */
 export const AHEAD = 256 * 1024;
+/** The most bytes a feed may have (`core::http::MAX_BODY`): a body
+ * announced longer is not read; the wasm refuses it by its header. */
+const MAX_BODY = 16 * 1024 * 1024;
 /** How long an answer nobody took is kept: longer than the code may take
  * to arrive and start (lede.js's `LOAD_MS`, 15 s) and its widgets' words. */
 const KEEP_MS = 30000;
@@ -38,7 +42,7 @@ const ahead = new Map();
  * read as `body`, and the `reader` to read on from if the body goes on. */
 const read = async (url, signal) => {
   const response = await fetch(url, { signal });
-  const reader = response.ok && response.body?.getReader();
+  const reader = response.ok && !(response.headers.get("content-length") > MAX_BODY) && response.body?.getReader();
   if (!reader) return { response };
   const chunks = [];
   let size = 0;
@@ -65,11 +69,10 @@ export const readAhead = (urls) => {
     reading.controller = controller;
     reading.then((value) => (reading.value = value));
     ahead.set(url, reading);
-  }
-  if (urls.length) {
     setTimeout(() => {
-      for (const reading of ahead.values()) reading.controller.abort();
-      ahead.clear();
+      if (ahead.get(url) !== reading) return;
+      controller.abort();
+      ahead.delete(url);
     }, KEEP_MS);
   }
 };

@@ -183,10 +183,19 @@ async fn ahead(url: &str, controller: &AbortController) -> Result<Option<Answer>
     else {
         return Ok(None);
     };
+    // A reader that is not one (never from the glue) would leave the body
+    // cut short: the widget fetches the feed itself instead.
+    let rest = match field("reader").filter(|r| !r.is_undefined()) {
+        Some(reader) => match reader.dyn_into() {
+            Ok(reader) => Some(reader),
+            Err(_) => return Ok(None),
+        },
+        None => None,
+    };
     Ok(Some(Answer {
         response: Response::from(response),
         read: field("body").and_then(|b| b.dyn_into().ok()),
-        rest: field("reader").and_then(|r| r.dyn_into().ok()),
+        rest,
     }))
 }
 

@@ -40,15 +40,19 @@ const facts = (page) =>
     }),
   );
 
-/** Waits for the four widgets' related sections to settle, each scrolled
- * to first, as a reader would: a widget waiting for its words file starts
- * when the file comes, and by then the widgets above it may have pushed it
- * farther than a viewport and a half from view (lazy start). Returns their
- * states. */
+/** Waits for the four widgets' related sections to settle, in page order.
+ * A widget waiting for its words file starts when the file comes, and by
+ * then the widgets above it may have pushed it farther than a viewport and
+ * a half below the viewport (lazy start parks it): such a one is scrolled
+ * to first, as a reader would; one nearer must settle by itself. Returns
+ * their states. */
 const relatedSettled = async (page) => {
   const states = [];
   for (const widget of [0, 1, 2, 3]) {
-    await page.evaluate((n) => document.querySelectorAll("[data-lede]")[n].scrollIntoView(), widget);
+    await page.evaluate((n) => {
+      const host = document.querySelectorAll("[data-lede]")[n];
+      if (host.getBoundingClientRect().top > 2.5 * innerHeight) host.scrollIntoView();
+    }, widget);
     states.push(await settled(page, "related", { widget }));
   }
   await page.evaluate(() => scrollTo(0, 0));
