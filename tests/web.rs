@@ -1186,6 +1186,38 @@ async fn views_count_only_while_the_page_is_visible() {
 }
 
 /// Waits, a tick at a time (at most 3 s), until `ok()`.
+/// A host element of the page on these feeds, not mounted yet.
+fn host_on(article: &str, related: &str) -> Element {
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("data-article-src", article)
+        .expect("attr");
+    host.set_attribute("data-related-src", related)
+        .expect("attr");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    host
+}
+
+/// Mounts `host` as the page's code would; its widget's root.
+fn mounted(host: &Element) -> Element {
+    lede::mount::mount_element(host).expect("mounts");
+    host.shadow_root()
+        .and_then(|s| s.query_selector("[data-lede-root]").ok().flatten())
+        .expect("container")
+}
+
+/// The `data-state` of the section `selector` finds, or "" without one.
+fn state_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-state"))
+        .unwrap_or_default()
+}
+
 async fn until(what: &str, ok: impl Fn() -> bool) {
     for _ in 0..100 {
         if ok() {
@@ -1200,29 +1232,10 @@ async fn until(what: &str, ok: impl Fn() -> bool) {
 // widget kept showing the old article.
 #[wasm_bindgen_test]
 async fn attributes_are_live() {
-    let host = document().create_element("div").expect("div");
-    host.set_attribute("data-article-src", "/missing/a1.json")
-        .expect("attr");
-    host.set_attribute("data-related-src", "/missing/r1.json")
-        .expect("attr");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
+    let host = host_on("/missing/a1.json", "/missing/r1.json");
     let events = record_events(&host);
-    lede::mount::mount_element(&host).expect("mounts");
-    let root = host
-        .shadow_root()
-        .and_then(|s| s.query_selector("[data-lede-root]").ok().flatten())
-        .expect("container");
-    let state = |sel: &str| {
-        root.query_selector(sel)
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute("data-state"))
-            .unwrap_or_default()
-    };
+    let root = mounted(&host);
+    let state = |sel: &str| state_of(&root, sel);
     until("both sections fail (404)", || {
         state("article") == "error" && state("section") == "error"
     })
@@ -1578,31 +1591,9 @@ fn answer(status: u16, text: &str) -> wasm_bindgen::JsValue {
 /// given to the code, as lede.js gives it); its root.
 fn widget_on(article: &str, related: &str) -> (Element, Element) {
     lede::net::read_ahead_from(TAKE.with(wasm_bindgen::JsValue::clone));
-    let host = document().create_element("div").expect("div");
-    host.set_attribute("data-article-src", article)
-        .expect("attr");
-    host.set_attribute("data-related-src", related)
-        .expect("attr");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    lede::mount::mount_element(&host).expect("mounts");
-    let root = host
-        .shadow_root()
-        .and_then(|s| s.query_selector("[data-lede-root]").ok().flatten())
-        .expect("container");
+    let host = host_on(article, related);
+    let root = mounted(&host);
     (host, root)
-}
-
-/// The `data-state` of the section `selector` finds, or "" without one.
-fn state_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("data-state"))
-        .unwrap_or_default()
 }
 
 fn done_with(host: &Element) {
