@@ -72,6 +72,7 @@ async fn read_text(answer: Answer, mut cut: Cut) -> Result<Result<String, Proble
         read: mut whole,
         rest,
     } = answer;
+    // Read here, not passed in by `get`: in the future's state it cost 50 B.
     let content_type = response.headers().get("content-type");
     let decoder = content_type
         .as_deref()
@@ -265,8 +266,8 @@ async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
 }
 
 /// GETs `url` (or takes what the glue read ahead for it) and returns its
-/// body as text, only as much of it as `cut` asks (a related feed's is [`body_cut`](crate::core::cap::body_cut);
-/// [`Cut::never`] reads all).
+/// body as text, only as much of it as `cut` asks (a related feed's is
+/// [`body_cut`](crate::core::cap::body_cut); [`Cut::never`] reads all).
 ///
 /// # Errors
 /// [`Problem::Http`] for a status outside 200–299 (with its `Retry-After`),
