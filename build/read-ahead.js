@@ -19,13 +19,6 @@
 // are read; what nobody took after `KEEP_MS` is let go of, its download
 // stopped.
 //
-// The feeds read ahead together are handed over together: each waits for
-// the others (at most `HOLD_MS`), so that a widget's article and related
-// stories, which arrive a few milliseconds apart, are shown in one task
-// and drawn in one frame, not the article first and the related stories
-// after a frame of its own, which also kept the second response waiting
-// for the page's thread.
-//
 // (A .js file, not .mjs as the build's other modules: the component tests
 // load it in the browser too, from a server that names only .js JavaScript.)
 
@@ -40,14 +33,8 @@ const MAX_BODY = 16 * 1024 * 1024;
  * to arrive and start (lede.js's `LOAD_MS`, 15 s) and its widgets' words. */
 const KEEP_MS = 30000;
 
-/** How long a read that is in waits for the others read with it before it
- * is handed over anyway: a frame and more, far less than a slow feed. */
-const HOLD_MS = 50;
-
-/** Each read, by URL: its request's `controller`, the promise `handed` of
- * its answer once it may be handed over, and then that answer as `value`
- * (null if the read failed: handed over at once, for the widget to fetch
- * the feed itself). */
+/** Each read, by URL: a promise, with its request's `controller` and, once
+ * it has settled, its `value` (null if it failed). */
 const ahead = new Map();
 
 /** Fetches `url` and reads its body up to `AHEAD` bytes: the response
@@ -73,41 +60,33 @@ const read = async (url, signal) => {
   return step.done ? { response, body } : { response, body, reader };
 };
 
-/** Starts reading each http(s) URL of `urls` (as `new URL()` writes it):
- * one group, whose answers are handed over together, each held at most
- * `hold` ms for the others (lede.js leaves it at `HOLD_MS`). */
-export const readAhead = (urls, hold = HOLD_MS) => {
-  const group = [];
+/** Starts reading each http(s) URL of `urls` (as `new URL()` writes it). */
+export const readAhead = (urls) => {
   for (const url of urls) {
     if (ahead.has(url) || !/^https?:/.test(url)) continue;
     const controller = new AbortController();
-    const entry = { controller, reading: read(url, controller.signal).catch(() => null) };
-    group.push(entry);
-    ahead.set(url, entry);
+    const reading = read(url, controller.signal).catch(() => null);
+    reading.controller = controller;
+    reading.then((value) => (reading.value = value));
+    ahead.set(url, reading);
     setTimeout(() => {
-      if (ahead.get(url) !== entry) return;
+      if (ahead.get(url) !== reading) return;
       controller.abort();
       ahead.delete(url);
     }, KEEP_MS);
   }
-  const all = Promise.all(group.map((entry) => entry.reading));
-  const held = () => Promise.race([all, new Promise((done) => setTimeout(done, hold))]);
-  for (const entry of group) {
-    entry.handed = entry.reading.then((value) => value && held().then(() => value));
-    entry.handed.then((value) => (entry.value = value));
-  }
 };
 
 /** Takes what was read ahead for `url`, once: `{ response, body, reader }`
- * (see `read`) when it has been handed over, else a promise of it (of null if the read
+ * (see `read`) when it is in, else a promise of it (of null if the read
  * fails; rejected with `signal`'s reason when it aborts), or undefined when
  * nothing was read or the read failed: then the widget fetches the feed
  * itself. `signal` aborting stops the read-ahead's request. */
 export const take = (url, signal) => {
   const key = new URL(url).href;
-  const entry = ahead.get(key);
+  const reading = ahead.get(key);
   ahead.delete(key);
-  if (!entry || entry.value === null) return undefined;
-  signal.addEventListener("abort", () => entry.controller.abort(), { once: true });
-  return entry.value ?? entry.handed.then((value) => (signal.aborted ? Promise.reject(signal.reason) : value));
+  if (!reading || reading.value === null) return undefined;
+  signal.addEventListener("abort", () => reading.controller.abort(), { once: true });
+  return reading.value ?? reading.then((value) => (signal.aborted ? Promise.reject(signal.reason) : value));
 };

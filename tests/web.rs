@@ -1543,8 +1543,6 @@ async fn sections_take_turns() {
 extern "C" {
     #[wasm_bindgen(js_name = readAhead)]
     fn read_ahead(urls: Vec<String>);
-    #[wasm_bindgen(js_name = readAhead)]
-    fn read_ahead_holding(urls: Vec<String>, hold_ms: u32);
     #[wasm_bindgen(thread_local_v2, js_name = take)]
     static TAKE: wasm_bindgen::JsValue;
 }
@@ -1725,44 +1723,5 @@ async fn a_long_feed_is_read_ahead_only_so_far_and_then_only_as_far_as_its_cut()
         "1,000 items of about 440 B, read once: {after} B"
     );
     assert_eq!(requests_for(&r), 1);
-    done_with(&host);
-}
-
-#[wasm_bindgen_test]
-async fn feeds_read_ahead_together_are_handed_over_together() {
-    // The related feed is in, the article read with it still coming: the
-    // related feed waits for it, and the widget shows both in one task
-    // (not the article first, in a frame of its own). (Held here as long as
-    // it takes, not lede.js's 50 ms, which a slow test machine may take.)
-    let (a, r) = (href("/ahead/6/article.json"), href("/ahead/6/related.json"));
-    routes(&[(&a, "later".into()), (&r, answer(200, RELATED))]);
-    read_ahead_holding(vec![a.clone(), r.clone()], 60_000);
-    let (host, root) = widget_on(&a, &r);
-    wait_ms(100).await;
-    assert_eq!(
-        state_of(&root, "section"),
-        "loading",
-        "the related feed waits for the article read with it"
-    );
-    answer_later(&a, 200, ARTICLE);
-    until("the article is shown", || {
-        state_of(&root, "article") == "ready"
-    })
-    .await;
-    assert_eq!(state_of(&root, "section"), "ready", "with the article");
-    assert_eq!((requests_for(&a), requests_for(&r)), (1, 1));
-    done_with(&host);
-
-    // A feed read with it that does not come holds it back only so long:
-    // the related section has its feed, and waits, as it does, for the
-    // article above it.
-    let (a, r) = (href("/ahead/7/article.json"), href("/ahead/7/related.json"));
-    routes(&[(&a, "later".into()), (&r, answer(200, RELATED))]);
-    read_ahead(vec![a.clone(), r.clone()]);
-    let (host, root) = widget_on(&a, &r);
-    wait_ms(300).await;
-    assert_eq!(state_of(&root, "article"), "loading");
-    assert_eq!(state_of(&root, "section"), "ready");
-    assert_eq!(requests_for(&r), 1, "handed over, not fetched again");
     done_with(&host);
 }
