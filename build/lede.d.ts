@@ -1,5 +1,5 @@
-// Types for lede.js, the news widget's embed module (README: "Explicit
-// mounting, for frameworks" and "Events"). Shipped beside lede.js.
+// Types for lede.js, the news widget's embed module (README: "Single-page
+// apps and frameworks" and "Events"). Shipped beside lede.js.
 
 /** A widget made by `mount()`, or waiting for the code to start. */
 export interface LedeHandle {
@@ -20,7 +20,8 @@ export function mount(element: Element): LedeHandle;
 
 /** Resolves once the code has started (when the first widget is near
  * view; the page's `[data-lede]` elements near view are then mounted or
- * queued); rejects when it could not load. Ignoring it is
+ * queued, a widget whose language's words file is still coming once it
+ * comes); rejects when it could not load. Ignoring it is
  * safe: its rejection is never reported as unhandled. */
 export const ready: Promise<void>;
 
@@ -80,7 +81,7 @@ export interface LedeViewDetail {
 /** `<lede-widget>`: a custom element with a `[data-lede]` element's
  * attributes, without their `data-` (`article-src`, `related-src`,
  * `media-base`, `link-template`, `poster-template`, `theme`, `heading`,
- * `text-<key>`), and the same events. */
+ * `loading`, `text-<key>`), and the same events. */
 export interface LedeWidgetElement extends HTMLElement {}
 
 declare global {
