@@ -45,20 +45,28 @@ export const tests = [
       const again = await page.evaluate(async (cdn) => {
         const { mount } = await import(`${cdn}/lede.js`);
         const el = document.getElementById("first");
+        const shown = el.shadowRoot.querySelector("article");
         const handle = mount(el);
         const same = el.shadowRoot.querySelectorAll("[data-lede-root]").length;
         const articles = el.shadowRoot.querySelectorAll("article").length;
+        // The very node shown before: not taken down and built again.
+        const kept = el.shadowRoot.querySelector("article") === shown && shown?.getAttribute("data-state") === "ready";
         handle.unmount();
         const after = el.shadowRoot.querySelector("[data-lede-root]").children.length;
         const again = mount(el);
-        return { same, articles, after, type: typeof again.unmount };
+        return { same, articles, kept, after, type: typeof again.unmount };
       }, origin);
-      assert.deepEqual(again, { same: 1, articles: 1, after: 0, type: "function" });
+      assert.deepEqual(again, { same: 1, articles: 1, kept: true, after: 0, type: "function" });
       assert.equal(await settled(page, "article", { widget: 0 }), "ready", "mounted again");
-      // Removing an element unmounts its widget.
-      await page.evaluate(() => document.getElementById("second").remove());
-      await sleep(100);
-      assert.equal(await page.evaluate(() => document.getElementById("second")), null);
+      // Removing an element unmounts its widget: its view is taken down.
+      const shownBefore = await page.evaluate(() => {
+        window.__second = document.getElementById("second");
+        const count = window.__second.shadowRoot.querySelector("[data-lede-root]").children.length;
+        window.__second.remove();
+        return count;
+      });
+      assert.ok(shownBefore > 0, "the second widget was showing");
+      await page.waitForFunction(() => window.__second.shadowRoot.querySelector("[data-lede-root]")?.children.length === 0, null, { timeout: 3000 });
       const readies = await page.evaluate(() => window.__events.filter((e) => e.type === "lede:ready").map((e) => `${e.target}:${e.detail.section}`));
       for (const want of ["first:article", "first:related", "second:related", "third:article"]) assert.ok(readies.includes(want), `${want} in ${readies}`);
       assert.equal(readies.filter((r) => r.startsWith("third")).length, 1);
