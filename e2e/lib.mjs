@@ -103,6 +103,23 @@ export function addWidget(page, attrs, { into = "main", inner = "" } = {}) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls `check` (async) every 50 ms until it gives a truthy value, which
+ * it returns; fails naming `what` after `timeout` ms. For what the page
+ * reaches in its own time (a smooth scroll's end), not a fixed sleep. */
+export async function eventually(check, what, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Waits for the page to draw two frames and run a task after them: long
+ * enough for what a key schedules a frame later to have happened. */
+export const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+
 /** Starts the widget's code on a page that has lede.js and no widget near
  * view (which fetches nothing but lede.js until one is): a first widget,
  * article only, until the code has started, then removed. */

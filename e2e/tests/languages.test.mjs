@@ -142,8 +142,8 @@ export const tests = [
     async run({ browser, publisher }) {
       for (const colorScheme of ["light", "dark"]) {
         const page = await open(browser, `${publisher}/languages.html`, { contextOptions: { colorScheme } });
-        await relatedSettled(page);
-        await settled(page, "article", { widget: 1 });
+        assert.deepEqual(await relatedSettled(page), ["ready", "ready", "ready", "ready"]);
+        assert.equal(await settled(page, "article", { widget: 1 }), "ready");
         await page.evaluate(() => document.querySelectorAll("[data-lede]")[1].shadowRoot.querySelector("section").scrollIntoView());
         await page.mouse.wheel(0, 40);
         await sleep(400);

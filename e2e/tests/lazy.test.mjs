@@ -57,16 +57,25 @@ export const tests = [
       assert.equal(await settled(page, "related", { widget: 1 }), "ready", "the eager one, far as it is");
       const before = await fetched(page);
       assert.ok(!before.includes("/api/related/1855600.json"), "the other far widget waits");
-      // An element given to mount(), far below: it waits too.
+      // An element given to mount(), far below: it waits too, while one
+      // given at the same time near view mounts.
       await page.evaluate(async () => {
         const { mount } = await import(document.querySelector("script[type=module][src]").src);
-        const el = document.createElement("div");
-        el.id = "explicit";
-        el.setAttribute("data-related-src", document.getElementById("far").getAttribute("data-related-src").replace("1855600.json", "1855600.ar.json"));
-        document.querySelector("main").append(el);
-        mount(el);
+        const src = document.getElementById("far").getAttribute("data-related-src").replace("1855600.json", "1855600.ar.json");
+        const make = (id) => {
+          const el = document.createElement("div");
+          el.id = id;
+          el.setAttribute("data-related-src", src);
+          return el;
+        };
+        const near = make("explicit-near");
+        const far = make("explicit");
+        document.querySelector("main").prepend(near);
+        document.querySelector("main").append(far);
+        mount(near);
+        mount(far);
       });
-      await sleep(800);
+      await page.waitForFunction(() => document.getElementById("explicit-near").shadowRoot?.querySelector("section[data-state=ready]"), null, { timeout: 10000 });
       assert.equal(await page.evaluate(() => !!document.getElementById("explicit").shadowRoot?.querySelector("section")), false, "not mounted while far");
       await page.evaluate(() => document.getElementById("explicit").scrollIntoView());
       await page.waitForFunction(() => document.getElementById("explicit").shadowRoot?.querySelector("section[data-state=ready]"), null, { timeout: 10000 });
@@ -108,6 +117,7 @@ export const tests = [
       assert.ok(paged.scroll[0] > 0, `Next paged the track (${paged.scroll})`);
       assert.equal(await previous(), "false", "no longer at the start");
       // The other widget started when the reader came near: never marked.
+      await page.waitForFunction(() => document.getElementById("far").shadowRoot?.querySelector(".lede"), null, { timeout: 10000 });
       const near = await look("far");
       assert.equal(near.far, false, "a widget started near view is not marked far");
       await page.done();

@@ -1,7 +1,7 @@
 // The component tree (issue "One Leptos component tree"): a page that
 // enforces Trusted Types, and a widget the page moves while a reader is in
 // its carousel.
-import { assert, open, settled, inWidget, sleep } from "../lib.mjs";
+import { assert, open, settled, inWidget, sleep, eventually } from "../lib.mjs";
 
 /** Indices of the slides more than half shown in the first widget's track. */
 const shown = (page) =>
@@ -72,8 +72,15 @@ export const tests = [
         const t = document.querySelector("[data-lede]").shadowRoot.querySelector(".track");
         return Math.abs(t.scrollLeft) > 100;
       });
-      await sleep(600);
-      const before = await shown(page);
+      // Where the glide ends: what is shown stops changing.
+      let last = [];
+      const before = await eventually(async () => {
+        const now = JSON.stringify(await shown(page));
+        const done = now === JSON.stringify(last) && JSON.parse(now);
+        last = JSON.parse(now);
+        await sleep(100);
+        return done;
+      }, "the glide's end");
       assert.ok(before[0] > 0, `Next moved on: ${before}`);
       // The page moves the widget into another container: the browser resets
       // the track's scroll; the reader sees the first slides again.
@@ -89,8 +96,10 @@ export const tests = [
       // Next goes one page on from what the reader sees, not from where the
       // track was before the move.
       await next();
-      await sleep(800);
-      const after = await shown(page);
+      const after = await eventually(async () => {
+        const now = await shown(page);
+        return JSON.stringify(now) === JSON.stringify(before) && now;
+      }, `one page on from the start, as before the move (${before})`);
       assert.ok(after[0] > 0 && after[0] <= moved[moved.length - 1] + 1, `the next unseen slides: ${moved} then ${after}`);
       assert.deepEqual(after, before, "one page on from the start, as before the move");
       assert.equal(await inWidget(page, (root) => root.querySelector("[data-lede-prev]").getAttribute("aria-disabled")), "false");
