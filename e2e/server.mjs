@@ -30,14 +30,15 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Per-path log of requests: { path, status, bytes, range, aborted }. */
+/** Per-path log of requests: { path, status, bytes, range, aborted, at }
+ * (`at`: when the request came, in ms since the epoch). */
 export const log = [];
 /** Keys of the feeds that answered 503 once already (busy-once). */
 const busy = new Set();
 
 /** Logs a request that is not served from a file. */
 function logged(req, res, status = 200) {
-  const entry = { path: req.url, status, bytes: 0, range: null, aborted: false };
+  const entry = { path: req.url, status, bytes: 0, range: null, aborted: false, at: Date.now() };
   log.push(entry);
   res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
   return entry;
@@ -251,7 +252,7 @@ async function paddedVideo() {
 
 /** Serves bytes from memory with Range support, logging what was sent. */
 function serveBuffer(req, res, buf, type, headers) {
-  const entry = { path: req.url, status: 200, bytes: 0, range: req.headers.range ?? null, aborted: false };
+  const entry = { path: req.url, status: 200, bytes: 0, range: req.headers.range ?? null, aborted: false, at: Date.now() };
   log.push(entry);
   let start = 0;
   let end = buf.length - 1;
@@ -384,7 +385,7 @@ async function handle(req, res, { publisher }) {
     // Article B and its related feed, for navigating from the seed (article
     // A) to another story: the seed with other titles and ids. `?ms=` holds
     // the answer that long.
-    const entry = { path: req.url, status: 200, bytes: 0, range: null, aborted: false };
+    const entry = { path: req.url, status: 200, bytes: 0, range: null, aborted: false, at: Date.now() };
     log.push(entry);
     res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
     const ms = Number(url.searchParams.get("ms") ?? 0);

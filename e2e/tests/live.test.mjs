@@ -2,7 +2,7 @@
 // changes its attributes. A changed data-*-src reloads its section only; the
 // other attributes re-render without refetching; several changes in one task
 // are one reload.
-import { assert, open, settled, inWidget, sleep } from "../lib.mjs";
+import { assert, open, settled, inWidget, sleep, eventually } from "../lib.mjs";
 
 /** The feed requests the server saw, by path without the query. */
 async function feedRequests(origin) {
@@ -69,13 +69,13 @@ export const tests = [
     async run({ browser, origin, publisher }) {
       const page = await ready(browser, publisher);
       await setAttrs(page, { "data-article-src": `${origin}/b/article.json?ms=3000` });
-      await sleep(300);
+      const log = async () => (await (await fetch(`${origin}/__log`)).json()).find((e) => e.path.includes("ms=3000"));
+      await eventually(log, "the slow fetch in flight");
       await setAttrs(page, { "data-article-src": `${origin}/b/article.json` });
       await page.waitForFunction(() => document.getElementById("story").shadowRoot.querySelector("article h1")?.textContent.startsWith("Article B:"), null, { timeout: 2000 });
-      await sleep(200);
-      const log = await (await fetch(`${origin}/__log`)).json();
-      const slow = log.find((e) => e.path.includes("ms=3000"));
-      assert.ok(slow?.aborted, "the slow fetch was aborted");
+      // Before its 3 s are up, as the server saw it.
+      const slow = await eventually(async () => (await log())?.aborted && (await log()), "the slow fetch aborted", 2500);
+      assert.ok(slow.aborted, "the slow fetch was aborted");
       assert.deepEqual(await events(page), ["lede:ready article"]);
       await page.done();
     },
