@@ -1762,3 +1762,57 @@ async fn a_long_feed_is_read_ahead_only_so_far_and_then_only_as_far_as_its_cut()
     assert_eq!(requests_for(&r), 1);
     done_with(&host);
 }
+
+// Regression: an element given to `mount()` (or a `<lede-widget>`) in a
+// language whose words file had still to come never mounted. When the
+// words came, the start-up queue took the element, which has no
+// `data-lede`, for a page host whose `data-lede` had been removed, and
+// skipped it.
+#[wasm_bindgen_test]
+async fn an_element_given_to_mount_mounts_once_its_words_come() {
+    let words = lede::dom::beside_code("words/de.txt");
+    let r = href("/words-wait/related.json");
+    routes(&[(&words, "later".into()), (&r, answer(200, RELATED))]);
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("lang", "de").expect("attr");
+    host.set_attribute("data-related-src", &r).expect("attr");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    lede::mount::api::mount(host.clone().into()).expect("mounts");
+    let related = || {
+        host.shadow_root().and_then(|s| {
+            s.query_selector("section[data-lede-related]")
+                .ok()
+                .flatten()
+        })
+    };
+    wait_ms(100).await;
+    assert!(related().is_none(), "it waits for its words");
+    answer_later(&words, 200, include_str!("../words/de.txt"));
+    for _ in 0..100 {
+        if related()
+            .and_then(|s| s.get_attribute("data-state"))
+            .as_deref()
+            == Some("ready")
+        {
+            break;
+        }
+        wait_ms(30).await;
+    }
+    let section = related().expect("mounted once its words came");
+    assert_eq!(
+        section.get_attribute("data-state").as_deref(),
+        Some("ready")
+    );
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("Mehr zum Thema"),
+        "in its language"
+    );
+    lede::mount::unmount_element(&host);
+    host.remove();
+    real_network();
+}

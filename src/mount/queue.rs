@@ -35,13 +35,20 @@ fn came_near(entries: js_sys::Array) {
     }
     with_observer(|io| near.iter().for_each(|h| io.unobserve(h)));
     registry::with(|r| r.parked.retain(|h| !near.contains(h)));
-    // The page's hosts join the queue; an element given to `mount()` (no
-    // `data-lede`) mounts as it asked.
-    let (page, explicit): (Vec<Element>, Vec<Element>) = near
+    admit(near);
+}
+
+/// Hosts whose wait is over (they came near, or their words came): the
+/// page's hosts join the queue; an element given to `mount()` or a
+/// `<lede-widget>` (no `data-lede`, which the queue would take for one
+/// whose `data-lede` was removed) mounts as it asked, if it is still in
+/// the page.
+pub(super) fn admit(hosts: Vec<Element>) {
+    let (page, explicit): (Vec<Element>, Vec<Element>) = hosts
         .into_iter()
         .partition(|h| h.matches(HOSTS).unwrap_or(false));
-    for host in explicit {
-        if let Err(e) = mount_element(&host) {
+    for host in explicit.iter().filter(|h| h.is_connected()) {
+        if let Err(e) = mount_element(host) {
             console_error(e.detail());
         }
     }

@@ -107,7 +107,7 @@ async fn fetch_words(language: Language) {
     for host in speaking {
         super::refresh_element(&host);
     }
-    super::queue::enqueue(waited.into_iter().map(|(h, _)| h).collect());
+    super::queue::admit(waited.into_iter().map(|(h, _)| h).collect());
 }
 
 /// A minute after a words file failed: fetched again if a widget still
