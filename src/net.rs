@@ -1,13 +1,14 @@
-//! The one place that talks to the network: GET a feed as text through
-//! gloo-net (or take what the glue read ahead of it while the wasm
-//! downloaded), with a timeout and a size limit, decoded by the charset its
-//! server declares, abortable when its widget goes away.
+//! The one place that talks to the network: GET a feed as text through the
+//! page's `fetch`, its answer read through gloo-net's `Response` (or take
+//! what the glue read ahead of it while the wasm downloaded), with a
+//! timeout and a size limit, decoded by the charset its server declares,
+//! abortable when its widget goes away.
 
 use crate::core::cap::Cut;
 use crate::core::error::Problem;
 use crate::core::http::{charset, content_length, names_utf8, retry_after_ms, utf8_text, MAX_BODY};
 use crate::core::url::SafeUrl;
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Response;
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::{Cell, RefCell};
@@ -40,13 +41,37 @@ fn js_message(e: &JsValue) -> String {
     }
 }
 
-/// The browser's words in a gloo-net error. (Its other kinds, serde and
-/// GlooError, do not come from a GET.)
-fn message(e: gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(e) => [e.name, e.message].join(": "),
-        gloo_net::Error::SerdeError(_) | gloo_net::Error::GlooError(_) => String::new(),
-    }
+/// Sends `request` through the page's `fetch`, whatever the page made of
+/// it. A `fetch` that throws, or answers anything but this window's
+/// `Response` (a polyfill's, another frame's, a mock's), is a failed fetch,
+/// never a trap: gloo-net's `Request::send` panics on the last, and a panic
+/// traps the wasm, every widget on the page with it.
+async fn send(request: &web_sys::Request) -> Result<Response, String> {
+    let global = js_sys::global();
+    let fetch = Reflect::get(&global, &"fetch".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("no fetch")?;
+    let answer = fetch.call1(&global, request).map_err(|e| js_message(&e))?;
+    // Whatever it answered, as a promise (a thenable is followed).
+    let answer = settle(js_sys::Promise::resolve(&answer)).await?;
+    answer
+        .dyn_into::<web_sys::Response>()
+        .map(Response::from)
+        .map_err(|_| "fetch answered something that is not a Response".to_owned())
+}
+
+/// A reader of `stream`, or none if the stream cannot give one (a page's
+/// `fetch` that read the body already: `getReader` would throw).
+fn reader_of(stream: &web_sys::ReadableStream) -> Option<ReadableStreamDefaultReader> {
+    Reflect::get(stream, &"getReader".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(stream)
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// A promise's outcome, with the browser's words when it was rejected.
@@ -83,11 +108,10 @@ async fn read_text(answer: Answer, mut cut: Cut) -> Result<Result<String, Proble
     let reader = match (&whole, rest) {
         (_, Some(rest)) => Some(rest),
         (Some(_), None) => None,
-        (None, None) => response.body().map(|stream| {
-            stream
-                .get_reader()
-                .unchecked_into::<ReadableStreamDefaultReader>()
-        }),
+        (None, None) => match response.body() {
+            Some(stream) => Some(reader_of(&stream).ok_or("the body cannot be read")?),
+            None => None,
+        },
     };
     let cancel = || reader.as_ref().map(ReadableStreamDefaultReader::cancel);
     let streaming = TextDecodeOptions::new();
@@ -218,7 +242,7 @@ async fn get(
             let raw =
                 web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
             Answer {
-                response: Request::from(raw).send().await.map_err(message)?,
+                response: send(&raw).await?,
                 read: None,
                 rest: None,
             }
@@ -262,7 +286,7 @@ async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
     let Ok(raw) = web_sys::Request::new_with_str_and_init(url, &init) else {
         return false;
     };
-    Request::from(raw).send().await.is_ok()
+    send(&raw).await.is_ok()
 }
 
 /// GETs `url` (or takes what the glue read ahead for it) and returns its

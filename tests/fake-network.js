@@ -34,7 +34,10 @@ const endless = (url) => {
 
 /** From now on `fetch` answers each URL of `routes`: `[status, text]`,
  * "fail" (no answer: a lost network), "later" (see `answerLater`; an abort
- * of its signal is counted by `abortedFor`) or "endless" (see `endless`). */
+ * of its signal is counted by `abortedFor`) or "endless" (see `endless`);
+ * or as a page's odd `fetch` would: "throws" (at once, no promise),
+ * "not-a-response" (a polyfill's look-alike object), "locked" (a Response
+ * whose body the page's wrapper is reading). */
 export function fakeNetwork(routes) {
   requests = [];
   aborted = [];
@@ -46,6 +49,13 @@ export function fakeNetwork(routes) {
     if (route === undefined) return real(input, init);
     if (route === "fail") return Promise.reject(new TypeError("Failed to fetch"));
     if (route === "endless") return Promise.resolve(endless(url));
+    if (route === "throws") throw new TypeError("this page's fetch throws");
+    if (route === "not-a-response") return Promise.resolve({ ok: true, status: 200, headers: new Headers(), body: null, text: async () => "[]" });
+    if (route === "locked") {
+      const response = answer(200, "[]");
+      response.body.getReader();
+      return Promise.resolve(response);
+    }
     if (route === "later") {
       return new Promise((resolve, reject) => {
         later.set(url, resolve);

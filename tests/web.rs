@@ -1816,3 +1816,48 @@ async fn an_element_given_to_mount_mounts_once_its_words_come() {
     host.remove();
     real_network();
 }
+
+// Regression: a page whose `fetch` answered something that is not a
+// `Response` (a polyfill, a mock, another frame's `fetch`) trapped the wasm,
+// and so every widget on the page: gloo-net's `send` panics on it. A
+// `fetch` that throws, or a body the page's wrapper already reads, trapped
+// too. Each is now the section's failed fetch.
+#[wasm_bindgen_test]
+async fn a_pages_odd_fetch_fails_the_section_and_traps_nothing() {
+    for (n, odd) in ["throws", "not-a-response", "locked"]
+        .into_iter()
+        .enumerate()
+    {
+        let (a, r) = (
+            href(&format!("/odd/{n}/article.json")),
+            href(&format!("/odd/{n}/related.json")),
+        );
+        routes(&[(&a, answer(200, ARTICLE)), (&r, odd.into())]);
+        let host = host_on(&a, &r);
+        let root = mounted(&host);
+        until("the article is shown", || {
+            state_of(&root, "article") == "ready"
+        })
+        .await;
+        // Its own retries first (a failed fetch may heal), then the error.
+        for _ in 0..300 {
+            if state_of(&root, "section") == "error" {
+                break;
+            }
+            wait_ms(50).await;
+        }
+        assert_eq!(
+            state_of(&root, "section"),
+            "error",
+            "{odd}: the related section failed"
+        );
+        assert_eq!(
+            state_of(&root, "article"),
+            "ready",
+            "{odd}: the article unharmed"
+        );
+        lede::mount::unmount_element(&host);
+        host.remove();
+    }
+    real_network();
+}
