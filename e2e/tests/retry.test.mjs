@@ -124,6 +124,19 @@ export const tests = [
     },
   },
   {
+    name: "the allowlist's self is the page's own origin, not its <base href>'s: a relative feed on the base's origin is refused",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/allow-base.html`);
+      await page.waitForFunction(() => document.getElementById("uploaded").shadowRoot?.querySelector("[role=alert]"), null, { timeout: 5000 });
+      assert.ok(
+        lede(page).some((t) => t.startsWith("lede: data-related-src is on an origin this page does not allow")),
+        lede(page).join(" | "),
+      );
+      assert.equal(await page.evaluate(() => !!document.getElementById("uploaded").shadowRoot.querySelector("[data-lede-slide]")), false);
+      await page.done();
+    },
+  },
+  {
     name: "an article served in windows-1256, saying so: its Arabic headline reads right, no U+FFFD",
     async run({ browser, origin }) {
       const page = await widgetPage(browser, origin, { "data-article-src": `${origin}/fault/windows-1256`, lang: "ar" });

@@ -2,7 +2,7 @@
 //! `[data-lede]` element, its language and direction, and the page's URL, as
 //! untrusted strings.
 
-use super::i18n::{Direction, Lang, Lexicon, HEADING_ATTR};
+use super::i18n::{intl_tag, Direction, Lang, Lexicon, HEADING_ATTR};
 use super::slide::poster;
 use super::url::{has_userinfo, LinkTemplate, MediaBase, PosterTemplate, SafeUrl, TemplateError};
 use std::fmt;
@@ -385,7 +385,9 @@ impl Config {
             let example = poster(None, "/a.mp4", &media_base, Some(p));
             allowed("data-poster-template", Some(t), example.as_ref())?;
         }
-        let locale = attrs.lang.map(str::trim).unwrap_or("").to_owned();
+        // For `Intl`, which refuses `ar_EG` (a RangeError: the dates would
+        // fall back to the reader's own locale).
+        let locale = intl_tag(attrs.lang.unwrap_or(""));
         let (lang, notes) = words(attrs);
         let dir = match (attrs.dir_set, attrs.computed_rtl) {
             (true, true) => Direction::Rtl,
@@ -489,6 +491,24 @@ mod tests {
         assert_eq!(
             (c.lang.language(), c.locale.as_str(), c.dir, c.theme),
             (Language::Ar, "ar", Direction::Rtl, Theme::Auto)
+        );
+    }
+
+    #[test]
+    fn a_tag_written_with_an_underscore_is_a_locale_intl_reads() {
+        let c = ok(Attrs {
+            related_src: Some("/r.json"),
+            lang: Some(" ar_EG "),
+            ..Attrs::default()
+        });
+        assert_eq!(
+            (
+                c.lang.language(),
+                c.locale.as_str(),
+                c.lang.number_tag(),
+                c.dir
+            ),
+            (Language::Ar, "ar-EG", "ar-EG", Direction::Rtl)
         );
     }
 

@@ -152,11 +152,9 @@ pub(super) fn read_allowed(document: &Document) {
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"));
-    let page = document
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|p| SafeUrl::parse(&p));
+    // `self` is the page's own origin, not its `<base href>`'s (a CDN where
+    // users' uploads may land).
+    let page = document.url().ok().and_then(|p| SafeUrl::parse(&p));
     let allowed = match (content, page) {
         (Some(content), Some(page)) => {
             let (origins, bad) = Origins::parse(&content, &page);

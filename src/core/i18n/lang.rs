@@ -2,7 +2,7 @@
 //! publisher's over them), the tag numbers and dates are written with, and
 //! its direction.
 
-use super::language::{primary_subtag, Language};
+use super::language::{intl_tag, primary_subtag, Language};
 use super::lexicon::{Lexicon, Packed};
 use super::own::{fill, read};
 use super::tables::nth;
@@ -78,10 +78,11 @@ impl Lang {
     /// ```
     pub fn new(tag: &str, words: &[(&str, &str)], lexicon: &Lexicon) -> (Lang, Vec<String>) {
         let (own, notes) = read(words);
-        let tag = tag.trim();
-        let language = Language::from_tag(tag);
-        let numbers = if primary_subtag(tag).eq_ignore_ascii_case(language.code()) {
-            tag
+        // `Intl` refuses `fa_IR` (the digits would be the reader's own).
+        let tag = intl_tag(tag);
+        let language = Language::from_tag(&tag);
+        let numbers = if primary_subtag(&tag).eq_ignore_ascii_case(language.code()) {
+            &tag
         } else {
             ""
         };

@@ -148,6 +148,17 @@ impl Language {
 }
 
 /// The primary subtag of a language tag (`fr` of ` fr-CA`).
+/// `tag` as `Intl` reads it: trimmed, its subtags joined by `-` (it
+/// refuses `ar_EG` with a RangeError, and dates and digits would then be
+/// the reader's own).
+///
+/// ```
+/// assert_eq!(lede::core::i18n::intl_tag(" fa_IR "), "fa-IR");
+/// ```
+pub fn intl_tag(tag: &str) -> String {
+    tag.trim().replace('_', "-")
+}
+
 pub(super) fn primary_subtag(tag: &str) -> &str {
     tag.trim().split(['-', '_']).next().unwrap_or("")
 }

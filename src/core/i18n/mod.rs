@@ -20,7 +20,7 @@ pub mod tables;
 pub mod text;
 
 pub use lang::{slide_label, slide_label_with, Lang};
-pub use language::{Direction, Language};
+pub use language::{intl_tag, Direction, Language};
 pub use lexicon::{Lexicon, Ready, FETCH_AGAIN_MS};
 pub use own::{HEADING_ATTR, TEXT_ATTR_PREFIX};
 pub use text::{Text, SLIDE_POSITION_KEY};
