@@ -321,6 +321,9 @@ pub async fn fetch_text(
         .ok()
     };
     let result = get(url, controller, cut).await;
+    // No answer: whether CORS refused it is asked while the clock still
+    // runs (a probe that hangs must not keep the section loading).
+    let cors = result.is_err() && refused_by_cors(url, controller).await;
     if let Some(timer) = timer {
         timer.clear();
     }
@@ -333,7 +336,7 @@ pub async fn fetch_text(
         }
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
-        Err(_) if refused_by_cors(url, controller).await => Err(FetchError::Failed(Problem::Cors)),
+        Err(_) if cors => Err(FetchError::Failed(Problem::Cors)),
         Err(message) => Err(FetchError::Failed(Problem::Network { message })),
     }
 }

@@ -37,7 +37,8 @@ const endless = (url) => {
  * of its signal is counted by `abortedFor`) or "endless" (see `endless`);
  * or as a page's odd `fetch` would: "throws" (at once, no promise),
  * "not-a-response" (a polyfill's look-alike object), "locked" (a Response
- * whose body the page's wrapper is reading). */
+ * whose body the page's wrapper is reading); "fail-then-later": no answer,
+ * then "later" for the next request (a CORS probe that hangs). */
 export function fakeNetwork(routes) {
   requests = [];
   aborted = [];
@@ -49,6 +50,11 @@ export function fakeNetwork(routes) {
     if (route === undefined) return real(input, init);
     if (route === "fail") return Promise.reject(new TypeError("Failed to fetch"));
     if (route === "endless") return Promise.resolve(endless(url));
+    if (route === "fail-then-later") {
+      // The first request gets no answer; the next ones wait, as "later".
+      routes[url] = "later";
+      return Promise.reject(new TypeError("Failed to fetch"));
+    }
     if (route === "throws") throw new TypeError("this page's fetch throws");
     if (route === "not-a-response") return Promise.resolve({ ok: true, status: 200, headers: new Headers(), body: null, text: async () => "[]" });
     if (route === "locked") {

@@ -1861,3 +1861,43 @@ async fn a_pages_odd_fetch_fails_the_section_and_traps_nothing() {
     }
     real_network();
 }
+
+// Regression: a fetch with no answer asks again without CORS, to tell a
+// CORS refusal from a lost network; that second request ran after the
+// fetch's clock had stopped, so a flaky network that left it hanging left
+// the section loading for as long as the browser waited.
+#[wasm_bindgen_test]
+async fn the_cors_probe_runs_on_the_fetchs_clock() {
+    use lede::core::cap::Cut;
+    use lede::core::error::Problem;
+    use lede::net::{fetch_text, FetchError};
+    // Another origin than the page's, so that the probe is made.
+    let url = "https://feeds.elsewhere.example/related.json";
+    routes(&[(url, "fail-then-later".into())]);
+    let controller = web_sys::AbortController::new().expect("controller");
+    let fetch = wasm_bindgen_futures::future_to_promise(async move {
+        let result = fetch_text(url, 300, &controller, Cut::never()).await;
+        Ok(wasm_bindgen::JsValue::from_bool(
+            result == Err(FetchError::Failed(Problem::Timeout { ms: 300 })),
+        ))
+    });
+    let late = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, 3000, &"late".into())
+            .expect("timer");
+    });
+    let first = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &fetch, &late,
+    )))
+    .await
+    .expect("a settled race");
+    assert_eq!(
+        first.as_bool(),
+        Some(true),
+        "a timeout at 300 ms, not a wait: {first:?}"
+    );
+    assert_eq!(requests_for(url), 2, "the fetch and its probe");
+    assert_eq!(aborted_for(url), 1, "the probe was stopped by the clock");
+    real_network();
+}
