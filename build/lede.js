@@ -30,7 +30,11 @@ const RESTARTS = 3;
 /** How many widgets load at once at start (the wasm's start-up queue). */
 const LOADING_MAX = 12;
 
-const browser = typeof document === "object" && typeof window === "object";
+// A browser: not a server render (no document), nor a unit test's
+// stand-in DOM (jsdom, as Jest and Vitest give apps, or a server render's
+// own, as Angular's), which has no IntersectionObserver. There, importing
+// does nothing.
+const browser = typeof document === "object" && typeof IntersectionObserver === "function";
 // Written as bundlers read them (`new URL("./…", import.meta.url)`), so that
 // one building an app with this package copies the glue, the wasm and the
 // words files into its output and names them here.

@@ -53,6 +53,16 @@ console.log(JSON.stringify({
 }));
 `;
 
+/** The same in a unit test's stand-in DOM (jsdom, as Jest and Vitest give
+ * an app's tests): a document and a window, no IntersectionObserver. Any
+ * use of the stand-in DOM's elements or of customElements throws. */
+const STAND_IN_DOM = `
+const touched = () => { throw new Error("the stand-in DOM was used"); };
+globalThis.window = globalThis;
+globalThis.document = { querySelectorAll: touched, createElement: touched, baseURI: "http://localhost/" };
+globalThis.customElements = { get: touched, define: touched };
+` + SERVER_RENDER;
+
 /** Opens the built app and waits for its three widgets; returns every URL
  * the page asked for. */
 async function openApp(browser, url) {
@@ -101,12 +111,12 @@ async function assertFromOutput(page, requests, base, origin) {
 
 export const tests = [
   {
-    name: "plain Node imports the package (by path and by name): mount and ready exported, mount({}) gives a handle whose unmount() does nothing, nothing fetched, thrown or logged",
+    name: "plain Node imports the package (by path and by name), bare and with a unit test's stand-in DOM without IntersectionObserver: mount and ready exported, mount({}) gives a handle whose unmount() does nothing, nothing fetched, thrown or logged",
     async run({ out }) {
       const { dir } = await app(out, "node");
-      for (const specifier of [pathToFileURL(join(pkg, "lede.js")).href, "@lede/widget"]) {
+      for (const [specifier, script] of [pathToFileURL(join(pkg, "lede.js")).href, "@lede/widget"].flatMap((s) => [[s, SERVER_RENDER], [s, STAND_IN_DOM]])) {
         const t0 = Date.now();
-        const { stdout, stderr } = await run(process.execPath, ["--input-type=module", "-e", SERVER_RENDER, specifier], { cwd: dir, timeout: 10000 });
+        const { stdout, stderr } = await run(process.execPath, ["--input-type=module", "-e", script, specifier], { cwd: dir, timeout: 10000 });
         console.log(`     (node imported ${specifier.startsWith("file:") ? "dist/pkg/lede.js" : specifier} in ${Date.now() - t0} ms)`);
         assert.equal(stderr, "", `nothing on stderr for ${specifier}`);
         const lines = stdout.trim().split("\n");
