@@ -247,7 +247,10 @@ const begin = () => {
   // takes this same request and handles its failure.
   compile();
   try {
-    preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
+    // A page with an allowlist of origins (a site with users' markup)
+    // gets no preloads: a widget from a comment would have the reader's
+    // browser ask its feeds' origin before the code had refused it.
+    document.querySelector("meta[name=lede-origins]") || preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
   } catch {
     // A page odd enough to break a preload (no <head>, a lang of
     // "constructor") still gets its widgets: they fetch their own feeds.

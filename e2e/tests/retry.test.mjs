@@ -108,8 +108,14 @@ export const tests = [
   {
     name: "a page that allows only its feed origin (<meta name=lede-origins>): a widget from elsewhere shows the configuration message, one console line each, the allowed one renders",
     async run({ browser, publisher }) {
-      const page = await open(browser, `${publisher}/allow.html`);
+      const page = await open(browser, null);
+      const asked = [];
+      page.on("request", (r) => asked.push(r.url()));
+      await page.goto(`${publisher}/allow.html`);
       assert.equal(await settled(page, "related", { widget: 0 }), "ready");
+      // Not even asked for: lede.js preloads nothing on a page with an
+      // allowlist, and the code refuses the comment's feed before fetching.
+      assert.deepEqual(asked.filter((u) => u.startsWith(`${publisher}/api/`)), [], "nothing asked of an origin the page does not allow");
       await page.waitForFunction(() => ["theirs", "links"].every((id) => document.getElementById(id).shadowRoot?.querySelector("[role=alert]")), null, { timeout: 5000 });
       for (const id of ["theirs", "links"]) {
         assert.equal(await page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector("[role=alert]").textContent, id), "This news widget is not set up correctly.");
