@@ -1901,3 +1901,47 @@ async fn the_cors_probe_runs_on_the_fetchs_clock() {
     assert_eq!(aborted_for(url), 1, "the probe was stopped by the clock");
     real_network();
 }
+
+// Regression: a feed parsed and left to be shown in a later task (a long
+// one, or one waiting for the browser's rest) was still shown after its
+// loader had gone: when a single-page app changed the URL in between, the
+// old article showed under the new URL, with its `lede:ready`.
+#[wasm_bindgen_test]
+async fn a_feed_shown_in_a_later_turn_is_not_shown_once_its_loader_is_gone() {
+    use lede::core::error::Feed;
+    use lede::core::url::SafeUrl;
+    use lede::ui::feed::use_feed;
+    // The loader's tasks run on Leptos's executor, which a mount starts.
+    let root = container();
+    let _started = mount_to(root.clone(), || ());
+    // Over 256 KB: shown in the task after the one that parsed it.
+    let long = "x".repeat(300 * 1024);
+    for (n, goes) in [(0, false), (1, true)] {
+        let url = href(&format!("/later-turn/{n}.json"));
+        routes(&[(&url, answer(200, &long))]);
+        let (state, set_state) = signal(Load::<usize>::Loading);
+        let owner = Owner::new();
+        let loader = std::sync::Arc::new(send_wrapper::SendWrapper::new(owner.clone()));
+        owner.with(|| {
+            use_feed(
+                Feed::Article,
+                SafeUrl::parse(&url).expect("url"),
+                move |text| {
+                    if goes {
+                        // Gone after this task, before the next.
+                        let loader = loader.clone();
+                        wasm_bindgen_futures::spawn_local(async move { loader.cleanup() });
+                    }
+                    Ok(text.len())
+                },
+                set_state,
+            );
+        });
+        wait_ms(300).await;
+        let shown = state.try_with_untracked(|s| !s.is_loading()) == Some(true);
+        assert_eq!(shown, !goes, "shown only while its loader is there ({n})");
+        owner.cleanup();
+    }
+    root.remove();
+    real_network();
+}

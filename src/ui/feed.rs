@@ -14,6 +14,8 @@ use crate::net::{fetch_text, FetchError, TIMEOUT_MS};
 use crate::ui::effect;
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use web_sys::AbortController;
 
@@ -162,6 +164,15 @@ impl Loader {
     }
 }
 
+/// A flag that stays true while the current owner (a section's loader) is
+/// there; not generic, so compiled once.
+fn while_here() -> Arc<AtomicBool> {
+    let here = Arc::new(AtomicBool::new(true));
+    let gone = here.clone();
+    on_cleanup(move || gone.store(false, Ordering::Relaxed));
+    here
+}
+
 /// A failure, with the URL it happened at, told to the console.
 fn report(e: FeedError, href: &str) -> FeedError {
     let e = e.at(href);
@@ -190,14 +201,23 @@ where
     T: Send + Sync + 'static,
     P: Fn(&str) -> Result<T, FeedError> + Send + Sync + 'static,
 {
-    // `done` only runs while the widget is there (see [`Loader::fetch`]).
+    // `done` only runs while the widget is there (see [`Loader::fetch`]);
+    // what it shows in a later turn, only if this loader is still there
+    // then (`state` is the widget's, which outlives a loader whose URL
+    // changed: the old feed would show under the new URL).
+    let here = while_here();
     let done: Done = Rc::new(move |result, href| {
         let later = result.as_ref().is_ok_and(|text| shown_later(text.len()));
         let loaded = match result.and_then(|text| parse(&text)) {
             Ok(value) => Load::Ready(value),
             Err(e) => Load::Failed(report(e, href)),
         };
-        let show: Box<dyn FnOnce()> = Box::new(move || drop(state.try_set(loaded)));
+        let here = here.clone();
+        let show: Box<dyn FnOnce()> = Box::new(move || {
+            if here.load(Ordering::Relaxed) {
+                state.try_set(loaded);
+            }
+        });
         in_turn(show, later);
     });
     use_loads(
