@@ -312,7 +312,10 @@ if (browser && typeof customElements === "object" && !customElements.get("lede-w
     class extends HTMLElement {
       static observedAttributes = ATTRIBUTES;
       connectedCallback() {
-        mount(this);
+        // A microtask later: a framework that inserts the element first and
+        // sets its attributes after (Angular), in the same task, gets a
+        // widget with its attributes, not a misconfiguration to report.
+        queueMicrotask(() => this.isConnected && mount(this));
       }
       disconnectedCallback() {
         // Moved, not removed, if it is back by the next microtask.

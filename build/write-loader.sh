@@ -50,5 +50,5 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
   # 9. Minify lede.js, the first file a page loads (its source, with comments, is build/lede.js).
-  esbuild "$dir/lede.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
+  esbuild "$dir/lede.js" --minify --tree-shaking=true --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
 fi

@@ -78,6 +78,28 @@ function bundle(out) {
 
 export const tests = [
   {
+    name: "<lede-widget> inserted first and given its attributes after, in the same task (as Angular binds them): a widget, no misconfiguration told",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      await until(page, ["story", "inner"], bothReady, "the page's widget (the code has started)");
+      await page.evaluate((o) => {
+        window.__bound = [];
+        const el = document.createElement("lede-widget");
+        el.id = "bound";
+        el.addEventListener("lede:error", (e) => window.__bound.push(e.detail.code));
+        el.addEventListener("lede:ready", (e) => window.__bound.push(e.detail.section));
+        document.querySelector("main").append(el);
+        el.setAttribute("related-src", `${o}/api/related/1855600.json`);
+        el.setAttribute("media-base", `${o}/media`);
+      }, origin);
+      await until(page, ["bound"], (s) => s.related === "ready" && s.titles.length === 8, "its carousel");
+      assert.deepEqual(await page.evaluate(() => window.__bound), ["related"], "lede:ready, and no lede:error config before it");
+      const said = page.messages.filter((m) => m.text.startsWith("lede:") && /needs|not set up/.test(m.text)).map((m) => m.text);
+      assert.deepEqual(said, [], "no console line about its configuration");
+      await page.done();
+    },
+  },
+  {
     name: "<lede-widget> in another component's open shadow root: renders both sections, follows related-src and heading there, stays when moved, is unmounted when removed and mounts again when put back",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/element-shadow.html`);
