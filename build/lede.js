@@ -318,10 +318,12 @@ if (browser && typeof customElements === "object" && !customElements.get("lede-w
         queueMicrotask(() => this.isConnected && mount(this));
       }
       disconnectedCallback() {
-        // Moved, not removed, if it is back by the next microtask.
+        // Moved, not removed, if it is back by the next microtask. Removed,
+        // it is forgotten (not kept as unwanted: a single-page app makes
+        // one per story), and mounted again if it is put back.
         queueMicrotask(() => {
           if (!this.isConnected && wanted.get(this)) {
-            wanted.set(this, false);
+            wanted.delete(this);
             apply(this, false);
           }
         });

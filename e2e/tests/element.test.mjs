@@ -7,7 +7,7 @@
 import { build } from "esbuild";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assert, open, sleep } from "../lib.mjs";
+import { assert, open, sleep, eventually } from "../lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -96,6 +96,34 @@ export const tests = [
       assert.deepEqual(await page.evaluate(() => window.__bound), ["related"], "lede:ready, and no lede:error config before it");
       const said = page.messages.filter((m) => m.text.startsWith("lede:") && /needs|not set up/.test(m.text)).map((m) => m.text);
       assert.deepEqual(said, [], "no console line about its configuration");
+      await page.done();
+    },
+  },
+  {
+    name: "a removed <lede-widget> is let go of: nothing of Lede's keeps it (a single-page app makes one per story)",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      await until(page, ["story", "inner"], bothReady, "the page's widget (the code has started)");
+      await page.evaluate((o) => {
+        const el = document.createElement("lede-widget");
+        el.id = "passing";
+        el.setAttribute("related-src", `${o}/api/related/1855600.json`);
+        el.setAttribute("media-base", `${o}/media`);
+        document.querySelector("main").append(el);
+      }, origin);
+      await until(page, ["passing"], (s) => s.related === "ready", "its carousel");
+      await page.evaluate(() => {
+        const el = document.getElementById("passing");
+        window.__gone = new WeakRef(el);
+        el.remove();
+      });
+      await sleep(300);
+      const cdp = await page.context().newCDPSession(page);
+      const collected = await eventually(async () => {
+        await cdp.send("HeapProfiler.collectGarbage");
+        return page.evaluate(() => window.__gone.deref() === undefined);
+      }, "the removed element collected", 5000);
+      assert.ok(collected);
       await page.done();
     },
   },
