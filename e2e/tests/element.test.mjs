@@ -128,6 +128,35 @@ export const tests = [
     },
   },
   {
+    name: "an element given to mount() and taken out of the page is unmounted and no longer claims to be a widget; mount() again brings it back",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      await until(page, ["story", "inner"], bothReady, "the page's widget (the code has started)");
+      await page.evaluate(async (o) => {
+        const { mount } = await import(document.querySelector("script[type=module][src]").src);
+        const el = document.createElement("div");
+        el.id = "given";
+        el.setAttribute("data-related-src", `${o}/api/related/1855600.json`);
+        document.querySelector("main").append(el);
+        window.__mount = mount;
+        mount(el);
+      }, origin);
+      await until(page, ["given"], (s) => s.related === "ready", "its carousel");
+      await page.evaluate(() => {
+        window.__given = document.getElementById("given");
+        window.__given.remove();
+      });
+      await page.waitForFunction(() => !window.__given.hasAttribute("data-lede-mounted") && window.__given.shadowRoot.querySelector("[data-lede-root]")?.children.length === 0, null, { timeout: 3000 });
+      await page.evaluate(() => {
+        document.querySelector("main").append(window.__given);
+        window.__mount(window.__given);
+      });
+      const back = await until(page, ["given"], (s) => s.related === "ready", "mounted again");
+      assert.equal(back.mounted, true);
+      await page.done();
+    },
+  },
+  {
     name: "<lede-widget> in another component's open shadow root: renders both sections, follows related-src and heading there, stays when moved, is unmounted when removed and mounts again when put back",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/element-shadow.html`);

@@ -135,7 +135,6 @@ pub fn refresh_element(host: &Element) {
 /// Unmounts the widget of a host element, if it has one, and cancels its
 /// turn if it is still waiting for one.
 pub fn unmount_element(host: &Element) {
-    let _ = host.remove_attribute(MOUNTED_ATTR);
     unmount_where(&|h| h == host);
 }
 
@@ -160,6 +159,10 @@ fn unmount_where(gone: &dyn Fn(&Element) -> bool) {
         (gone, unparked)
     });
     queue::unpark(&unparked);
+    // Taken out of the page, or unmounted: no longer claiming a widget.
+    for w in &gone {
+        let _ = w.host.remove_attribute(MOUNTED_ATTR);
+    }
     drop(gone);
 }
 
