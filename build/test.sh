@@ -53,6 +53,9 @@ step "feed schemas (ajv, demo feeds and fixtures)" node build/schema-check.mjs
 summary+=("$(count '[0-9]+ passed') schema checks")
 
 : >"$log"
+# The runner gives the whole suite 20 s by default; it takes about 9 here
+# (some tests wait out real timers): a busier machine gets room.
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-90}
 step "component tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test web
 summary+=("$(count 'test result: ok\. [0-9]+ passed') component tests")
