@@ -33,11 +33,13 @@ pub enum FetchError {
     Aborted,
 }
 
-/// The browser's words for a failed fetch.
+/// The browser's words for a failed fetch (read with `Reflect`, which a
+/// page's odd error, whose `name` is no string or throws, cannot trap).
 fn js_message(e: &JsValue) -> String {
-    match e.dyn_ref::<js_sys::Error>() {
-        Some(e) => [String::from(e.name()), String::from(e.message())].join(": "),
-        None => e.as_string().unwrap_or_default(),
+    let field = |name: &str| Reflect::get(e, &name.into()).ok()?.as_string();
+    match (field("name"), field("message")) {
+        (Some(name), Some(message)) => [name, message].join(": "),
+        _ => e.as_string().unwrap_or_default(),
     }
 }
 
@@ -55,10 +57,13 @@ async fn send(request: &web_sys::Request) -> Result<Response, String> {
     let answer = fetch.call1(&global, request).map_err(|e| js_message(&e))?;
     // Whatever it answered, as a promise (a thenable is followed).
     let answer = settle(js_sys::Promise::resolve(&answer)).await?;
-    answer
-        .dyn_into::<web_sys::Response>()
-        .map(Response::from)
-        .map_err(|_| "fetch answered something that is not a Response".to_owned())
+    // A real one: a mock made from `Response.prototype` passes `instanceof`
+    // but throws from its getters, which would trap the wasm.
+    let real = Reflect::get(&answer, &"status".into()).is_ok_and(|s| s.as_f64().is_some());
+    match answer.dyn_into::<web_sys::Response>() {
+        Ok(response) if real => Ok(Response::from(response)),
+        _ => Err("fetch answered something that is not a Response".to_owned()),
+    }
 }
 
 /// A reader of `stream`, or none if the stream cannot give one (a page's
@@ -307,8 +312,8 @@ pub async fn fetch_text(
     cut: Cut,
 ) -> Result<String, FetchError> {
     let timed_out = Rc::new(Cell::new(false));
-    // Aborting without a reason gives an `AbortError` DOMException, which
-    // gloo-net turns into an error value (a non-Error reason would panic).
+    // Aborting without a reason gives an `AbortError` DOMException: the
+    // fetch's rejection, which `send` turns into an error value.
     let timer = {
         let (flag, controller) = (timed_out.clone(), controller.clone());
         set_timeout_with_handle(

@@ -36,8 +36,10 @@ const endless = (url) => {
  * "fail" (no answer: a lost network), "later" (see `answerLater`; an abort
  * of its signal is counted by `abortedFor`) or "endless" (see `endless`);
  * or as a page's odd `fetch` would: "throws" (at once, no promise),
- * "not-a-response" (a polyfill's look-alike object), "locked" (a Response
- * whose body the page's wrapper is reading); "fail-then-later": no answer,
+ * "not-a-response" (a polyfill's look-alike object), "a-response-look-alike"
+ * (made from `Response.prototype`: its getters throw), "odd-error" (a
+ * rejection whose `name` throws), "locked" (a Response whose body the
+ * page's wrapper is reading); "fail-then-later": no answer,
  * then "later" for the next request (a CORS probe that hangs). */
 export function fakeNetwork(routes) {
   requests = [];
@@ -57,6 +59,8 @@ export function fakeNetwork(routes) {
     }
     if (route === "throws") throw new TypeError("this page's fetch throws");
     if (route === "not-a-response") return Promise.resolve({ ok: true, status: 200, headers: new Headers(), body: null, text: async () => "[]" });
+    if (route === "a-response-look-alike") return Promise.resolve(Object.create(Response.prototype));
+    if (route === "odd-error") return Promise.reject(Object.assign(new Error(), { get name() { throw new Error("no name"); } }));
     if (route === "locked") {
       const response = answer(200, "[]");
       response.body.getReader();

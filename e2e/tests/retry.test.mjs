@@ -143,6 +143,19 @@ export const tests = [
     },
   },
   {
+    name: "the allowlist holds in a frame its page wrote (srcdoc, whose own URL is about:srcdoc): a feed elsewhere is refused, not fetched",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/allow-srcdoc.html`);
+      const frame = page.frameLocator("#frame");
+      await frame.locator("#w").waitFor({ state: "attached" });
+      const inner = page.frames().find((f) => f.url() === "about:srcdoc");
+      await inner.waitForFunction(() => document.getElementById("w").shadowRoot?.querySelector("[role=alert]"), null, { timeout: 10000 });
+      const said = await inner.evaluate(() => document.getElementById("w").shadowRoot.querySelector("[role=alert]").textContent);
+      assert.equal(said, "This news widget is not set up correctly.", "refused by the allowlist, not failed on the network");
+      await page.done();
+    },
+  },
+  {
     name: "an article served in windows-1256, saying so: its Arabic headline reads right, no U+FFFD",
     async run({ browser, origin }) {
       const page = await widgetPage(browser, origin, { "data-article-src": `${origin}/fault/windows-1256`, lang: "ar" });

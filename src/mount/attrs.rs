@@ -153,8 +153,10 @@ pub(super) fn read_allowed(document: &Document) {
         .flatten()
         .and_then(|m| m.get_attribute("content"));
     // `self` is the page's own origin, not its `<base href>`'s (a CDN where
-    // users' uploads may land).
-    let page = document.url().ok().and_then(|p| SafeUrl::parse(&p));
+    // users' uploads may land); a frame its parent wrote (`srcdoc`,
+    // `about:blank`) has none of its own, and takes its base's, inherited.
+    let url = |u: Option<String>| u.and_then(|p| SafeUrl::parse(&p));
+    let page = url(document.url().ok()).or_else(|| url(document.base_uri().ok().flatten()));
     let allowed = match (content, page) {
         (Some(content), Some(page)) => {
             let (origins, bad) = Origins::parse(&content, &page);

@@ -147,7 +147,6 @@ impl Language {
     }
 }
 
-/// The primary subtag of a language tag (`fr` of ` fr-CA`).
 /// `tag` as `Intl` reads it: trimmed, its subtags joined by `-` (it
 /// refuses `ar_EG` with a RangeError, and dates and digits would then be
 /// the reader's own).
@@ -159,6 +158,7 @@ pub fn intl_tag(tag: &str) -> String {
     tag.trim().replace('_', "-")
 }
 
+/// The primary subtag of a language tag (`fr` of ` fr-CA`).
 pub(super) fn primary_subtag(tag: &str) -> &str {
     tag.trim().split(['-', '_']).next().unwrap_or("")
 }
