@@ -57,13 +57,18 @@ async fn send(request: &web_sys::Request) -> Result<Response, String> {
     let answer = fetch.call1(&global, request).map_err(|e| js_message(&e))?;
     // Whatever it answered, as a promise (a thenable is followed).
     let answer = settle(js_sys::Promise::resolve(&answer)).await?;
-    // A real one: a mock made from `Response.prototype` passes `instanceof`
-    // but throws from its getters, which would trap the wasm.
-    let real = Reflect::get(&answer, &"status".into()).is_ok_and(|s| s.as_f64().is_some());
-    match answer.dyn_into::<web_sys::Response>() {
-        Ok(response) if real => Ok(Response::from(response)),
-        _ => Err("fetch answered something that is not a Response".to_owned()),
-    }
+    response_of(answer)
+        .map(Response::from)
+        .ok_or_else(|| "fetch answered something that is not a Response".to_owned())
+}
+
+/// `value` if it is a real `Response` of this window, whose getters work:
+/// a mock made from `Response.prototype` passes `instanceof` but throws
+/// from them, which would trap the wasm. (The page's `fetch` answers both
+/// the widget's requests and the glue's read-ahead.)
+fn response_of(value: JsValue) -> Option<web_sys::Response> {
+    let real = Reflect::get(&value, &"status".into()).is_ok_and(|s| s.as_f64().is_some());
+    real.then(|| value.dyn_into().ok()).flatten()
 }
 
 /// A reader of `stream`, or none if the stream cannot give one (a page's
@@ -209,8 +214,7 @@ async fn ahead(url: &str, controller: &AbortController) -> Result<Option<Answer>
         answer = settle(later.clone()).await?;
     }
     let field = |name: &str| Reflect::get(&answer, &name.into()).ok();
-    let Some(response) = field("response").and_then(|r| r.dyn_into::<web_sys::Response>().ok())
-    else {
+    let Some(response) = field("response").and_then(response_of) else {
         return Ok(None);
     };
     // A reader that is not one (never from the glue) would leave the body
