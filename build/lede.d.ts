@@ -53,8 +53,8 @@ export interface LedeFeedError extends LedeErrorBase {
 }
 
 /** `lede:error`: the attributes cannot work (`config`), the widget's code
- * could not load (`load`), or it trapped and is being started again
- * (`crash`). */
+ * could not load (`load`), or it trapped and is being started again, or
+ * has stopped for good and the fallback content shows (`crash`). */
 export interface LedeWidgetError extends LedeErrorBase {
   section: "config" | "load" | "crash";
   code: "config" | "load" | "crash";

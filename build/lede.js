@@ -82,12 +82,12 @@ const attr = (el, name) => el.getAttribute(el.localName === "lede-widget" ? name
  * viewport (the wasm's `core::queue::near`), or asked to
  * (`data-loading="eager"`). Farther, neither the code nor its feeds are
  * fetched until the reader scrolls near it. */
-const NEAR = 1.5;
+/** (The observer below watches as far: its `rootMargin`, 150 %.) */
 const near = (el) => {
   if (attr(el, "loading")?.trim().toLowerCase() === "eager") return true;
   const r = el.getBoundingClientRect();
   const h = innerHeight;
-  return h <= 0 || !(r.top > h + NEAR * h || r.bottom < -NEAR * h);
+  return h <= 0 || !(r.top > 2.5 * h || r.bottom < -1.5 * h);
 };
 /** The feeds preloaded for the widgets that start first, which the glue
  * reads ahead as soon as it is evaluated (build/read-ahead.js). */
@@ -125,6 +125,7 @@ const wanted = new Map();
  * runs (set once it has started). */
 let current;
 let glue;
+/** Why the code is not running, for good: a `fail` section and message. */
 let failed;
 let restarts = 0;
 let settle;
@@ -151,11 +152,13 @@ const tell = (els, section, message) => {
 /** The elements that are widgets, or should be. */
 const hosts = () => new Set([...document.querySelectorAll(`${HOSTS},[${MOUNTED}]`), ...[...wanted].filter(([, on]) => on).map(([el]) => el)]);
 
-/** Gives each element its fallback content back, for good. */
-const fail = (els, section, message) => {
+/** Gives each element its fallback content back, for good; but not one
+ * that is a widget (this copy's are no longer when it fails): one another
+ * copy of Lede on the page mounted stays its. */
+const fail = (all, section, message) => {
+  const els = [...all].filter((el) => !el.hasAttribute(MOUNTED));
   for (const el of els) {
     el.setAttribute(FAILED, "");
-    el.removeAttribute(MOUNTED);
     // A shadow root hides the element's own content; a slot shows it.
     el.shadowRoot?.replaceChildren(document.createElement("slot"));
   }
@@ -184,7 +187,7 @@ const start = async (fragment) => {
   module.start(words, module.take);
   glue = module;
   for (const [el, on] of wanted) apply(el, on);
-  settle?.resolve();
+  settle.resolve();
 };
 
 /** The code trapped: the instance that did is dead (the guard in its glue
@@ -198,26 +201,34 @@ const crashed = (module, error) => {
     el.removeAttribute(MOUNTED);
     el.shadowRoot?.replaceChildren();
   }
-  if (++restarts > RESTARTS) {
-    console.error(`lede: the widget's code stopped again (${error}); showing the fallback content`);
-    fail(els, "crash", "The news widget stopped working.");
-    settle?.reject(error);
-    return;
-  }
+  if (++restarts > RESTARTS) return stop(els, error);
   console.error(`lede: the widget's code stopped (${error}); starting it again`);
   tell(els, "crash", "The news widget stopped working; it is starting again.");
-  start(`#restart-${restarts}`).catch(() => {});
+  // A restart that cannot load (the network gone since) leaves the widgets
+  // their fallback content, not blank. (One that traps as it starts has
+  // been handled by `crashed` already, which counted it.)
+  const n = restarts;
+  start(`#restart-${n}`).catch((e) => n === restarts && stop(hosts(), e));
+};
+
+/** The code stopped for good: every widget, and every later `mount()`,
+ * shows its fallback content. */
+const stop = (els, error) => {
+  console.error(`lede: the widget's code stopped (${error}); showing the fallback content`);
+  failed = ["crash", "The news widget stopped working."];
+  fail(els, ...failed);
+  settle.reject(error);
 };
 
 /** The code did not come, or not in time: every widget keeps its fallback. */
 const loadFailed = (e) => {
   if (glue || failed || restarts) return;
-  failed = true;
+  failed = ["load", "The news widget could not be loaded."];
   current = undefined;
-  abortWasm?.abort();
+  abortWasm.abort();
   console.error(`lede: the widget's code could not be loaded from ${new URL(".", glueUrl).href}: ${e}`);
-  fail(hosts(), "load", "The news widget could not be loaded.");
-  settle?.reject(e);
+  fail(hosts(), ...failed);
+  settle.reject(e);
 };
 
 /** Resolves once the wasm has started (every `[data-lede]` element is then
@@ -256,8 +267,8 @@ const begin = () => {
     // "constructor") still gets its widgets: they fetch their own feeds.
   }
   inHtml = [];
-  const timer = setTimeout(() => loadFailed(new Error(`nothing within ${LOAD_MS / 1000} s`)), LOAD_MS);
-  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
+  // Left to run out once the code has started: `loadFailed` then does nothing.
+  setTimeout(() => loadFailed(new Error("nothing within 15 s")), LOAD_MS);
   start("").catch(loadFailed);
 };
 
@@ -269,7 +280,7 @@ const watch = (el) => (near(el) ? begin() : lazily?.observe(el));
 if (browser) {
   if (inHtml.some(near)) begin();
   else {
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: `${NEAR * 100}% 0px` });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: "150% 0px" });
     const mo = new MutationObserver((records) => {
       for (const r of records) {
         for (const n of r.addedNodes) {
@@ -290,7 +301,7 @@ export function mount(el) {
   if (!browser) return { unmount() {} };
   if (!(el instanceof Element)) throw new TypeError("lede.mount: expected an Element");
   wanted.set(el, true);
-  if (failed) fail([el], "load", "The news widget could not be loaded.");
+  if (failed) fail([el], ...failed);
   else if (glue) apply(el, true);
   else if (!begun) watch(el);
   return {

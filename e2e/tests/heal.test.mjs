@@ -153,6 +153,52 @@ export const tests = [
     },
   },
   {
+    name: "a trap, and a restart that cannot load (the network gone since): each widget shows its fallback, not a blank box; a later mount() too",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/trap.html`);
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => h.shadowRoot?.querySelector("section[data-state=ready]")), null, { timeout: 10000 });
+      // From now on the glue cannot be fetched: the restart's import fails.
+      let asked = 0;
+      await page.route(/\/trap\/lede-[^/]*\.js$/, (route) => {
+        asked += 1;
+        return route.abort("internetdisconnected");
+      });
+      await page.evaluate(() => document.getElementById("two").setAttribute("data-lede-trap", "now"));
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => h.hasAttribute("data-lede-failed")), null, { timeout: 10000 });
+      assert.equal(asked, 1, "the restart asked for the glue once");
+      const hosts = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => ({ id: h.id, mounted: h.hasAttribute("data-lede-mounted"), slot: !!h.shadowRoot?.querySelector("slot"), height: h.getBoundingClientRect().height })));
+      for (const h of hosts) {
+        assert.equal(h.mounted, false, h.id);
+        assert.ok(h.slot, `${h.id}: its shadow root shows the element's own content`);
+        assert.ok(h.height < 200, `${h.id}: the room is released (${h.height} px)`);
+      }
+      assert.ok(await page.locator("#fallback-one").isVisible(), "the fallback shows through the shadow root's slot");
+      assert.ok(await page.locator("#fallback-two").isVisible());
+      const told = await page.evaluate(() => window.__events.filter((e) => e.target === "one" && e.type === "lede:error").map((e) => e.detail.code));
+      assert.deepEqual(told, ["crash", "crash"], "told of the restart, then of the stop");
+      // An element mounted now gets its fallback and is told at once.
+      await page.evaluate(() => {
+        const el = document.createElement("div");
+        el.id = "later";
+        el.innerHTML = '<a id="fallback-later" href="https://news.example/">News</a>';
+        el.setAttribute("data-article-src", document.getElementById("one").getAttribute("data-article-src"));
+        document.querySelector("main").append(el);
+        window.__mount(el);
+      });
+      assert.equal(await page.evaluate(() => document.getElementById("later").hasAttribute("data-lede-failed")), true);
+      assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.target === "later").map((e) => `${e.type}:${e.detail.code}`)), ["lede:error:crash"]);
+      assert.ok(await page.locator("#fallback-later").isVisible());
+      // The trap reaches the page once; the restart's failure is Lede's own
+      // console line, nothing uncaught.
+      assert.ok(page.messages.some((m) => /^lede: the widget's code stopped \(.*\); showing the fallback content/.test(m.text)));
+      const problems = page.problems();
+      assert.equal(problems.length, 1, problems.join("\n"));
+      assert.match(problems[0], /unreachable/);
+      problems.length = 0;
+      await page.done();
+    },
+  },
+  {
     name: "a trap at every start: after a few restarts each widget shows its fallback, with data-lede-failed and its room released",
     async run({ browser, publisher }) {
       const page = await open(browser, null);

@@ -1,7 +1,7 @@
 // Loading (issues 13 and 14): one bad widget in the page's HTML does not stop
 // the others; when the code cannot load, every widget's element hears of it
 // and keeps its fallback; importing lede.js never waits for the wasm.
-import { assert, open, settled, inWidget } from "../lib.mjs";
+import { assert, open, settled, inWidget, frames } from "../lib.mjs";
 
 /** The glue is lede-<hash>.js (lede.js has no dash), the wasm lede-<hash>_bg.wasm. */
 const isGlue = (url) => /\/lede-[^/]+\.js$/.test(new URL(url).pathname);
@@ -145,6 +145,36 @@ export const tests = [
       await page.done();
     },
   })),
+  {
+    name: "a second copy of Lede on the page whose code cannot load leaves the widgets the first copy mounted as they are",
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      // The package's glue (the second copy's) is blocked, once the first
+      // copy's widgets are ready.
+      const held = await hold(page, (url) => /\/pkg\/lede-[^/]+\.js$/.test(new URL(url).pathname), "abort");
+      await page.goto(`${publisher}/two-copies.html`, { waitUntil: "domcontentloaded" });
+      await held.asked;
+      assert.equal(await settled(page, "article"), "ready");
+      assert.equal(await settled(page, "related", { widget: 1 }), "ready");
+      held.release();
+      await page.waitForFunction(() => window.__second, null, { timeout: 5000 });
+      assert.match(await page.evaluate(() => window.__second), /^rejected/, "the second copy's ready rejects");
+      await frames(page);
+      const hosts = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => ({
+        id: h.id,
+        failed: h.hasAttribute("data-lede-failed"),
+        mounted: h.hasAttribute("data-lede-mounted"),
+        sections: h.shadowRoot?.querySelectorAll("article[data-state=ready],section[data-state=ready]").length ?? 0,
+      })));
+      assert.deepEqual(hosts, [
+        { id: "one", failed: false, mounted: true, sections: 2 },
+        { id: "two", failed: false, mounted: true, sections: 1 },
+      ]);
+      assert.deepEqual(await events(page), [], "no widget is told its code could not load");
+      assert.ok(page.messages.some((m) => m.type === "error" && /^lede: the widget's code could not be loaded from .*\/pkg\//.test(m.text)));
+      await page.done();
+    },
+  },
   {
     name: "importing lede.js never waits for the wasm: the app runs at once, mount() mounts when it arrives, unmount() first cancels",
     async run({ browser, publisher }) {
