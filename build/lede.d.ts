@@ -42,7 +42,8 @@ interface LedeErrorBase {
 export interface LedeFeedError extends LedeErrorBase {
   section: "article" | "related";
   /** `http`: the server answered with a status outside 200–299; `timeout`:
-   * no complete answer within 10 s; `network`: no answer at all; `cors`: the
+   * no complete answer within 10 s; `network`: no answer at all, or a body
+   * cut off; `cors`: the
    * server answered but does not allow this page's origin; `too-large`: a
    * body over 16 MiB; `parse`: not a feed Lede reads (see docs/feeds.md). */
   code: "http" | "timeout" | "network" | "cors" | "too-large" | "parse";

@@ -299,6 +299,23 @@ async function handle(req, res, { publisher }) {
       }
       return send(res, 200, "application/json", await seedRelated(), cors(req));
     }
+    if (name.startsWith("cut-once/")) {
+      // A connection dropped mid-body the first time (the headers and the
+      // first bytes came), then the seed's related feed.
+      if (!busy.has(name)) {
+        busy.add(name);
+        const body = await seedRelated();
+        res.writeHead(200, { ...cors(req), "content-type": "application/json", "cache-control": "no-store" });
+        await written(res, body.slice(0, 200));
+        entry.bytes += 200;
+        entry.cut = true;
+        // Dropped once the bytes are out: a connection reset before them
+        // is one the browser retries by itself, unseen by the page.
+        await new Promise((r) => setTimeout(r, 200));
+        return res.destroy();
+      }
+      return send(res, 200, "application/json", await seedRelated(), cors(req));
+    }
     if (name === "huge-length" || name === "huge-stream") {
       // A JSON array padded with spaces: 20 MiB saying so in its
       // Content-Length, or 64 MiB streamed in chunks without one.

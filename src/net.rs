@@ -233,30 +233,27 @@ async fn ahead(url: &str, controller: &AbortController) -> Result<Option<Answer>
     }))
 }
 
-/// GETs `url` and reads its body as text, or takes what the glue read
-/// ahead for it. The request is made from the URL exactly as given:
-/// gloo-net's builder would re-encode its query (adding a `&` to one that
-/// has parameters), so that the server saw another URL and the preload
-/// `lede.js` started would not be used.
-async fn get(
-    url: &str,
-    controller: &AbortController,
-    cut: Cut,
-) -> Result<Result<String, Problem>, String> {
-    let answer = match ahead(url, controller).await? {
-        Some(answer) => answer,
-        None => {
-            let init = RequestInit::new();
-            init.set_signal(Some(&controller.signal()));
-            let raw =
-                web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
-            Answer {
-                response: send(&raw).await?,
-                read: None,
-                rest: None,
-            }
-        }
-    };
+/// The answer to a GET of `url`, or what the glue read ahead for it. The
+/// request is made from the URL exactly as given: gloo-net's builder would
+/// re-encode its query (adding a `&` to one that has parameters), so that
+/// the server saw another URL and the preload `lede.js` started would not
+/// be used.
+async fn answer(url: &str, controller: &AbortController) -> Result<Answer, String> {
+    if let Some(answer) = ahead(url, controller).await? {
+        return Ok(answer);
+    }
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| js_message(&e))?;
+    Ok(Answer {
+        response: send(&raw).await?,
+        read: None,
+        rest: None,
+    })
+}
+
+/// The body of `answer` as text, or the problem its status or length is.
+async fn body(answer: Answer, cut: Cut) -> Result<Result<String, Problem>, String> {
     let headers = answer.response.headers();
     if !answer.response.ok() {
         // Readable across origins only if the server exposes it
@@ -329,10 +326,15 @@ pub async fn fetch_text(
         )
         .ok()
     };
-    let result = get(url, controller, cut).await;
+    let answered = answer(url, controller).await;
     // No answer: whether CORS refused it is asked while the clock still
-    // runs (a probe that hangs must not keep the section loading).
-    let cors = result.is_err() && refused_by_cors(url, controller).await;
+    // runs (a probe that hangs must not keep the section loading). A body
+    // cut off after the answer came is a lost network, never CORS.
+    let cors = answered.is_err() && refused_by_cors(url, controller).await;
+    let result = match answered {
+        Ok(answer) => body(answer, cut).await,
+        Err(message) => Err(message),
+    };
     if let Some(timer) = timer {
         timer.clear();
     }

@@ -40,7 +40,8 @@ const endless = (url) => {
  * (made from `Response.prototype`: its getters throw), "odd-error" (a
  * rejection whose `name` throws), "locked" (a Response whose body the
  * page's wrapper is reading); "fail-then-later": no answer,
- * then "later" for the next request (a CORS probe that hangs). */
+ * then "later" for the next request (a CORS probe that hangs); "cut-off":
+ * an answer whose body fails after its first bytes, then `[200, "[]"]`. */
 export function fakeNetwork(routes) {
   requests = [];
   aborted = [];
@@ -56,6 +57,20 @@ export function fakeNetwork(routes) {
       // The first request gets no answer; the next ones wait, as "later".
       routes[url] = "later";
       return Promise.reject(new TypeError("Failed to fetch"));
+    }
+    if (route === "cut-off") {
+      // Headers and the first bytes come; then the connection drops. Any
+      // later request is answered (as a server that is there would).
+      routes[url] = [200, "[]"];
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('[{"id":"1","title":"A story"},'));
+        },
+        pull(controller) {
+          controller.error(new TypeError("network error"));
+        },
+      });
+      return Promise.resolve(new Response(stream, { status: 200, headers }));
     }
     if (route === "throws") throw new TypeError("this page's fetch throws");
     if (route === "not-a-response") return Promise.resolve({ ok: true, status: 200, headers: new Headers(), body: null, text: async () => "[]" });

@@ -1913,6 +1913,28 @@ async fn the_cors_probe_runs_on_the_fetchs_clock() {
     real_network();
 }
 
+// Regression: a body cut off by the network (a connection dropped after
+// the headers) was taken for a CORS refusal when the probe that follows a
+// failure found the server there: a `cors` error, which is never retried,
+// where a lost network is.
+#[wasm_bindgen_test]
+async fn a_body_cut_off_is_a_lost_network_not_cors() {
+    use lede::core::cap::Cut;
+    use lede::core::error::Problem;
+    use lede::net::{fetch_text, FetchError};
+    // Another origin than the page's, where a failure with no answer is probed.
+    let url = "https://feeds.elsewhere.example/cut-off.json";
+    routes(&[(url, "cut-off".into())]);
+    let controller = web_sys::AbortController::new().expect("controller");
+    let result = fetch_text(url, 3000, &controller, Cut::never()).await;
+    assert!(
+        matches!(result, Err(FetchError::Failed(Problem::Network { .. }))),
+        "a lost network, retried: {result:?}"
+    );
+    assert_eq!(requests_for(url), 1, "no probe: the server had answered");
+    real_network();
+}
+
 // Regression: a feed parsed and left to be shown in a later task (a long
 // one, or one waiting for the browser's rest) was still shown after its
 // loader had gone: when a single-page app changed the URL in between, the

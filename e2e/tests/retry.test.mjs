@@ -56,6 +56,28 @@ export const tests = [
     },
   },
   {
+    name: "a feed on another origin whose connection drops mid-body renders by itself: a lost network, retried, never taken for a CORS refusal",
+    async run({ browser, origin, publisher }) {
+      // The page on the publisher's origin, the feed on the CDN's: a
+      // failure with no answer there is probed for CORS.
+      const page = await open(browser, `${publisher}/blank.html`);
+      await startCode(page, origin);
+      await page.evaluate(() => {
+        window.__errors = [];
+        document.addEventListener("lede:error", (e) => window.__errors.push(e.detail.code));
+      });
+      await addWidget(page, { "data-related-src": `${origin}/fault/cut-once/related`, "data-media-base": `${origin}/media` });
+      assert.equal(await settled(page, "related", { timeout: 8000 }), "ready");
+      assert.equal(await inWidget(page, (root) => root.querySelectorAll("[data-lede-slide]").length), 8);
+      const gets = await requests(origin, "/fault/cut-once/");
+      assert.equal(gets.length, 2, "the cut one and the retry; no probe");
+      assert.equal(gets[0].cut, true);
+      assert.deepEqual(await page.evaluate(() => window.__errors), [], "no lede:error");
+      assert.ok(lede(page).some((t) => /could not be fetched.*trying again/.test(t)), lede(page).join(" | "));
+      await page.done();
+    },
+  },
+  {
     name: "offline while the feeds load, then online: the widget renders by itself within a few seconds",
     async run({ browser, origin }) {
       // The code is here; then the network goes, and a widget comes.
