@@ -48,11 +48,11 @@ const words = Object.fromEntries(WORDS.map((code) => [code, new URL(`./words/${c
 /** The compiled wasm, once (a restart instantiates it again), fetched when
  * the first widget is near enough to start. A server that does not send
  * `application/wasm` still gets it compiled, from bytes. */
-const abortWasm = browser ? new AbortController() : null;
+const abortWasm = browser && new AbortController();
 let compiled;
 const compile = () =>
   (compiled ??= fetch(wasmUrl, { signal: abortWasm.signal }).then((r) => {
-    if (!r.ok) throw new Error(`HTTP ${r.status} for ${wasmUrl}`);
+    if (!r.ok) throw Error(`HTTP ${r.status} for ${wasmUrl}`);
     return /^application\/wasm\b/.test(r.headers.get("content-type")) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
   }));
 
@@ -190,6 +190,16 @@ const start = async (fragment) => {
   settle.resolve();
 };
 
+/** Starts an instance: the first (`n` 0) or the `n`th restart. One that
+ * cannot load, or has not started within 15 s, ends in `give`, once, and
+ * only while it is the latest attempt (one that trapped as it started
+ * has been handled by `crashed` already, which counted it). */
+const launch = (n, give) => {
+  const over = (e) => n === restarts && !glue && !failed && give(e);
+  setTimeout(() => over(Error("nothing within 15 s")), LOAD_MS);
+  start(n ? `#restart-${n}` : "").catch(over);
+};
+
 /** The code trapped: the instance that did is dead (the guard in its glue
  * makes every later call into it do nothing). Each widget is told, its
  * remains cleared, and a fresh instance mounts them all again. */
@@ -201,30 +211,26 @@ const crashed = (module, error) => {
     el.removeAttribute(MOUNTED);
     el.shadowRoot?.replaceChildren();
   }
-  if (++restarts > RESTARTS) return stop(els, error);
+  if (++restarts > RESTARTS) return stop(error);
   console.error(`lede: the widget's code stopped (${error}); starting it again`);
   tell(els, "crash", "The news widget stopped working; it is starting again.");
   // A restart that cannot load (the network gone since) leaves the widgets
-  // their fallback content, not blank. (One that traps as it starts has
-  // been handled by `crashed` already, which counted it.)
-  const n = restarts;
-  start(`#restart-${n}`).catch((e) => n === restarts && stop(hosts(), e));
+  // their fallback content, not blank.
+  launch(restarts, stop);
 };
 
 /** The code stopped for good: every widget, and every later `mount()`,
  * shows its fallback content. */
-const stop = (els, error) => {
-  console.error(`lede: the widget's code stopped (${error}); showing the fallback content`);
+const stop = (error) => {
+  console.error(`lede: the widget's code stopped (${error}); showing the fallback`);
   failed = ["crash", "The news widget stopped working."];
-  fail(els, ...failed);
+  fail(hosts(), ...failed);
   settle.reject(error);
 };
 
 /** The code did not come, or not in time: every widget keeps its fallback. */
 const loadFailed = (e) => {
-  if (glue || failed || restarts) return;
   failed = ["load", "The news widget could not be loaded."];
-  current = undefined;
   abortWasm.abort();
   console.error(`lede: the widget's code could not be loaded from ${new URL(".", glueUrl).href}: ${e}`);
   fail(hosts(), ...failed);
@@ -267,9 +273,7 @@ const begin = () => {
     // "constructor") still gets its widgets: they fetch their own feeds.
   }
   inHtml = [];
-  // Left to run out once the code has started: `loadFailed` then does nothing.
-  setTimeout(() => loadFailed(new Error("nothing within 15 s")), LOAD_MS);
-  start("").catch(loadFailed);
+  launch(0, loadFailed);
 };
 
 /** Until the code starts: the widgets far from view, watched until the
@@ -299,7 +303,7 @@ if (browser) {
  * `unmount()` came first. */
 export function mount(el) {
   if (!browser) return { unmount() {} };
-  if (!(el instanceof Element)) throw new TypeError("lede.mount: expected an Element");
+  if (!(el instanceof Element)) throw TypeError("lede.mount: expected an Element");
   wanted.set(el, true);
   if (failed) fail([el], ...failed);
   else if (glue) apply(el, true);

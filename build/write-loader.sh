@@ -18,7 +18,8 @@ fi
 node "$(dirname "$0")/guard-glue.mjs" "$dir/$glue"
 # and the languages whose words are in words/ (not built in), for its preloads.
 words=$(cd "$dir/words" && ls -- *.txt | sed 's/\.txt$//' | tr '\n' ' ' | sed 's/ $//')
-sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" -e "s|@WORDS@|$words|g" "$(dirname "$0")/lede.js" > "$dir/lede.js"
+names() { sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" -e "s|@WORDS@|$words|g" "$@"; }
+names "$(dirname "$0")/lede.js" > "$dir/lede.js"
 # Release builds only (make dist). Trunk has run cargo, wasm-bindgen and
 # wasm-opt -Oz (steps 1 to 3); then, in order (what each is worth today is
 # in that table; the scripts fail the build on a wasm they cannot read or
@@ -49,6 +50,11 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node "$here/low-memory.mjs" "$dir/$wasm"
   # shellcheck disable=SC2086 # a list of flags
   wasm-opt $WASM_FEATURES --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features "$dir/$wasm" -o "$dir/$wasm"
-  # 9. Minify lede.js, the first file a page loads (its source, with comments, is build/lede.js).
-  esbuild "$dir/lede.js" --minify --tree-shaking=true --format=esm --log-level=warning --allow-overwrite --outfile="$dir/lede.js"
+  # 9. Minify lede.js, the first file a page loads (its source, with comments,
+  # is build/lede.js), before the files' names are filled in: the short
+  # names esbuild picks do not then depend on this build's hashes (which
+  # moved the package's lede.js by up to 12 B brotli from build to build).
+  esbuild "$here/lede.js" --minify --tree-shaking=true --format=esm --log-level=warning --outfile="$dir/lede.min.js"
+  names "$dir/lede.min.js" > "$dir/lede.js"
+  rm "$dir/lede.min.js"
 fi

@@ -38,7 +38,7 @@ const busy = new Set();
 
 /** Logs a request that is not served from a file. */
 function logged(req, res, status = 200) {
-  const entry = { path: req.url, status, bytes: 0, range: null, aborted: false, at: Date.now() };
+  const entry = { path: req.url, status, bytes: 0, range: null, aborted: false, at: Date.now(), mode: req.headers["sec-fetch-mode"] ?? null };
   log.push(entry);
   res.on("close", () => { if (!res.writableFinished) entry.aborted = true; });
   return entry;

@@ -152,19 +152,24 @@ export const tests = [
       await page.done();
     },
   },
-  {
-    name: "a trap, and a restart that cannot load (the network gone since): each widget shows its fallback, not a blank box; a later mount() too",
+  ...[["cannot load (the network gone since)", "abort"], ["hangs (no answer within 15 s)", "hang"]].map(([how, way]) => ({
+    name: `a trap, and a restart that ${how}: each widget shows its fallback, not a blank box; a later mount() too`,
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/trap.html`);
       await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => h.shadowRoot?.querySelector("section[data-state=ready]")), null, { timeout: 10000 });
-      // From now on the glue cannot be fetched: the restart's import fails.
+      // From now on the glue cannot be fetched: the restart's import
+      // fails, or never ends.
       let asked = 0;
       await page.route(/\/trap\/lede-[^/]*\.js$/, (route) => {
         asked += 1;
-        return route.abort("internetdisconnected");
+        return way === "abort" ? route.abort("internetdisconnected") : new Promise(() => {});
       });
       await page.evaluate(() => document.getElementById("two").setAttribute("data-lede-trap", "now"));
-      await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => h.hasAttribute("data-lede-failed")), null, { timeout: 10000 });
+      if (way === "hang") {
+        await sleep(1000);
+        assert.equal(await page.evaluate(() => document.querySelectorAll("[data-lede-failed]").length), 0, "still waiting for the restart");
+      }
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => h.hasAttribute("data-lede-failed")), null, { timeout: way === "hang" ? 20000 : 10000 });
       assert.equal(asked, 1, "the restart asked for the glue once");
       const hosts = await page.evaluate(() => [...document.querySelectorAll("[data-lede]")].map((h) => ({ id: h.id, mounted: h.hasAttribute("data-lede-mounted"), slot: !!h.shadowRoot?.querySelector("slot"), height: h.getBoundingClientRect().height })));
       for (const h of hosts) {
@@ -190,14 +195,14 @@ export const tests = [
       assert.ok(await page.locator("#fallback-later").isVisible());
       // The trap reaches the page once; the restart's failure is Lede's own
       // console line, nothing uncaught.
-      assert.ok(page.messages.some((m) => /^lede: the widget's code stopped \(.*\); showing the fallback content/.test(m.text)));
+      assert.ok(page.messages.some((m) => /^lede: the widget's code stopped \(.*\); showing the fallback/.test(m.text)));
       const problems = page.problems();
       assert.equal(problems.length, 1, problems.join("\n"));
       assert.match(problems[0], /unreachable/);
       problems.length = 0;
       await page.done();
     },
-  },
+  })),
   {
     name: "a trap at every start: after a few restarts each widget shows its fallback, with data-lede-failed and its room released",
     async run({ browser, publisher }) {
