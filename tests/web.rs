@@ -931,7 +931,7 @@ async fn no_view_parses_an_html_string() {
     set_related.set(Load::Ready(seed_items()));
     frame().await;
     assert_eq!(all(&root, "[data-lede-slide]").len(), 8);
-    assert!(!all(&root, ".ph-icon").is_empty() && !all(&root, "button.play").is_empty());
+    assert!(!all(&root, ".thumb").is_empty() && !all(&root, "button.play").is_empty());
     set_article.set(Load::Failed(FeedError::new(
         Feed::Article,
         Problem::Http {

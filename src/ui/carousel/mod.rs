@@ -135,9 +135,7 @@ where
                     aria-label=label(Text::Previous)
                     aria-disabled=dynamic(move || disabled(at_start()))
                     on:click=handler(move |_| focus.page(Page::Previous))
-                >
-                    <Chevron />
-                </button>
+                ></button>
                 <button
                     type="button"
                     class="button nav next"
@@ -146,37 +144,8 @@ where
                     aria-label=label(Text::Next)
                     aria-disabled=dynamic(move || disabled(at_end()))
                     on:click=handler(move |_| focus.page(Page::Next))
-                >
-                    <Chevron />
-                </button>
+                ></button>
             </div>
         </div>
-    }
-}
-
-/// The chevron's outline.
-const CHEVRON: &str = "M15 5l-7 7 7 7";
-
-/// The chevron's width and height, in pixels.
-const CHEVRON_SIZE: &str = "20";
-
-/// The arrow of the previous and next buttons (the next one is mirrored by
-/// CSS). Its size and outline are constants, not string literals: see
-/// `ui::skeleton` on why no element may have only string-literal
-/// attributes. (Constants of a type the views already use: a number would
-/// bring its own attribute code.)
-#[component]
-fn Chevron() -> impl IntoView {
-    view! {
-        <svg viewBox="0 0 24 24" width=CHEVRON_SIZE height=CHEVRON_SIZE aria-hidden="true" focusable="false">
-            <path
-                d=CHEVRON
-                fill="none"
-                stroke="currentColor"
-                stroke-width="2.25"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-            />
-        </svg>
     }
 }

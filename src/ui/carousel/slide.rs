@@ -21,13 +21,6 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// The play badge's two shapes: ▶ and ❚❚.
-const PLAY: &str = "M8 5.5v13l10.5-6.5z";
-const PAUSE: &str = "M7 5h3.5v14H7zM13.5 5H17v14h-3.5z";
-
-/// The placeholder's picture frame.
-const PICTURE: &str = "M4 5h16v14H4zM4 15l4.5-4.5 4 4 2.5-2.5L20 17M15.5 8.5h.01";
-
 /// The handler of a tile's `click` (`button` 0) or `auxclick` (1): the page
 /// hears `lede:select` for a linked tile opened with that button. A plain
 /// click (the main button, no modifier key) may be routed by the page: its
@@ -209,8 +202,9 @@ fn SlideTitle(
 }
 
 /// A slide's picture: its image or video once it may load, over the
-/// placeholder that shows until then, or instead when there is no media or
-/// it fails. Its 4:3 box is reserved before any byte arrives. A video with a
+/// placeholder (the stylesheet draws it on the box) that shows until then,
+/// or instead when there is no media or it fails. Its 4:3 box is reserved
+/// before any byte arrives. A video with a
 /// poster shows the poster once it may load, and fetches no video byte
 /// until the reader asks it to play.
 #[component]
@@ -274,7 +268,6 @@ pub fn Thumbnail(
     };
     view! {
         <span class="thumb" part="picture" aria-hidden="true" data-failed=dynamic(move || failed.get().then(String::new))>
-            <PlaceholderIcon />
             {media}
         </span>
     }
@@ -311,32 +304,6 @@ where
             aria-pressed=dynamic(move || Some(if playing.get() { "true" } else { "false" }.to_owned()))
             aria-label=dynamic(move || Some(if playing.get() { pause.clone() } else { play.clone() }))
             on:click=handler(move |_| on_press())
-        >
-            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                <path fill="currentColor" d=dynamic(move || Some(if playing.get() { PAUSE } else { PLAY }.to_owned())) />
-            </svg>
-        </button>
-    }
-}
-
-/// The placeholder's width and height, in pixels.
-const PICTURE_SIZE: &str = "28";
-
-/// The placeholder picture that shows until, or instead of, the media. Its
-/// size and outline are constants, not string literals: see `ui::skeleton`
-/// on why no element may have only string-literal attributes.
-#[component]
-fn PlaceholderIcon() -> impl IntoView {
-    view! {
-        <svg class="ph-icon" viewBox="0 0 24 24" width=PICTURE_SIZE height=PICTURE_SIZE focusable="false">
-            <path
-                d=PICTURE
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.5"
-                stroke-linejoin="round"
-                stroke-linecap="round"
-            />
-        </svg>
+        ></button>
     }
 }
