@@ -39,7 +39,7 @@ export const tests = [
           icons: ["[data-lede-next]", "[data-lede-prev]", "button.play", ".thumb"].map((sel) => {
             const shape = getComputedStyle(root.querySelector(sel), "::before");
             const borders = ["Top", "Right", "Bottom", "Left"].reduce((n, side) => n + parseFloat(shape[`border${side}Width`]), 0);
-            return shape.content !== "none" && borders > 0;
+            return shape.content !== "none" && borders > 0 && parseFloat(shape.width) > 0 && parseFloat(shape.height) > 0;
           }),
           elements: root.querySelectorAll("svg").length,
         };
