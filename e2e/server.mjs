@@ -33,8 +33,9 @@ const types = {
 /** Per-path log of requests: { path, status, bytes, range, aborted, at }
  * (`at`: when the request came, in ms since the epoch). */
 export const log = [];
-/** Keys of the feeds that answered 503 once already (busy-once). */
-const busy = new Set();
+/** Keys of the fault feeds that failed once already (busy-once: a 503;
+ * cut-once: a dropped connection). */
+const failedOnce = new Set();
 
 /** Logs a request that is not served from a file. */
 function logged(req, res, status = 200) {
@@ -281,7 +282,7 @@ async function handle(req, res, { publisher }) {
   const url = new URL(req.url, "http://x");
   const p = decodeURIComponent(url.pathname);
   if (p === "/__log") return send(res, 200, "application/json", JSON.stringify(log));
-  if (p === "/__reset") { log.length = 0; flaky.clear(); busy.clear(); return send(res, 204, "text/plain", ""); }
+  if (p === "/__reset") { log.length = 0; flaky.clear(); failedOnce.clear(); return send(res, 204, "text/plain", ""); }
   if (p.startsWith("/trap/")) {
     // The build with the deliberate trap, for the crash tests.
     return serveFile(req, res, distTrap, p.slice("/trap".length), cors(req));
@@ -292,8 +293,8 @@ async function handle(req, res, { publisher }) {
     if (name.startsWith("busy-once/")) {
       // A CDN at its limit: 503 with Retry-After: 1 the first time, then the
       // seed's related feed. Retry-After is exposed to other origins.
-      if (!busy.has(name)) {
-        busy.add(name);
+      if (!failedOnce.has(name)) {
+        failedOnce.add(name);
         entry.status = 503;
         return send(res, 503, "text/plain", "busy", { ...cors(req), "retry-after": "1", "access-control-expose-headers": "Retry-After" });
       }
@@ -302,12 +303,12 @@ async function handle(req, res, { publisher }) {
     if (name.startsWith("cut-once/")) {
       // A connection dropped mid-body the first time (the headers and the
       // first bytes came), then the seed's related feed.
-      if (!busy.has(name)) {
-        busy.add(name);
-        const body = await seedRelated();
+      if (!failedOnce.has(name)) {
+        failedOnce.add(name);
+        const first = Buffer.from(await seedRelated()).subarray(0, 200);
         res.writeHead(200, { ...cors(req), "content-type": "application/json", "cache-control": "no-store" });
-        await written(res, body.slice(0, 200));
-        entry.bytes += 200;
+        await written(res, first);
+        entry.bytes += first.length;
         entry.cut = true;
         // Dropped once the bytes are out: a connection reset before them
         // is one the browser retries by itself, unseen by the page.
