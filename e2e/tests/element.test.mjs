@@ -100,6 +100,37 @@ export const tests = [
     },
   },
   {
+    name: "<lede-widget>'s console lines name its attributes as it is written, without data- (a word not taken, a URL that cannot be used), and a [data-lede] element's with it",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      await until(page, ["story", "inner"], bothReady, "the page's widget (the code has started)");
+      // For each form: one element with a word not taken (a note; it still
+      // mounts) and one with a media base that cannot be used (an error).
+      await page.evaluate((o) => {
+        const made = [];
+        for (const [tag, prefix] of [["lede-widget", ""], ["div", "data-"]]) {
+          for (const [name, value] of [["text-colour", "red"], ["media-base", "data:,x"]]) {
+            const el = document.createElement(tag);
+            if (tag === "div") el.setAttribute("data-lede", "");
+            el.setAttribute(`${prefix}${name}`, value);
+            el.setAttribute(`${prefix}related-src`, `${o}/api/related/1855600.json`);
+            made.push(el);
+          }
+        }
+        document.querySelector("main").append(...made);
+      }, origin);
+      await eventually(() => page.messages.filter((m) => /media-base is not|text-colour is not/.test(m.text)).length === 4, "all four told", 10000);
+      const said = page.messages.map((m) => m.text).filter((t) => /^lede: (data-)?(text-colour|media-base) /.test(t)).sort();
+      assert.deepEqual(said, [
+        'lede: data-media-base is not an http(s) URL: "data:,x"',
+        "lede: data-text-colour is not used: unknown key",
+        'lede: media-base is not an http(s) URL: "data:,x"',
+        "lede: text-colour is not used: unknown key",
+      ]);
+      await page.done();
+    },
+  },
+  {
     name: "a removed <lede-widget> is let go of: nothing of Lede's keeps it (a single-page app makes one per story)",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/element-shadow.html`);
