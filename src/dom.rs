@@ -2,6 +2,7 @@
 //! the console, the page's events, media queries, `Intl`, frames, tasks and the
 //! code's own URL.
 
+use crate::core::scan::rfind_any;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
@@ -122,7 +123,9 @@ extern "C" {
 /// `lede.js`, the glue, the wasm and `words/` are), wherever the page is.
 pub fn beside_code(path: &str) -> String {
     let code = IMPORT_META.with(ImportMeta::url);
-    let folder = code.rfind('/').and_then(|i| code.get(..=i)).unwrap_or("");
+    let folder = rfind_any(&code, b"/")
+        .and_then(|i| code.get(..=i))
+        .unwrap_or("");
     [folder, path].concat()
 }
 

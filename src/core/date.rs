@@ -3,6 +3,8 @@
 //! a zone (`2016-08-28 14:25:16`, as MySQL's DATETIME is written), or the
 //! site's own `Sun Aug 28, 2016 14:25:16`. A date without a zone is UTC.
 
+use super::scan::{split, split_once};
+
 /// A publication instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
@@ -101,7 +103,7 @@ fn parse_rfc3339(s: &str) -> Option<Parts> {
     if !matches!(sep, "T" | "t" | " ") {
         return None;
     }
-    let mut d = date.split('-');
+    let mut d = split(date, b"-");
     let (y, m, day) = (d.next()?, d.next()?, d.next()?);
     if y.len() != 4 || m.len() != 2 || day.len() != 2 {
         return None;
@@ -136,7 +138,7 @@ fn parse_rfc3339(s: &str) -> Option<Parts> {
             let hm = zone.get(1..)?;
             // `HH:MM`, `HHMM` (ISO 8601's basic form) or `HH`.
             let (h, m) = match hm.len() {
-                5 => hm.split_once(':')?,
+                5 => split_once(hm, b":")?,
                 4 => (hm.get(..2)?, hm.get(2..)?),
                 2 => (hm, "00"),
                 _ => return None,
@@ -152,7 +154,7 @@ fn parse_rfc3339(s: &str) -> Option<Parts> {
 
 /// `HH:MM:SS`, with a leap second 60 allowed as RFC 3339 does.
 fn hms(s: &str) -> Option<i64> {
-    let mut t = s.split(':');
+    let mut t = split(s, b":");
     let (h, m, sec) = (t.next()?, t.next()?, t.next()?);
     if t.next().is_some() || h.len() != 2 || m.len() != 2 || sec.len() != 2 {
         return None;

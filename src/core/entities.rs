@@ -5,6 +5,7 @@
 //! markup and are left as written (a feed strips them itself: see
 //! docs/feeds.md).
 
+use super::scan::{find_any, has_any};
 use std::borrow::Cow;
 
 /// The named references read: the five XML ones and the no-break space
@@ -52,12 +53,12 @@ fn character(name: &str) -> Option<char> {
 /// assert_eq!(decode("AT&T &copy; &#; &"), "AT&T &copy; &#; &");
 /// ```
 pub fn decode(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
+    if !has_any(text, b"&") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find('&') {
+    while let Some(at) = find_any(rest, b"&") {
         out.push_str(rest.get(..at).unwrap_or_default());
         let after = rest.get(at + 1..).unwrap_or_default();
         // A reference is short: the longest read here is `&#x10FFFF;`.

@@ -3,6 +3,7 @@
 //! arrives in it, and the article feed may too (same kind of server).
 
 use super::error::Problem;
+use super::scan::split_once;
 
 /// Takes the JSON out of a `string(N) "…"` envelope, or returns a bare feed
 /// as it is. A UTF-8 byte-order mark and surrounding whitespace are dropped
@@ -33,7 +34,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     let Some(rest) = s.strip_prefix("string(") else {
         return Ok(s);
     };
-    let (len, after) = rest.split_once(')').ok_or(Problem::BadEnvelope)?;
+    let (len, after) = split_once(rest, b")").ok_or(Problem::BadEnvelope)?;
     let expected: usize = if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) {
         len.parse().map_err(|_| Problem::BadEnvelope)?
     } else {

@@ -3,6 +3,7 @@
 //! `Retry-After` asks to wait.
 
 use super::date::days_from_ymd;
+use super::scan::{split, split_once};
 
 /// The most a feed's body may hold, in bytes (16 MiB): a related feed of
 /// 100,000 items of ordinary length is about 15 MB. A longer one is not
@@ -23,8 +24,8 @@ pub const MAX_BODY: u32 = 16 * 1024 * 1024;
 /// assert_eq!(charset("application/json; charset="), None);
 /// ```
 pub fn charset(content_type: &str) -> Option<&str> {
-    content_type.split(';').skip(1).find_map(|param| {
-        let (name, value) = param.split_once('=')?;
+    split(content_type, b";").skip(1).find_map(|param| {
+        let (name, value) = split_once(param, b"=")?;
         if !name.trim().eq_ignore_ascii_case("charset") {
             return None;
         }
@@ -135,7 +136,7 @@ fn http_date_ms(s: &str) -> Option<i64> {
     };
     let month = MONTHS.iter().position(|m| *m == month)?;
     let days = days_from_ymd(number(year)?, i64::try_from(month).ok()? + 1, number(day)?)?;
-    let mut hms = time.split(':');
+    let mut hms = split(time, b":");
     let (h, m, sec) = (hms.next()?, hms.next()?, hms.next()?);
     if hms.next().is_some() || [h, m, sec].iter().any(|t| t.len() != 2) {
         return None;

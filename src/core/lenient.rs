@@ -5,6 +5,7 @@
 
 use super::entities::decode;
 use super::error::{Feed, FeedError};
+use super::scan::split_once;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -192,11 +193,11 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+    let (mantissa, exponent) = match split_once(text, b"eE") {
         Some((m, e)) => (m, e.parse::<i64>().ok()),
         None => (text, Some(0)),
     };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (whole, fraction) = split_once(mantissa, b".").unwrap_or((mantissa, ""));
     let digits = || whole.bytes().chain(fraction.bytes());
     // serde_json's text always has digits here; an object that merely
     // looks like its number form may hold anything.

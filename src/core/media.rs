@@ -1,6 +1,8 @@
 //! Media kind of a related item, from the extension of its `pic` path
 //! (docs/feeds.md): any string, absolute URL or path.
 
+use super::scan::{find, find_any, rsplit_once, split_once};
+
 /// How a thumbnail is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MediaKind {
@@ -27,19 +29,19 @@ impl MediaKind {
     /// assert_eq!(MediaKind::of("https://cdn.jpg"), MediaKind::Unknown);
     /// ```
     pub fn of(pic: &str) -> MediaKind {
-        let end = pic.find(['?', '#']).unwrap_or(pic.len());
+        let end = find_any(pic, b"?#").unwrap_or(pic.len());
         let path = pic.get(..end).unwrap_or("");
         // In an absolute or protocol-relative URL the host is not a path
         // segment: `https://cdn.jpg` has no file name at all.
-        let after_host = super::url::find(path, "//").and_then(|at| {
+        let after_host = find(path, "//").and_then(|at| {
             let scheme = path.get(..at)?;
             let rest = path.get(at + 2..)?;
             (scheme.is_empty() || scheme.ends_with(':'))
-                .then(|| rest.split_once('/').map_or("", |(_, p)| p))
+                .then(|| split_once(rest, b"/").map_or("", |(_, p)| p))
         });
         let path = after_host.unwrap_or(path);
-        let name = path.rsplit_once('/').map_or(path, |(_, n)| n);
-        let Some((stem, ext)) = name.rsplit_once('.') else {
+        let name = rsplit_once(path, b"/").map_or(path, |(_, n)| n);
+        let Some((stem, ext)) = rsplit_once(name, b".") else {
             return MediaKind::Unknown;
         };
         if stem.is_empty() {

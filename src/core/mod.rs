@@ -19,6 +19,7 @@ pub mod media;
 pub mod queue;
 pub mod related;
 pub mod retry;
+pub mod scan;
 pub mod slide;
 pub mod surrogates;
 pub mod url;

@@ -11,6 +11,8 @@
 //! URL standard strips), and leaves the path to the browser, which cannot
 //! change the scheme or the host of an absolute URL.
 
+pub use super::scan::find;
+use super::scan::{before, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
 use std::fmt;
 
 /// An absolute `http:` or `https:` URL with a non-empty host.
@@ -57,7 +59,7 @@ impl SafeUrl {
     /// Builds `scheme:` + `rest`, where `rest` must be `//authority…`.
     fn from_parts(scheme: &str, rest: &str) -> Option<SafeUrl> {
         let after = rest.strip_prefix("//")?;
-        let end = after.find(['/', '?', '#', '\\']).unwrap_or(after.len());
+        let end = find_any(after, b"/?#\\").unwrap_or(after.len());
         let authority = after.get(..end)?;
         if !valid_authority(authority) {
             return None;
@@ -107,7 +109,7 @@ impl SafeUrl {
     /// The URL without its `#fragment`.
     fn without_fragment(&self) -> &str {
         let t = self.as_str();
-        t.split_once('#').map_or(t, |(a, _)| a)
+        before(t, b"#")
     }
 
     /// Resolves a reference against this URL, as a link on a page at this
@@ -128,7 +130,7 @@ impl SafeUrl {
     pub fn resolve(&self, reference: &str) -> Option<SafeUrl> {
         let r = clean(reference)?;
         if r.starts_with("//") {
-            let scheme = self.origin().split_once(':').map_or("https", |(s, _)| s);
+            let scheme = split_once(self.origin(), b":").map_or("https", |(s, _)| s);
             return SafeUrl::from_parts(scheme, &r);
         }
         if split_scheme(&r).is_some() {
@@ -139,15 +141,17 @@ impl SafeUrl {
             None => base.to_owned(),
             Some(b'/' | b'\\') => concat(self.origin(), &r),
             Some(b'?') => {
-                let path = base.split_once('?').map_or(base, |(p, _)| p);
+                let path = before(base, b"?");
                 concat(path, &r)
             }
             Some(b'#') => concat(base, &r),
             Some(_) => {
                 let tail = self.tail();
-                let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
+                let path_end = find_any(tail, b"?#").unwrap_or(tail.len());
                 let path = tail.get(..path_end).unwrap_or("");
-                let dir = path.rfind('/').and_then(|i| path.get(..=i)).unwrap_or("/");
+                let dir = rfind_any(path, b"/")
+                    .and_then(|i| path.get(..=i))
+                    .unwrap_or("/");
                 let mut s = concat(self.origin(), dir);
                 s.push_str(&r);
                 s
@@ -161,27 +165,6 @@ impl fmt::Display for SafeUrl {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.text)
     }
-}
-
-/// Where `needle` first occurs in `haystack`. A plain scan: the standard
-/// library's substring search (Two-Way) is about 2.5 KB of wasm, for needles
-/// of two to four bytes here.
-///
-/// ```
-/// use lede::core::url::find;
-/// assert_eq!(find("a//b", "//"), Some(1));
-/// assert_eq!(find("/news/{id}", "{id}"), Some(6));
-/// assert_eq!(find("{i", "{id}"), None);
-/// assert_eq!(find("x", ""), Some(0));
-/// ```
-pub fn find(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w == needle.as_bytes())
 }
 
 /// `s` with every `from` replaced by `to` (`from` not empty).
@@ -229,7 +212,7 @@ fn clean(input: &str) -> Option<String> {
 
 /// Splits `scheme:rest` when `s` starts with a syntactically valid scheme.
 fn split_scheme(s: &str) -> Option<(&str, &str)> {
-    let (scheme, rest) = s.split_once(':')?;
+    let (scheme, rest) = split_once(s, b":")?;
     let mut chars = scheme.chars();
     let first = chars.next()?;
     let valid = first.is_ascii_alphabetic()
@@ -241,24 +224,22 @@ fn split_scheme(s: &str) -> Option<(&str, &str)> {
 /// user information (`user:pw@`), which a browser refuses to fetch and which
 /// only serves to disguise a host.
 fn valid_authority(authority: &str) -> bool {
-    if authority.is_empty()
-        || authority.contains([' ', '<', '>', '"', '^', '`', '{', '|', '}', '@'])
-    {
+    if authority.is_empty() || has_any(authority, b" <>\"^`{|}@") {
         return false;
     }
     let host_port = authority;
     let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
-        match v6.split_once(']') {
+        match split_once(v6, b"]") {
             Some((addr, rest)) if !addr.is_empty() => (addr, rest.strip_prefix(':')),
             _ => return false,
         }
     } else {
-        match host_port.rsplit_once(':') {
+        match rsplit_once(host_port, b":") {
             Some((h, p)) => (h, Some(p)),
             None => (host_port, None),
         }
     };
-    if host.is_empty() || host.contains([':', '[', ']']) && !host_port.starts_with('[') {
+    if host.is_empty() || has_any(host, b":[]") && !host_port.starts_with('[') {
         return false;
     }
     match port {
@@ -290,8 +271,8 @@ pub fn has_userinfo(reference: &str) -> bool {
     let Some(after) = rest.strip_prefix("//") else {
         return false;
     };
-    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
-    after.get(..end).is_some_and(|a| a.contains('@'))
+    let end = find_any(after, b"/?#").unwrap_or(after.len());
+    after.get(..end).is_some_and(|a| has_any(a, b"@"))
 }
 
 /// Where `pic` paths live: an http(s) URL with no query, fragment or
@@ -304,7 +285,7 @@ impl MediaBase {
     /// (a path is appended to it) and so are trailing slashes.
     pub fn new(url: &SafeUrl) -> MediaBase {
         let s = url.as_str();
-        let end = s.find(['?', '#']).unwrap_or(s.len());
+        let end = find_any(s, b"?#").unwrap_or(s.len());
         let s = s.get(..end).unwrap_or(s).trim_end_matches('/');
         MediaBase(s.to_owned())
     }
@@ -353,7 +334,7 @@ impl MediaBase {
 
 /// The characters `encodeURIComponent` leaves as they are.
 fn unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b)
+    b.is_ascii_alphanumeric() || one_of(b, b"-_.!~*'()")
 }
 
 /// Percent-encodes `s` exactly as JavaScript's `encodeURIComponent` does
@@ -483,10 +464,10 @@ pub const PATH_PLACEHOLDER: &str = "{path}";
 /// assert_eq!(without_extension("/v/.mp4"), "/v/.mp4");
 /// ```
 pub fn without_extension(pic: &str) -> &str {
-    let end = pic.find(['?', '#']).unwrap_or(pic.len());
+    let end = find_any(pic, b"?#").unwrap_or(pic.len());
     let path = pic.get(..end).unwrap_or(pic);
-    let name = path.rsplit_once('/').map_or(0, |(dir, _)| dir.len() + 1);
-    match path.rsplit_once('.') {
+    let name = rfind_any(path, b"/").map_or(0, |at| at + 1);
+    match rsplit_once(path, b".") {
         Some((stem, _)) if stem.len() > name => stem,
         _ => path,
     }

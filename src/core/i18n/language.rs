@@ -1,6 +1,7 @@
 //! The languages Lede speaks, and which one a BCP 47 `lang` tag asks for.
 
 use super::tables;
+use crate::core::scan::before;
 
 /// A language Lede has words for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -155,10 +156,13 @@ impl Language {
 /// assert_eq!(lede::core::i18n::intl_tag(" fa_IR "), "fa-IR");
 /// ```
 pub fn intl_tag(tag: &str) -> String {
-    tag.trim().replace('_', "-")
+    tag.trim()
+        .chars()
+        .map(|c| if c == '_' { '-' } else { c })
+        .collect()
 }
 
 /// The primary subtag of a language tag (`fr` of ` fr-CA`).
 pub(super) fn primary_subtag(tag: &str) -> &str {
-    tag.trim().split(['-', '_']).next().unwrap_or("")
+    before(tag.trim(), b"-_")
 }

@@ -12,6 +12,7 @@ use super::language::Language;
 use super::own::unusable;
 use super::tables::{nth, ARABIC, ENGLISH};
 use super::text::WORDS;
+use crate::core::scan::split;
 use std::sync::Arc;
 
 /// A language's words as a widget holds them: built in, or learnt.
@@ -152,7 +153,7 @@ impl Lexicon {
         let words = text.map(|t| t.strip_suffix('\n').unwrap_or(t));
         let why = match words {
             None => Some("could not be fetched"),
-            Some(w) if w.split('\n').count() != WORDS => Some("not one word a line"),
+            Some(w) if split(w, b"\n").count() != WORDS => Some("not one word a line"),
             Some(w) => (0..WORDS).find_map(|i| unusable(i, nth(w, i))),
         };
         match (words, why) {

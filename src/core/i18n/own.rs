@@ -4,6 +4,7 @@
 
 use super::tables::nth;
 use super::text::{Text, KEYS, WORDS};
+use crate::core::scan::split;
 
 /// The attribute that sets the carousel's heading and accessible name.
 pub const HEADING_ATTR: &str = "data-heading";
@@ -71,7 +72,7 @@ pub(super) fn read(words: &[(&str, &str)]) -> (String, Vec<String>) {
 /// `pattern` with `{n}` and `{total}` replaced (by hand: a substring search
 /// would cost the download more than this).
 pub(super) fn fill(pattern: &str, n: &str, total: &str) -> String {
-    let mut parts = pattern.split('{');
+    let mut parts = split(pattern, b"{");
     let mut out = String::from(parts.next().unwrap_or_default());
     for part in parts {
         if let Some(rest) = part.strip_prefix("n}") {
