@@ -45,7 +45,7 @@ impl Names {
     /// A console line about attributes, in the host's names: a line about
     /// one attribute starts with its name (`lede: data-theme …`). Not
     /// `str::replace`, whose substring search (Two-Way) is about 0.4 KB of
-    /// wasm for this one call (see `core::url::find`).
+    /// wasm for this one call (see `core::scan`).
     fn said(&self, line: &str) -> String {
         match line.strip_prefix("lede: data-") {
             Some(rest) if self.bare => ["lede: ", rest].concat(),
