@@ -40,8 +40,10 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     } else {
         return Err(Problem::BadEnvelope);
     };
+    // `s` is trimmed already, so this trims only the start (`trim_start`
+    // would be a second trimming function in the wasm).
     let quoted = after
-        .trim_start()
+        .trim()
         .strip_prefix('"')
         .ok_or(Problem::BadEnvelope)?;
     let Some(content) = quoted.strip_suffix('"') else {
