@@ -99,6 +99,35 @@ fn paragraphs_of(body: Scalar) -> Vec<String> {
     }
 }
 
+/// The article an object's fields make: `None` without a usable title. Not
+/// generic, and kept out of line: `visit_map` is compiled once for each
+/// `MapAccess` type (serde_json's objects, and the numbers it hands over as
+/// objects), and this would be copied into each.
+#[inline(never)]
+fn article_of(object: Object) -> Top<Option<Article>> {
+    // A number (see `NUMBER`) is not an article.
+    let Object::Fields(fields) = object else {
+        return Top::Wrong;
+    };
+    let Ok([id, title, published, source, body]) = <[Scalar; 5]>::try_from(fields) else {
+        return Top::Right(None);
+    };
+    let body = paragraphs_of(body);
+    let Some(title) = title.into_words() else {
+        return Top::Right(None);
+    };
+    let given = published.into_string();
+    let published = given.as_deref().and_then(Published::parse);
+    Top::Right(Some(Article {
+        id: id.into_text(),
+        title,
+        unread_date: given.filter(|_| published.is_none()),
+        published,
+        source: source.into_words(),
+        body,
+    }))
+}
+
 struct ArticleVisitor;
 
 impl<'de> Visitor<'de> for ArticleVisitor {
@@ -110,27 +139,7 @@ impl<'de> Visitor<'de> for ArticleVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        // A number (see `NUMBER`) is not an article.
-        let Object::Fields(fields) = read_object(map, FIELDS, true)? else {
-            return Ok(Top::Wrong);
-        };
-        let Ok([id, title, published, source, body]) = <[Scalar; 5]>::try_from(fields) else {
-            return Ok(Top::Right(None));
-        };
-        let body = paragraphs_of(body);
-        let Some(title) = title.into_words() else {
-            return Ok(Top::Right(None));
-        };
-        let given = published.into_string();
-        let published = given.as_deref().and_then(Published::parse);
-        Ok(Top::Right(Some(Article {
-            id: id.into_text(),
-            title,
-            unread_date: given.filter(|_| published.is_none()),
-            published,
-            source: source.into_words(),
-            body,
-        })))
+        Ok(article_of(read_object(map, FIELDS, true)?))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {

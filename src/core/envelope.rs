@@ -42,10 +42,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     };
     // `s` is trimmed already, so this trims only the start (`trim_start`
     // would be a second trimming function in the wasm).
-    let quoted = after
-        .trim()
-        .strip_prefix('"')
-        .ok_or(Problem::BadEnvelope)?;
+    let quoted = after.trim().strip_prefix('"').ok_or(Problem::BadEnvelope)?;
     let Some(content) = quoted.strip_suffix('"') else {
         return Err(Problem::Truncated {
             expected,

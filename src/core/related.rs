@@ -211,6 +211,29 @@ impl<'de> de::Deserialize<'de> for MaybeItem {
 
 struct ItemVisitor;
 
+/// The item an object's fields make, if they make one. Not generic, and
+/// kept out of line: `visit_map` is compiled once for each `MapAccess`
+/// type (serde_json's objects, and the numbers it hands over as objects),
+/// and this would be copied into each.
+#[inline(never)]
+fn item_of(object: Object) -> Option<RelatedItem> {
+    // A number (see `NUMBER`) is not an item.
+    let Object::Fields(fields) = object else {
+        return None;
+    };
+    let [id, title, pic, sort, kind, poster] = <[Scalar; 6]>::try_from(fields).ok()?;
+    let pic = pic.into_string()?;
+    Some(RelatedItem {
+        id: id.into_text()?,
+        title: title.into_words()?,
+        media: MediaKind::of(&pic),
+        pic,
+        poster: poster.into_string(),
+        sort: sort.to_int(),
+        content_type_id: kind.to_int(),
+    })
+}
+
 impl ItemVisitor {
     fn not_an_item<E>(self) -> Result<MaybeItem, E> {
         Ok(MaybeItem(None))
@@ -225,26 +248,7 @@ impl<'de> Visitor<'de> for ItemVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MaybeItem, A::Error> {
-        // A number (see `NUMBER`) is not an item.
-        let Object::Fields(fields) = read_object(map, FIELDS, true)? else {
-            return self.not_an_item();
-        };
-        let Ok([id, title, pic, sort, kind, poster]) = <[Scalar; 6]>::try_from(fields) else {
-            return self.not_an_item();
-        };
-        let item = (|| {
-            let pic = pic.into_string()?;
-            Some(RelatedItem {
-                id: id.into_text()?,
-                title: title.into_words()?,
-                media: MediaKind::of(&pic),
-                pic,
-                poster: poster.into_string(),
-                sort: sort.to_int(),
-                content_type_id: kind.to_int(),
-            })
-        })();
-        Ok(MaybeItem(item))
+        Ok(MaybeItem(item_of(read_object(map, FIELDS, true)?)))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<MaybeItem, A::Error> {
