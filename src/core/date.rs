@@ -113,7 +113,7 @@ fn parse_rfc3339(s: &str) -> Option<Parts> {
     let mut zone = rest.get(8..)?;
     let secs = hms(time)?;
     let mut ms = 0;
-    if let Some(frac_and_zone) = zone.strip_prefix('.') {
+    if let Some(frac_and_zone) = zone.strip_prefix(".") {
         let end = frac_and_zone
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(frac_and_zone.len());

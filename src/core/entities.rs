@@ -25,7 +25,7 @@ const NAMED: [(&str, char); 6] = [
 /// [`NAMED`]. A number that is no character (zero, a surrogate, past
 /// U+10FFFF) is U+FFFD, as a browser reads it.
 fn character(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
+    if let Some(number) = name.strip_prefix("#") {
         let (digits, radix) = match number.strip_prefix(['x', 'X']) {
             Some(hex) => (hex, 16),
             None => (number, 10),

@@ -30,7 +30,7 @@ use super::scan::split_once;
 /// assert_eq!(unwrap_envelope("string(7) \"[\"خبر\"]\""), Ok("[\"خبر\"]"));
 /// ```
 pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
-    let s = input.strip_prefix('\u{feff}').unwrap_or(input).trim();
+    let s = input.strip_prefix("\u{feff}").unwrap_or(input).trim();
     let Some(rest) = s.strip_prefix("string(") else {
         return Ok(s);
     };
@@ -42,7 +42,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     };
     // `s` is trimmed already, so this trims only the start (`trim_start`
     // would be a second trimming function in the wasm).
-    let quoted = after.trim().strip_prefix('"').ok_or(Problem::BadEnvelope)?;
+    let quoted = after.trim().strip_prefix("\"").ok_or(Problem::BadEnvelope)?;
     let Some(content) = quoted.strip_suffix('"') else {
         return Err(Problem::Truncated {
             expected,

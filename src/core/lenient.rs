@@ -189,7 +189,7 @@ const EXACT: u64 = 1 << 53;
 /// else `None` (`1.5`, `1e300`). As JSON numbers are written: an optional
 /// minus, digits, an optional fraction, an optional exponent.
 pub(crate) fn integral(text: &str) -> Option<i64> {
-    let (negative, text) = match text.strip_prefix('-') {
+    let (negative, text) = match text.strip_prefix("-") {
         Some(rest) => (true, rest),
         None => (false, text),
     };

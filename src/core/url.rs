@@ -228,9 +228,9 @@ fn valid_authority(authority: &str) -> bool {
         return false;
     }
     let host_port = authority;
-    let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
+    let (host, port) = if let Some(v6) = host_port.strip_prefix("[") {
         match split_once(v6, b"]") {
-            Some((addr, rest)) if !addr.is_empty() => (addr, rest.strip_prefix(':')),
+            Some((addr, rest)) if !addr.is_empty() => (addr, rest.strip_prefix(":")),
             _ => return false,
         }
     } else {
