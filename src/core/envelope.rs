@@ -3,7 +3,7 @@
 //! arrives in it, and the article feed may too (same kind of server).
 
 use super::error::Problem;
-use super::scan::split_once;
+use super::scan::{self, split_once};
 
 /// Takes the JSON out of a `string(N) "…"` envelope, or returns a bare feed
 /// as it is. A UTF-8 byte-order mark and surrounding whitespace are dropped
@@ -36,13 +36,18 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     };
     let (len, after) = split_once(rest, b")").ok_or(Problem::BadEnvelope)?;
     let expected: usize = if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) {
-        len.parse().map_err(|_| Problem::BadEnvelope)?
+        scan::digits(len, 10)
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or(Problem::BadEnvelope)?
     } else {
         return Err(Problem::BadEnvelope);
     };
     // `s` is trimmed already, so this trims only the start (`trim_start`
     // would be a second trimming function in the wasm).
-    let quoted = after.trim().strip_prefix("\"").ok_or(Problem::BadEnvelope)?;
+    let quoted = after
+        .trim()
+        .strip_prefix("\"")
+        .ok_or(Problem::BadEnvelope)?;
     let Some(content) = quoted.strip_suffix('"') else {
         return Err(Problem::Truncated {
             expected,

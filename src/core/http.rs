@@ -3,7 +3,7 @@
 //! `Retry-After` asks to wait.
 
 use super::date::days_from_ymd;
-use super::scan::{split, split_once};
+use super::scan::{digits, split, split_once};
 
 /// The most a feed's body may hold, in bytes (16 MiB): a related feed of
 /// 100,000 items of ordinary length is about 15 MB. A longer one is not
@@ -79,9 +79,7 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
 /// ```
 pub fn content_length(header: &str) -> Option<u64> {
     let h = header.trim();
-    (!h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| h.parse().ok())
-        .flatten()
+    digits(h, 10)
 }
 
 /// A `Retry-After` header's wait in ms: delay-seconds (`120`) or an
@@ -101,7 +99,7 @@ pub fn content_length(header: &str) -> Option<u64> {
 pub fn retry_after_ms(header: &str, now_ms: i64) -> Option<u32> {
     let h = header.trim();
     if !h.is_empty() && h.len() <= 9 && h.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: u32 = h.parse().ok()?;
+        let secs = u32::try_from(digits(h, 10)?).ok()?;
         return Some(secs.saturating_mul(1000));
     }
     let at = http_date_ms(h)?;
@@ -129,11 +127,7 @@ fn http_date_ms(s: &str) -> Option<i64> {
     if w.next().is_some() || zone != "GMT" || day.len() != 2 || year.len() != 4 {
         return None;
     }
-    let number = |t: &str| -> Option<i64> {
-        t.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| t.parse().ok())?
-    };
+    let number = |t: &str| i64::try_from(digits(t, 10)?).ok();
     let month = MONTHS.iter().position(|m| *m == month)?;
     let days = days_from_ymd(number(year)?, i64::try_from(month).ok()? + 1, number(day)?)?;
     let mut hms = split(time, b":");

@@ -5,7 +5,7 @@
 
 use super::entities::decode;
 use super::error::{Feed, FeedError};
-use super::scan::split_once;
+use super::scan::{integer, split_once};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -125,7 +125,7 @@ impl Scalar {
     /// decimal integer.
     pub(crate) fn to_int(&self) -> Option<i64> {
         match self {
-            Scalar::Str(s) => s.trim().parse().ok(),
+            Scalar::Str(s) => integer(s.trim()),
             Scalar::Int(n) => Some(*n),
             Scalar::BigUint(_) | Scalar::List(_) | Scalar::Other => None,
         }
@@ -194,7 +194,7 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
         None => (false, text),
     };
     let (mantissa, exponent) = match split_once(text, b"eE") {
-        Some((m, e)) => (m, e.parse::<i64>().ok()),
+        Some((m, e)) => (m, integer(e)),
         None => (text, Some(0)),
     };
     let (whole, fraction) = split_once(mantissa, b".").unwrap_or((mantissa, ""));

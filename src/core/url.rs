@@ -12,7 +12,7 @@
 //! change the scheme or the host of an absolute URL.
 
 pub use super::scan::find;
-use super::scan::{before, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
+use super::scan::{before, digits, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
 use std::fmt;
 
 /// An absolute `http:` or `https:` URL with a non-empty host.
@@ -244,9 +244,7 @@ fn valid_authority(authority: &str) -> bool {
     }
     match port {
         None | Some("") => true,
-        Some(p) => {
-            p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok()
-        }
+        Some(p) => p.len() <= 5 && digits(p, 10).is_some_and(|n| n <= u64::from(u16::MAX)),
     }
 }
 
