@@ -3,7 +3,8 @@
 //! a zone (`2016-08-28 14:25:16`, as MySQL's DATETIME is written), or the
 //! site's own `Sun Aug 28, 2016 14:25:16`. A date without a zone is UTC.
 
-use super::scan::{self, split, split_once};
+use super::number;
+use super::scan::{split, split_once};
 
 /// A publication instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +70,7 @@ impl Published {
 }
 
 fn push_num(out: &mut String, n: i64, width: usize) {
-    let digits = n.to_string();
+    let digits = number::signed(n);
     for _ in digits.len()..width {
         out.push('0');
     }
@@ -81,7 +82,7 @@ fn digits(s: &str) -> Option<i64> {
     if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    i64::try_from(scan::digits(s, 10)?).ok()
+    i64::try_from(number::digits(s, 10)?).ok()
 }
 
 fn in_range(n: i64, lo: i64, hi: i64) -> Option<i64> {

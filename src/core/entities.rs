@@ -5,7 +5,8 @@
 //! markup and are left as written (a feed strips them itself: see
 //! docs/feeds.md).
 
-use super::scan::{self, find_any, has_any};
+use super::number;
+use super::scan::{find_any, has_any};
 use std::borrow::Cow;
 
 /// The named references read: the five XML ones and the no-break space
@@ -33,7 +34,7 @@ fn character(name: &str) -> Option<char> {
         if digits.is_empty() || digits.len() > 8 || !digits.chars().all(|c| c.is_digit(radix)) {
             return None;
         }
-        let code = u32::try_from(scan::digits(digits, radix)?).ok()?;
+        let code = u32::try_from(number::digits(digits, radix)?).ok()?;
         return Some(
             char::from_u32(code)
                 .filter(|&c| c != '\0')

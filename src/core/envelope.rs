@@ -3,7 +3,8 @@
 //! arrives in it, and the article feed may too (same kind of server).
 
 use super::error::Problem;
-use super::scan::{self, split_once};
+use super::number;
+use super::scan::split_once;
 
 /// Takes the JSON out of a `string(N) "…"` envelope, or returns a bare feed
 /// as it is. A UTF-8 byte-order mark and surrounding whitespace are dropped
@@ -36,7 +37,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
     };
     let (len, after) = split_once(rest, b")").ok_or(Problem::BadEnvelope)?;
     let expected: usize = if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) {
-        scan::digits(len, 10)
+        number::digits(len, 10)
             .and_then(|n| usize::try_from(n).ok())
             .ok_or(Problem::BadEnvelope)?
     } else {

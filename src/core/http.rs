@@ -3,7 +3,8 @@
 //! `Retry-After` asks to wait.
 
 use super::date::days_from_ymd;
-use super::scan::{digits, split, split_once};
+use super::number::digits;
+use super::scan::{split, split_once};
 
 /// The most a feed's body may hold, in bytes (16 MiB): a related feed of
 /// 100,000 items of ordinary length is about 15 MB. A longer one is not

@@ -5,7 +5,8 @@
 
 use super::entities::decode;
 use super::error::{Feed, FeedError};
-use super::scan::{integer, split_once};
+use super::number::{decimal, integer, signed};
+use super::scan::split_once;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -93,8 +94,8 @@ impl Scalar {
                     Some(t.to_owned())
                 }
             }
-            Scalar::Int(n) => Some(n.to_string()),
-            Scalar::BigUint(n) => Some(n.to_string()),
+            Scalar::Int(n) => Some(signed(n)),
+            Scalar::BigUint(n) => Some(decimal(n)),
             Scalar::List(_) | Scalar::Other => None,
         }
     }

@@ -16,6 +16,7 @@ pub mod http;
 pub mod i18n;
 mod lenient;
 pub mod media;
+pub mod number;
 pub mod queue;
 pub mod related;
 pub mod retry;

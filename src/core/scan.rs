@@ -120,57 +120,6 @@ impl<'a> Iterator for Split<'a> {
     }
 }
 
-/// The number `s` writes in `radix` (10 or 16): digits only, at least one,
-/// no sign; `None` for anything else or a number over `u64::MAX`. One
-/// function for every number a feed or a header gives as text, where
-/// `str::parse` is compiled once per integer type.
-///
-/// ```
-/// use lede::core::scan::digits;
-/// assert_eq!(digits("0042", 10), Some(42));
-/// assert_eq!(digits("fF", 16), Some(255));
-/// assert_eq!(digits("+1", 10), None);
-/// assert_eq!(digits("", 10), None);
-/// assert_eq!(digits("18446744073709551616", 10), None);
-/// ```
-pub fn digits(s: &str, radix: u32) -> Option<u64> {
-    if s.is_empty() {
-        return None;
-    }
-    let mut n: u64 = 0;
-    // A byte at a time: a byte of a multi-byte character is no digit.
-    for b in s.bytes() {
-        let d = char::from(b).to_digit(radix)?;
-        n = n.checked_mul(radix.into())?.checked_add(d.into())?;
-    }
-    Some(n)
-}
-
-/// A decimal integer with an optional sign, as `str::parse::<i64>` reads
-/// one: `None` for anything else or a number out of `i64`'s range.
-///
-/// ```
-/// use lede::core::scan::integer;
-/// assert_eq!(integer("-12"), Some(-12));
-/// assert_eq!(integer("+7"), Some(7));
-/// assert_eq!(integer("-9223372036854775808"), Some(i64::MIN));
-/// assert_eq!(integer("9223372036854775808"), None);
-/// assert_eq!(integer("-"), None);
-/// ```
-pub fn integer(s: &str) -> Option<i64> {
-    let (negative, rest) = match s.as_bytes().first() {
-        Some(b'-') => (true, s.get(1..)?),
-        Some(b'+') => (false, s.get(1..)?),
-        _ => (false, s),
-    };
-    let n = digits(rest, 10)?;
-    if negative {
-        0i64.checked_sub_unsigned(n)
-    } else {
-        i64::try_from(n).ok()
-    }
-}
-
 /// Where `needle` first occurs in `haystack`. A plain scan: the standard
 /// library's substring search (Two-Way) is about 2.5 KB of wasm, for needles
 /// of two to four bytes here.
@@ -214,16 +163,6 @@ mod tests {
             prop_assert_eq!(rsplit_once(&s, any), s.rsplit_once(is));
             prop_assert_eq!(before(&s, any), s.split(is).next().unwrap_or(""));
             prop_assert_eq!(split(&s, any).collect::<Vec<_>>(), s.split(is).collect::<Vec<_>>());
-        }
-
-        /// `digits` and `integer` agree with `str::parse` wherever it
-        /// reads a number that has no sign, or any sign for `integer`.
-        #[test]
-        fn numbers_agree_with_parse(s in "[-+]?([0-9]{0,21}|[0-9a-fA-F]{0,17})") {
-            let unsigned = !s.starts_with(['+', '-']);
-            prop_assert_eq!(digits(&s, 10), s.parse::<u64>().ok().filter(|_| unsigned));
-            prop_assert_eq!(digits(&s, 16), u64::from_str_radix(&s, 16).ok().filter(|_| unsigned));
-            prop_assert_eq!(integer(&s), s.parse::<i64>().ok());
         }
 
         /// `find` agrees with `str::find` for a text needle.

@@ -11,8 +11,9 @@
 //! URL standard strips), and leaves the path to the browser, which cannot
 //! change the scheme or the host of an absolute URL.
 
+use super::number::digits;
 pub use super::scan::find;
-use super::scan::{before, digits, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
+use super::scan::{before, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
 use std::fmt;
 
 /// An absolute `http:` or `https:` URL with a non-empty host.

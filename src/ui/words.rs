@@ -4,6 +4,7 @@
 
 use crate::core::i18n::digits::{write, ALL_DIGITS};
 use crate::core::i18n::{slide_label_with, Lang};
+use crate::core::number::decimal;
 use crate::dom::{locale_string, object};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -44,12 +45,12 @@ pub fn format_number(n: usize, locale: &str) -> String {
     DIGITS
         .with_borrow_mut(|(tag, all)| {
             if tag != locale {
-                *all = ask_all_digits(locale).unwrap_or_else(|| ALL_DIGITS.to_string());
+                *all = ask_all_digits(locale).unwrap_or_else(|| decimal(ALL_DIGITS.into()));
                 locale.clone_into(tag);
             }
             write(n, all)
         })
-        .unwrap_or_else(|| n.to_string())
+        .unwrap_or_else(|| decimal(n as u64))
 }
 
 thread_local! {
