@@ -42,7 +42,7 @@ else
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none $inline"
   export CARGO_TARGET_DIR=target/small
   out=dist
-  budget=${BUDGET_KB:-102}
+  budget=${BUDGET_KB:-101}
   # The wrapper's lock is the main one (plus the wrapper itself, which
   # cargo adds offline); the page is the demo's, building the wrapper.
   cp Cargo.lock build/small/Cargo.lock
