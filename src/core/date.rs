@@ -70,7 +70,7 @@ impl Published {
 }
 
 fn push_num(out: &mut String, n: i64, width: usize) {
-    let digits = number::signed(n);
+    let digits = number::write_signed(n);
     for _ in digits.len()..width {
         out.push('0');
     }
@@ -79,10 +79,10 @@ fn push_num(out: &mut String, n: i64, width: usize) {
 
 /// Reads exactly `s.len()` ASCII digits.
 fn digits(s: &str) -> Option<i64> {
-    if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.len() > 9 {
         return None;
     }
-    i64::try_from(number::digits(s, 10)?).ok()
+    i64::try_from(number::read_unsigned(s)?).ok()
 }
 
 fn in_range(n: i64, lo: i64, hi: i64) -> Option<i64> {

@@ -27,14 +27,19 @@ const NAMED: [(&str, char); 6] = [
 /// U+10FFFF) is U+FFFD, as a browser reads it.
 fn character(name: &str) -> Option<char> {
     if let Some(number) = name.strip_prefix("#") {
-        let (digits, radix) = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => (hex, 16),
-            None => (number, 10),
+        let hex = number
+            .strip_prefix("x")
+            .or_else(|| number.strip_prefix("X"));
+        let (digits, read): (&str, fn(&str) -> Option<u64>) = match hex {
+            Some(hex) => (hex, number::read_hex),
+            None => (number, number::read_unsigned),
         };
-        if digits.is_empty() || digits.len() > 8 || !digits.chars().all(|c| c.is_digit(radix)) {
+        // Eight digits at most, as before the reader: `&#000000065;` is
+        // left as written.
+        if digits.len() > 8 {
             return None;
         }
-        let code = u32::try_from(number::digits(digits, radix)?).ok()?;
+        let code = u32::try_from(read(digits)?).ok()?;
         return Some(
             char::from_u32(code)
                 .filter(|&c| c != '\0')

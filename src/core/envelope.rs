@@ -36,13 +36,9 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
         return Ok(s);
     };
     let (len, after) = split_once(rest, b")").ok_or(Problem::BadEnvelope)?;
-    let expected: usize = if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) {
-        number::digits(len, 10)
-            .and_then(|n| usize::try_from(n).ok())
-            .ok_or(Problem::BadEnvelope)?
-    } else {
-        return Err(Problem::BadEnvelope);
-    };
+    let expected = number::read_unsigned(len)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or(Problem::BadEnvelope)?;
     // `s` is trimmed already, so this trims only the start (`trim_start`
     // would be a second trimming function in the wasm).
     let quoted = after

@@ -3,7 +3,7 @@
 //! ([`FeedError::detail`]).
 
 use super::i18n::Text;
-use super::number::decimal;
+use super::number::write_unsigned;
 use std::fmt;
 
 /// Which feed, and so which section of the widget.
@@ -170,11 +170,11 @@ impl FeedError {
         match &self.problem {
             Problem::Http { status, .. } => {
                 s.push_str("HTTP status ");
-                s.push_str(&decimal(u64::from(*status)));
+                s.push_str(&write_unsigned(u64::from(*status)));
             }
             Problem::TooLarge { limit } => {
                 s.push_str("longer than the limit of ");
-                s.push_str(&decimal(u64::from(limit / 1_048_576)));
+                s.push_str(&write_unsigned(u64::from(limit / 1_048_576)));
                 s.push_str(" MiB; not read");
             }
             Problem::Network { message } => {
@@ -199,14 +199,14 @@ impl FeedError {
             ),
             Problem::Timeout { ms } => {
                 s.push_str("no answer within ");
-                s.push_str(&decimal(u64::from(*ms)));
+                s.push_str(&write_unsigned(u64::from(*ms)));
                 s.push_str(" ms");
             }
             Problem::Truncated { expected, actual } => {
                 s.push_str("truncated feed: the envelope announces ");
-                s.push_str(&decimal(*expected as u64));
+                s.push_str(&write_unsigned(*expected as u64));
                 s.push_str(" bytes, ");
-                s.push_str(&decimal(*actual as u64));
+                s.push_str(&write_unsigned(*actual as u64));
                 s.push_str(" arrived");
             }
             Problem::BadEnvelope => s.push_str("malformed string(N) \"…\" envelope"),
@@ -216,9 +216,9 @@ impl FeedError {
                 message,
             } => {
                 s.push_str("invalid JSON at line ");
-                s.push_str(&decimal(*line as u64));
+                s.push_str(&write_unsigned(*line as u64));
                 s.push_str(", column ");
-                s.push_str(&decimal(*column as u64));
+                s.push_str(&write_unsigned(*column as u64));
                 s.push_str(": ");
                 s.push_str(message);
             }

@@ -3,7 +3,7 @@
 //! `Retry-After` asks to wait.
 
 use super::date::days_from_ymd;
-use super::number::digits;
+use super::number::read_unsigned;
 use super::scan::{split, split_once};
 
 /// The most a feed's body may hold, in bytes (16 MiB): a related feed of
@@ -80,7 +80,7 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
 /// ```
 pub fn content_length(header: &str) -> Option<u64> {
     let h = header.trim();
-    digits(h, 10)
+    read_unsigned(h)
 }
 
 /// A `Retry-After` header's wait in ms: delay-seconds (`120`) or an
@@ -100,7 +100,7 @@ pub fn content_length(header: &str) -> Option<u64> {
 pub fn retry_after_ms(header: &str, now_ms: i64) -> Option<u32> {
     let h = header.trim();
     if !h.is_empty() && h.len() <= 9 && h.bytes().all(|b| b.is_ascii_digit()) {
-        let secs = u32::try_from(digits(h, 10)?).ok()?;
+        let secs = u32::try_from(read_unsigned(h)?).ok()?;
         return Some(secs.saturating_mul(1000));
     }
     let at = http_date_ms(h)?;
@@ -128,7 +128,7 @@ fn http_date_ms(s: &str) -> Option<i64> {
     if w.next().is_some() || zone != "GMT" || day.len() != 2 || year.len() != 4 {
         return None;
     }
-    let number = |t: &str| i64::try_from(digits(t, 10)?).ok();
+    let number = |t: &str| i64::try_from(read_unsigned(t)?).ok();
     let month = MONTHS.iter().position(|m| *m == month)?;
     let days = days_from_ymd(number(year)?, i64::try_from(month).ok()? + 1, number(day)?)?;
     let mut hms = split(time, b":");

@@ -5,7 +5,7 @@
 
 use super::entities::decode;
 use super::error::{Feed, FeedError};
-use super::number::{decimal, integer, signed};
+use super::number::{read_signed, write_signed, write_unsigned};
 use super::scan::split_once;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -94,8 +94,8 @@ impl Scalar {
                     Some(t.to_owned())
                 }
             }
-            Scalar::Int(n) => Some(signed(n)),
-            Scalar::BigUint(n) => Some(decimal(n)),
+            Scalar::Int(n) => Some(write_signed(n)),
+            Scalar::BigUint(n) => Some(write_unsigned(n)),
             Scalar::List(_) | Scalar::Other => None,
         }
     }
@@ -126,7 +126,7 @@ impl Scalar {
     /// decimal integer.
     pub(crate) fn to_int(&self) -> Option<i64> {
         match self {
-            Scalar::Str(s) => integer(s.trim()),
+            Scalar::Str(s) => read_signed(s.trim()),
             Scalar::Int(n) => Some(*n),
             Scalar::BigUint(_) | Scalar::List(_) | Scalar::Other => None,
         }
@@ -195,7 +195,7 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
         None => (false, text),
     };
     let (mantissa, exponent) = match split_once(text, b"eE") {
-        Some((m, e)) => (m, integer(e)),
+        Some((m, e)) => (m, read_signed(e)),
         None => (text, Some(0)),
     };
     let (whole, fraction) = split_once(mantissa, b".").unwrap_or((mantissa, ""));

@@ -1,4 +1,4 @@
-//! Numbers to and from decimal text, one function each way.
+//! Whole numbers to and from text: `read_*` parses, `write_*` writes.
 //!
 //! `str::parse` and `to_string` are compiled once per integer type, and
 //! the standard library writes numbers through a 200-byte table of digit
@@ -6,20 +6,10 @@
 //! dates, headers, counts in console lines and attributes), and these are
 //! one small loop each for all of them.
 
-/// The number `s` writes in `radix` (10 or 16): digits only, at least one,
-/// no sign; `None` for anything else or a number over `u64::MAX`. One
-/// function for every number a feed or a header gives as text, where
-/// `str::parse` is compiled once per integer type.
-///
-/// ```
-/// use lede::core::number::digits;
-/// assert_eq!(digits("0042", 10), Some(42));
-/// assert_eq!(digits("fF", 16), Some(255));
-/// assert_eq!(digits("+1", 10), None);
-/// assert_eq!(digits("", 10), None);
-/// assert_eq!(digits("18446744073709551616", 10), None);
-/// ```
-pub fn digits(s: &str, radix: u32) -> Option<u64> {
+/// The number `s` writes in `radix`: digits only, at least one, no sign;
+/// `None` for anything else or a number over `u64::MAX`. Private, so that
+/// `radix` is only ever 10 or 16 (`char::to_digit` panics over 36).
+fn read(s: &str, radix: u32) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
@@ -32,24 +22,53 @@ pub fn digits(s: &str, radix: u32) -> Option<u64> {
     Some(n)
 }
 
+/// The number `s` writes in decimal digits (at least one; no sign, no
+/// space): `str::parse` for every unsigned type, which the standard
+/// library compiles once per type. `None` for anything else or a number
+/// over `u64::MAX`.
+///
+/// ```
+/// use lede::core::number::read_unsigned;
+/// assert_eq!(read_unsigned("0042"), Some(42));
+/// assert_eq!(read_unsigned("+1"), None);
+/// assert_eq!(read_unsigned(""), None);
+/// assert_eq!(read_unsigned("١"), None);
+/// assert_eq!(read_unsigned("18446744073709551616"), None);
+/// ```
+pub fn read_unsigned(s: &str) -> Option<u64> {
+    read(s, 10)
+}
+
+/// The number `s` writes in hexadecimal digits, either case, as
+/// [`read_unsigned`] reads decimal ones.
+///
+/// ```
+/// use lede::core::number::read_hex;
+/// assert_eq!(read_hex("fF"), Some(255));
+/// assert_eq!(read_hex("0x1"), None);
+/// ```
+pub fn read_hex(s: &str) -> Option<u64> {
+    read(s, 16)
+}
+
 /// A decimal integer with an optional sign, as `str::parse::<i64>` reads
 /// one: `None` for anything else or a number out of `i64`'s range.
 ///
 /// ```
-/// use lede::core::number::integer;
-/// assert_eq!(integer("-12"), Some(-12));
-/// assert_eq!(integer("+7"), Some(7));
-/// assert_eq!(integer("-9223372036854775808"), Some(i64::MIN));
-/// assert_eq!(integer("9223372036854775808"), None);
-/// assert_eq!(integer("-"), None);
+/// use lede::core::number::read_signed;
+/// assert_eq!(read_signed("-12"), Some(-12));
+/// assert_eq!(read_signed("+7"), Some(7));
+/// assert_eq!(read_signed("-9223372036854775808"), Some(i64::MIN));
+/// assert_eq!(read_signed("9223372036854775808"), None);
+/// assert_eq!(read_signed("-"), None);
 /// ```
-pub fn integer(s: &str) -> Option<i64> {
+pub fn read_signed(s: &str) -> Option<i64> {
     let (negative, rest) = match s.as_bytes().first() {
         Some(b'-') => (true, s.get(1..)?),
         Some(b'+') => (false, s.get(1..)?),
         _ => (false, s),
     };
-    let n = digits(rest, 10)?;
+    let n = read_unsigned(rest)?;
     if negative {
         0i64.checked_sub_unsigned(n)
     } else {
@@ -60,12 +79,12 @@ pub fn integer(s: &str) -> Option<i64> {
 /// `n` in decimal digits: `to_string` for every unsigned type.
 ///
 /// ```
-/// use lede::core::number::decimal;
-/// assert_eq!(decimal(0), "0");
-/// assert_eq!(decimal(1578), "1578");
-/// assert_eq!(decimal(u64::MAX), "18446744073709551615");
+/// use lede::core::number::write_unsigned;
+/// assert_eq!(write_unsigned(0), "0");
+/// assert_eq!(write_unsigned(1578), "1578");
+/// assert_eq!(write_unsigned(u64::MAX), "18446744073709551615");
 /// ```
-pub fn decimal(mut n: u64) -> String {
+pub fn write_unsigned(mut n: u64) -> String {
     let mut reversed = Vec::with_capacity(20);
     loop {
         reversed.push(b'0' + (n % 10) as u8);
@@ -81,13 +100,13 @@ pub fn decimal(mut n: u64) -> String {
 /// for `i64`.
 ///
 /// ```
-/// use lede::core::number::signed;
-/// assert_eq!(signed(-42), "-42");
-/// assert_eq!(signed(i64::MIN), "-9223372036854775808");
-/// assert_eq!(signed(7), "7");
+/// use lede::core::number::write_signed;
+/// assert_eq!(write_signed(-42), "-42");
+/// assert_eq!(write_signed(i64::MIN), "-9223372036854775808");
+/// assert_eq!(write_signed(7), "7");
 /// ```
-pub fn signed(n: i64) -> String {
-    let digits = decimal(n.unsigned_abs());
+pub fn write_signed(n: i64) -> String {
+    let digits = write_unsigned(n.unsigned_abs());
     if n < 0 {
         ["-", &digits].concat()
     } else {
@@ -101,21 +120,24 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// `digits` and `integer` agree with `str::parse` wherever it
-        /// reads a number that has no sign, or any sign for `integer`.
+        /// The readers agree with `str::parse` and `from_str_radix`
+        /// wherever those read a number without a sign, and `read_signed`
+        /// with `parse::<i64>` everywhere: mostly digits (long enough to
+        /// overflow), with signs, spaces and non-ASCII digits and letters
+        /// among them.
         #[test]
-        fn numbers_agree_with_parse(s in "[-+]?([0-9]{0,21}|[0-9a-fA-F]{0,17})") {
+        fn numbers_agree_with_parse(s in "[-+]?([0-9]{0,21}|[0-9a-fA-F]{0,17}|[0-9a-f+\\- é١٢]{0,6})") {
             let unsigned = !s.starts_with(['+', '-']);
-            prop_assert_eq!(digits(&s, 10), s.parse::<u64>().ok().filter(|_| unsigned));
-            prop_assert_eq!(digits(&s, 16), u64::from_str_radix(&s, 16).ok().filter(|_| unsigned));
-            prop_assert_eq!(integer(&s), s.parse::<i64>().ok());
+            prop_assert_eq!(read_unsigned(&s), s.parse::<u64>().ok().filter(|_| unsigned));
+            prop_assert_eq!(read_hex(&s), u64::from_str_radix(&s, 16).ok().filter(|_| unsigned));
+            prop_assert_eq!(read_signed(&s), s.parse::<i64>().ok());
         }
 
         /// Written as `to_string` writes them.
         #[test]
         fn written_as_to_string(n in any::<u64>(), m in any::<i64>()) {
-            prop_assert_eq!(decimal(n), n.to_string());
-            prop_assert_eq!(signed(m), m.to_string());
+            prop_assert_eq!(write_unsigned(n), n.to_string());
+            prop_assert_eq!(write_signed(m), m.to_string());
         }
     }
 }

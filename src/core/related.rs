@@ -7,7 +7,7 @@ use super::envelope::unwrap_envelope;
 use super::error::{Feed, FeedError};
 use super::lenient::{parse_top, read_object, refuse_scalars, Object, Scalar, Top};
 use super::media::MediaKind;
-use super::number::decimal;
+use super::number::write_unsigned;
 use super::surrogates::replace_lone_surrogates;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -56,16 +56,16 @@ impl RelatedFeed {
         let mut note = String::new();
         if self.skipped + self.duplicates > 0 {
             note.push_str(" had ");
-            note.push_str(&decimal(self.skipped as u64));
+            note.push_str(&write_unsigned(self.skipped as u64));
             note.push_str(" unusable item(s) without an id, title or pic, and ");
-            note.push_str(&decimal(self.duplicates as u64));
+            note.push_str(&write_unsigned(self.duplicates as u64));
             note.push_str(" repeated id(s); they were skipped.");
         }
         if self.capped {
             note.push_str(" has more than ");
-            note.push_str(&decimal(MAX_ITEMS as u64));
+            note.push_str(&write_unsigned(MAX_ITEMS as u64));
             note.push_str(" items: only the first ");
-            note.push_str(&decimal(MAX_ITEMS as u64));
+            note.push_str(&write_unsigned(MAX_ITEMS as u64));
             note.push_str(" were read.");
         }
         (!note.is_empty()).then(|| ["lede: the related feed at ", url, &note].concat())

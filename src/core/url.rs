@@ -11,8 +11,8 @@
 //! URL standard strips), and leaves the path to the browser, which cannot
 //! change the scheme or the host of an absolute URL.
 
-use super::number::digits;
-pub use super::scan::find;
+use super::number::read_unsigned;
+use super::scan::find;
 use super::scan::{before, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
 use std::fmt;
 
@@ -245,7 +245,7 @@ fn valid_authority(authority: &str) -> bool {
     }
     match port {
         None | Some("") => true,
-        Some(p) => p.len() <= 5 && digits(p, 10).is_some_and(|n| n <= u64::from(u16::MAX)),
+        Some(p) => p.len() <= 5 && read_unsigned(p).is_some_and(|n| n <= u64::from(u16::MAX)),
     }
 }
 

@@ -8,7 +8,7 @@
 use super::attrs::eager;
 use super::registry;
 use super::{mount_element, HOSTS};
-use crate::core::number::decimal;
+use crate::core::number::write_unsigned;
 use crate::core::queue::{holds_place, near, nearest_first, step, Step, NEAR_VIEWPORTS, WAIT_MS};
 use crate::dom::{console_error, dict, page_hidden};
 use leptos::prelude::set_timeout;
@@ -61,7 +61,7 @@ fn with_observer(f: impl FnOnce(&IntersectionObserver)) {
     NEAR.with(|cell| {
         let io = cell.get_or_init(|| {
             let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(came_near);
-            let margin = [&decimal((NEAR_VIEWPORTS * 100.0) as u64), "% 0px"].concat();
+            let margin = [&write_unsigned((NEAR_VIEWPORTS * 100.0) as u64), "% 0px"].concat();
             let io = IntersectionObserver::new_with_options(
                 on_change.as_ref().unchecked_ref(),
                 &dict(&[("rootMargin", margin.into())]),

@@ -7,7 +7,7 @@ use super::turns::in_turn;
 use super::Load;
 use crate::core::cap::{body_cut, shown_later, Cut};
 use crate::core::error::{Feed, FeedError, Problem};
-use crate::core::number::decimal;
+use crate::core::number::write_unsigned;
 use crate::core::retry::{delay_ms, online_delay_ms};
 use crate::core::url::SafeUrl;
 use crate::dom::{console_error, console_warn, run_now};
@@ -128,7 +128,7 @@ impl Loader {
         };
         let mut line = FeedError::new(self.feed, problem).at(href).detail();
         line.push_str("; trying again in ");
-        line.push_str(&decimal(u64::from(ms / 100)));
+        line.push_str(&write_unsigned(u64::from(ms / 100)));
         line.push_str("00 ms");
         console_warn(&line);
         self.wait(ms, done);

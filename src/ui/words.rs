@@ -4,7 +4,7 @@
 
 use crate::core::i18n::digits::{write, ALL_DIGITS};
 use crate::core::i18n::{slide_label_with, Lang};
-use crate::core::number::decimal;
+use crate::core::number::write_unsigned;
 use crate::dom::{locale_string, object};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -45,12 +45,12 @@ pub fn format_number(n: usize, locale: &str) -> String {
     DIGITS
         .with_borrow_mut(|(tag, all)| {
             if tag != locale {
-                *all = ask_all_digits(locale).unwrap_or_else(|| decimal(ALL_DIGITS.into()));
+                *all = ask_all_digits(locale).unwrap_or_else(|| write_unsigned(ALL_DIGITS.into()));
                 locale.clone_into(tag);
             }
             write(n, all)
         })
-        .unwrap_or_else(|| decimal(n as u64))
+        .unwrap_or_else(|| write_unsigned(n as u64))
 }
 
 thread_local! {

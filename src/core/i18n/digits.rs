@@ -3,7 +3,7 @@
 //! number (each `toLocaleString` builds a formatter: about a third of a
 //! millisecond at 4× CPU, twice a slide).
 
-use crate::core::number::decimal;
+use crate::core::number::write_unsigned;
 
 /// The number whose formatting, without grouping, shows every digit once:
 /// one to nine, then zero.
@@ -26,7 +26,7 @@ pub fn write(n: usize, all: &str) -> Option<String> {
         return None;
     }
     let mut out = String::new();
-    for b in decimal(n as u64).bytes() {
+    for b in write_unsigned(n as u64).bytes() {
         // '1' is the first of `all`, '0' the last.
         let at = (usize::from(b) + 1) % 10 * width;
         out.push_str(all.get(at..at + width)?);

@@ -22,7 +22,7 @@ pub mod window;
 
 use crate::core::carousel::{Geometry, Page, KEEP_ALL};
 use crate::core::i18n::{Direction, Lang, Text};
-use crate::core::number::decimal;
+use crate::core::number::write_unsigned;
 use crate::core::slide::Slide;
 use crate::dom::reduced_motion;
 use crate::ui::{dynamic, handler};
@@ -98,7 +98,7 @@ pub fn Carousel(
             on:focusout=handler(move |ev| focus.on_focusout(ev))
             on:pointerenter=handler(move |_| reach.engage())
         >
-            <div class="rail" node_ref=rail style=("--n", decimal(count as u64)) data-all=(count <= KEEP_ALL).then_some("")>
+            <div class="rail" node_ref=rail style=("--n", write_unsigned(count as u64)) data-all=(count <= KEEP_ALL).then_some("")>
                 <For each=window key=|i| *i children=slide_view />
             </div>
         </div>

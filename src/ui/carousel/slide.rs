@@ -10,7 +10,7 @@ use super::reach::use_media_allowed;
 use super::views::UseViewReportsReturn;
 use crate::core::i18n::{Lang, Text};
 use crate::core::media::MediaKind;
-use crate::core::number::decimal;
+use crate::core::number::write_unsigned;
 use crate::core::slide::{Slide, Thumb};
 use crate::core::url::SafeUrl;
 use crate::dom::dispatch;
@@ -126,11 +126,11 @@ where
             node_ref=root
             data-lede-slide=""
             data-media=kind.as_str()
-            data-index=decimal(index as u64)
+            data-index=write_unsigned(index as u64)
             role="group"
             aria-roledescription="slide"
             aria-label=slide_label(&lang, index, total)
-            style=("--i", decimal(index as u64))
+            style=("--i", write_unsigned(index as u64))
             on:pointerenter=handler(move |_| intent.pointer(true))
             on:pointerleave=handler(move |_| intent.pointer(false))
             on:focusin=handler(move |ev: ev::FocusEvent| {
