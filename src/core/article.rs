@@ -67,7 +67,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     // `str::lines`, by hand: its search for `\n` would be one more searcher
     // in the wasm (see `core::scan`).
     for line in split(text, b"\n") {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = line.strip_suffix("\r").unwrap_or(line);
         if line.trim().is_empty() {
             flush(&mut current, &mut out);
         } else {

@@ -3,6 +3,7 @@
 //! untrusted strings.
 
 use super::i18n::{intl_tag, Direction, Lang, Lexicon, HEADING_ATTR};
+use super::scan;
 use super::slide::poster;
 use super::url::{has_userinfo, LinkTemplate, MediaBase, PosterTemplate, SafeUrl, TemplateError};
 use std::fmt;
@@ -65,7 +66,7 @@ impl Origins {
     pub fn parse<'c>(content: &'c str, page: &SafeUrl) -> (Origins, Vec<&'c str>) {
         let mut origins = Vec::new();
         let mut bad = Vec::new();
-        for word in content.split_ascii_whitespace() {
+        for word in scan::words(content) {
             let url = if word.eq_ignore_ascii_case("self") {
                 Some(page.clone())
             } else {

@@ -4,7 +4,7 @@
 //! site's own `Sun Aug 28, 2016 14:25:16`. A date without a zone is UTC.
 
 use super::number;
-use super::scan::{split, split_once};
+use super::scan::{self, split, split_once};
 
 /// A publication instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,7 +174,7 @@ const MONTHS: [&str; 12] = [
 
 /// `Www Mmm D, YYYY HH:MM:SS` (the comma optional, names in any case), in UTC.
 fn parse_site(s: &str) -> Option<Parts> {
-    let mut words = s.split_ascii_whitespace();
+    let mut words = scan::words(s);
     let (wd, mon, day, year, time) = (
         words.next()?,
         words.next()?,
@@ -185,7 +185,7 @@ fn parse_site(s: &str) -> Option<Parts> {
     if words.next().is_some() {
         return None;
     }
-    let day = day.strip_suffix(',').unwrap_or(day);
+    let day = day.strip_suffix(",").unwrap_or(day);
     if day.len() > 2 || year.len() != 4 {
         return None;
     }

@@ -45,7 +45,7 @@ pub fn unwrap_envelope(input: &str) -> Result<&str, Problem> {
         .trim()
         .strip_prefix("\"")
         .ok_or(Problem::BadEnvelope)?;
-    let Some(content) = quoted.strip_suffix('"') else {
+    let Some(content) = quoted.strip_suffix("\"") else {
         return Err(Problem::Truncated {
             expected,
             actual: quoted.len(),

@@ -4,7 +4,7 @@
 
 use super::date::days_from_ymd;
 use super::number::read_unsigned;
-use super::scan::{split, split_once};
+use super::scan::{split, split_once, words};
 
 /// The most a feed's body may hold, in bytes (16 MiB): a related feed of
 /// 100,000 items of ordinary length is about 15 MB. A longer one is not
@@ -116,7 +116,7 @@ const MONTHS: [&str; 12] = [
 /// servers send, in ms since the epoch. The weekday is not checked: a
 /// server's wrong weekday does not make its wait any less meant.
 fn http_date_ms(s: &str) -> Option<i64> {
-    let mut w = s.split_ascii_whitespace();
+    let mut w = words(s);
     let (_weekday, day, month, year, time, zone) = (
         w.next()?,
         w.next()?,

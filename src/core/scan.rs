@@ -121,6 +121,19 @@ impl<'a> Iterator for Split<'a> {
     }
 }
 
+/// The words of `s` between runs of ASCII whitespace (space, tab, line
+/// feed, form feed, carriage return): `str::split_ascii_whitespace`, on
+/// [`split`].
+///
+/// ```
+/// use lede::core::scan::words;
+/// assert_eq!(words(" a\t\tb \r\n").collect::<Vec<_>>(), ["a", "b"]);
+/// assert_eq!(words("a\u{a0}b").count(), 1);
+/// ```
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    split(s, b" \t\n\x0c\r").filter(|w| !w.is_empty())
+}
+
 /// Where `needle` first occurs in `haystack`. A plain scan: the standard
 /// library's substring search (Two-Way) is about 2.5 KB of wasm, for needles
 /// of two to four bytes here.
@@ -153,7 +166,7 @@ mod tests {
         /// Each agrees with the standard library's search for the same
         /// delimiters, on any text (multi-byte characters too).
         #[test]
-        fn agree_with_std(s in "[a-e/?#:=.\\-é€😀 ]{0,24}", any in proptest::sample::subsequence(DELIMS, 1..4)) {
+        fn agree_with_std(s in "[a-e/?#:=.\\-é€😀 \t\n\r\u{c}\u{a0}]{0,24}", any in proptest::sample::subsequence(DELIMS, 1..4)) {
             let any = any.as_slice();
             let chars: Vec<char> = any.iter().map(|&b| char::from(b)).collect();
             let is = |c: char| chars.contains(&c);
@@ -164,6 +177,7 @@ mod tests {
             prop_assert_eq!(rsplit_once(&s, any), s.rsplit_once(is));
             prop_assert_eq!(before(&s, any), s.split(is).next().unwrap_or(""));
             prop_assert_eq!(split(&s, any).collect::<Vec<_>>(), s.split(is).collect::<Vec<_>>());
+            prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_ascii_whitespace().collect::<Vec<_>>());
         }
 
         /// `find` agrees with `str::find` for a text needle.

@@ -99,7 +99,7 @@ impl SafeUrl {
             ":80"
         };
         let o = o.strip_suffix(default).unwrap_or(&o);
-        o.strip_suffix(':').unwrap_or(o).to_owned()
+        o.strip_suffix(":").unwrap_or(o).to_owned()
     }
 
     /// Everything after the origin: path, query and fragment.

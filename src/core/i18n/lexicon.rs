@@ -150,7 +150,7 @@ impl Lexicon {
         text: Option<&str>,
         now_ms: f64,
     ) -> Result<(), &'static str> {
-        let words = text.map(|t| t.strip_suffix('\n').unwrap_or(t));
+        let words = text.map(|t| t.strip_suffix("\n").unwrap_or(t));
         let why = match words {
             None => Some("could not be fetched"),
             Some(w) if split(w, b"\n").count() != WORDS => Some("not one word a line"),
