@@ -77,8 +77,9 @@ fn push_num(out: &mut String, n: i64, width: usize) {
     out.push_str(&digits);
 }
 
-/// Reads exactly `s.len()` ASCII digits.
-fn digits(s: &str) -> Option<i64> {
+/// Reads exactly `s.len()` ASCII digits, nine at most (a date's fields; an
+/// HTTP date's and a `Retry-After`'s, in `core::http`).
+pub(super) fn digits(s: &str) -> Option<i64> {
     if s.len() > 9 {
         return None;
     }

@@ -2,7 +2,7 @@
 //! its `Content-Type` declares, its `Content-Length`, and how long a
 //! `Retry-After` asks to wait.
 
-use super::date::days_from_ymd;
+use super::date::{days_from_ymd, digits};
 use super::number::read_unsigned;
 use super::scan::{split, split_once, words};
 
@@ -99,9 +99,9 @@ pub fn content_length(header: &str) -> Option<u64> {
 /// ```
 pub fn retry_after_ms(header: &str, now_ms: i64) -> Option<u32> {
     let h = header.trim();
-    if !h.is_empty() && h.len() <= 9 && h.bytes().all(|b| b.is_ascii_digit()) {
-        let secs = u32::try_from(read_unsigned(h)?).ok()?;
-        return Some(secs.saturating_mul(1000));
+    // Delay-seconds: nine digits at most, so the seconds fit a `u32`.
+    if let Some(secs) = digits(h) {
+        return Some(u32::try_from(secs).ok()?.saturating_mul(1000));
     }
     let at = http_date_ms(h)?;
     let wait = at.saturating_sub(now_ms).clamp(0, i64::from(u32::MAX));
@@ -128,15 +128,14 @@ fn http_date_ms(s: &str) -> Option<i64> {
     if w.next().is_some() || zone != "GMT" || day.len() != 2 || year.len() != 4 {
         return None;
     }
-    let number = |t: &str| i64::try_from(read_unsigned(t)?).ok();
     let month = MONTHS.iter().position(|m| *m == month)?;
-    let days = days_from_ymd(number(year)?, i64::try_from(month).ok()? + 1, number(day)?)?;
+    let days = days_from_ymd(digits(year)?, i64::try_from(month).ok()? + 1, digits(day)?)?;
     let mut hms = split(time, b":");
     let (h, m, sec) = (hms.next()?, hms.next()?, hms.next()?);
     if hms.next().is_some() || [h, m, sec].iter().any(|t| t.len() != 2) {
         return None;
     }
-    let (h, m, sec) = (number(h)?, number(m)?, number(sec)?);
+    let (h, m, sec) = (digits(h)?, digits(m)?, digits(sec)?);
     if h > 23 || m > 59 || sec > 60 {
         return None;
     }

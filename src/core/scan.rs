@@ -6,9 +6,10 @@
 //! `&str` needle's Two-Way search) are compiled once per pattern type, each
 //! with its own searcher; together they were 1.5 KB brotli of the wasm
 //! (README, "What the component tree costs") for delimiters that are all
-//! ASCII here (`/`, `?`, `#`, `:`, `=`, …). These are one loop each. An ASCII byte never occurs inside a multi-byte UTF-8
-//! sequence, so every index they give is a character boundary, and slicing
-//! there is what the standard library's would give.
+//! ASCII here (`/`, `?`, `#`, `:`, `=`, …). These are one loop each. An
+//! ASCII byte never occurs inside a multi-byte UTF-8 sequence, so every
+//! index they give is a character boundary, and slicing there is what the
+//! standard library's would give.
 //!
 //! CONTRIBUTING: use these for ASCII delimiters in code the wasm links;
 //! tests may use anything.

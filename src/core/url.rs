@@ -12,8 +12,7 @@
 //! change the scheme or the host of an absolute URL.
 
 use super::number::read_unsigned;
-use super::scan::find;
-use super::scan::{before, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
+use super::scan::{before, find, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
 use std::fmt;
 
 /// An absolute `http:` or `https:` URL with a non-empty host.
