@@ -740,6 +740,13 @@ function tally(requests, doc) {
   return b;
 }
 
+/** In the page: when the last byte of the page's feeds (`/api/`) came, from
+ * navigation start (Resource Timing's `responseEnd`): NaN without them. */
+function feedsEnd() {
+  const ends = performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.startsWith("/api/")).map((e) => e.responseEnd);
+  return ends.length ? Math.max(...ends) : NaN;
+}
+
 /** In the page: Resource Timing of what came from the CDN. */
 function cdnTiming(cdn) {
   return performance.getEntriesByType("resource").filter((e) => e.name.startsWith(cdn)).map((e) => ({ path: new URL(e.name).pathname, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize }));
@@ -759,8 +766,9 @@ async function pubLoad(b, url, { follow = false } = {}) {
   const readyMs = await b.page.evaluate(() => window.__readyAt);
   const inViewAtLoad = (await b.page.evaluate(slidesInView)).map((s) => s.index);
   const timing = await b.page.evaluate(cdnTiming, cdnOrigin);
+  const feedsEndMs = await b.page.evaluate(feedsEnd);
   const load = longtasks(await b.page.evaluate(() => window.__lt));
-  return { readyMs, inViewAtLoad, load, before: tally(b.requests, url), timing, cdn: cdnLog.slice(cdnFrom) };
+  return { readyMs, inViewAtLoad, load, feedsEndMs, before: tally(b.requests, url), timing, cdn: cdnLog.slice(cdnFrom) };
 }
 
 /** A first visit to article A in a fresh browser, then, after reading it, the
@@ -1291,6 +1299,8 @@ const pubRows = (when, lede) => {
   row("  video (KB)", (r) => r[when].before.video, "KB", "pub", o);
   row("  of all, response headers (KB)", (r) => r[when].before.headers, "KB", "pub", o);
   row("longest task during load (ms)", (r) => r[when].load.longest, "ms", "pub", o);
+  row("the feeds' last byte (ms)", (r) => r[when].feedsEndMs, "ms", "pub", o);
+  row("ready less the feeds' last byte (ms)", (r) => r[when].readyMs - r[when].feedsEndMs, "ms", "pub", { ...o, ratio: false });
 };
 section("a publisher's article page, one script tag from the CDN (another origin): first visit, empty caches");
 pubRows("first", "lede");
@@ -1533,6 +1543,11 @@ ${rows.join("\n")}
 What each row is:
 
 - **Ready**: both sections of every widget on the page out of \`loading\` (polled each frame), from navigation start.
+- **The feeds' last byte** (a publisher's pages): the latest \`responseEnd\` (Resource Timing) of the page's feed requests
+  (\`/api/\`), from navigation start. With the recipe the feeds are asked for by preloads in the page's \`<head>\`, the
+  earliest a page can ask, so for the returning reader (the code from the caches) the recipe's figure is the physical
+  limit of the time to ready: no widget shows its feeds before they are in. The ratio of the time to ready against the
+  peer can go no lower than this figure over the peer's time to ready.
 - **Bytes before interaction**: every response's bytes as received (headers included, brotli where compressed; a media
   request cut off counts what arrived) from navigation until 4 s after ready, with no input at all. By type: code (JS,
   wasm, CSS), feeds (/api/), images (thumbnails and posters), video.
