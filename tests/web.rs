@@ -1399,6 +1399,48 @@ async fn words_and_numbers_in_the_widgets_language() {
     }
 }
 
+// The browser decides what a character reference stands for; a feed's
+// text must read as it would in the page's HTML (`&#146;` is `’` there).
+// The browser's reading comes from an inert document of a DOMParser, never
+// the page's DOM.
+#[wasm_bindgen_test]
+fn character_references_as_the_browser_reads_them() {
+    use lede::core::entities::decode;
+    let parse = js_sys::Function::new_with_args(
+        "s",
+        "return new DOMParser().parseFromString(`<p>${s}</p>`, 'text/html').body.textContent",
+    );
+    let browser = |text: &str| {
+        parse
+            .call1(&wasm_bindgen::JsValue::NULL, &text.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .expect("the browser's reading")
+    };
+    let far = [
+        0xd7ff, 0xd800, 0xdfff, 0xe000, 0xfffd, 0xfffe, 0xffff, 0x1f600, 0x10ffff, 0x110000,
+        99_999_999,
+    ];
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for n in (0..0x300).chain(far) {
+        for text in [format!("a&#{n};b"), format!("a&#x{n:X};b")] {
+            let (ours, theirs) = (decode(&text), browser(&text));
+            checked += 1;
+            if ours != theirs {
+                wrong.push(format!("{text}: {ours:?} against the browser's {theirs:?}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert_eq!(checked, 2 * (0x300 + far.len()));
+}
+
 mod url_vectors {
     include!("vectors/url.rs");
 }

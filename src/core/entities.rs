@@ -21,10 +21,23 @@ const NAMED: [(&str, char); 6] = [
     ("nbsp", '\u{a0}'),
 ];
 
+/// What HTML reads a numeric reference from 128 to 159 as (its numeric
+/// character reference end state): the character windows-1252 has at that
+/// byte, where it has one, as text authored on Windows writes them
+/// (`&#146;` for `’`, `&#150;` for `–`); the five numbers it has none for
+/// stay themselves.
+const WINDOWS_1252: [u16; 32] = [
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, // 128–135
+    0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, // 136–143
+    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, // 144–151
+    0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178, // 152–159
+];
+
 /// The character a reference's name (between `&` and `;`) stands for: a
 /// decimal (`#8217`) or hexadecimal (`#x2019`) code point, or one of
-/// [`NAMED`]. A number that is no character (zero, a surrogate, past
-/// U+10FFFF) is U+FFFD, as a browser reads it.
+/// [`NAMED`]. As a browser reads them: a number from 128 to 159 is
+/// [`WINDOWS_1252`]'s character; one that is no character (zero, a
+/// surrogate, past U+10FFFF) is U+FFFD.
 fn character(name: &str) -> Option<char> {
     if let Some(number) = name.strip_prefix("#") {
         let hex = number
@@ -40,6 +53,10 @@ fn character(name: &str) -> Option<char> {
             return None;
         }
         let code = u32::try_from(read(digits)?).ok()?;
+        let code = code
+            .checked_sub(0x80)
+            .and_then(|i| WINDOWS_1252.get(i as usize))
+            .map_or(code, |&c| c.into());
         return Some(
             char::from_u32(code)
                 .filter(|&c| c != '\0')
@@ -100,6 +117,17 @@ mod tests {
                 "Kerry’s “plan” – …",
             ),
             ("&#x2019;&#X2019;&#x1F600;", "’’😀"),
+            // 128–159 as windows-1252 has them, as a browser reads them;
+            // the five it has no character for stay themselves.
+            (
+                "Kerry&#146;s &#147;plan&#148; &#150; &#133;",
+                "Kerry’s “plan” – …",
+            ),
+            ("&#128;&#x80;&#159;&#x9f;&#160;&#127;", "€€ŸŸ\u{a0}\u{7f}"),
+            (
+                "&#129;&#141;&#143;&#144;&#157;",
+                "\u{81}\u{8d}\u{8f}\u{90}\u{9d}",
+            ),
             (
                 "&#0;&#xD800;&#x110000;&#99999999;",
                 "\u{fffd}\u{fffd}\u{fffd}\u{fffd}",

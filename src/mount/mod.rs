@@ -69,14 +69,21 @@ fn trap_if_asked(host: &Element, mounting: bool) {
 #[cfg(not(feature = "trap"))]
 fn trap_if_asked(_host: &Element, _mounting: bool) {}
 
-/// Mounts one host element as a widget; a no-op if it already is one (or
-/// if it waits for its language's words: it mounts when they come).
+/// Mounts one host element as a widget; if it already is one, reads its
+/// attributes again (see [`refresh_element`]); if it waits for its
+/// language's words, nothing: it mounts when they come.
 ///
 /// # Errors
 /// [`MountError`] when the element cannot hold a widget. A bad configuration
 /// is not an error here: the widget then shows a message in place.
 pub fn mount_element(host: &Element) -> Result<(), MountError> {
-    if registry::with(|r| r.is_mounted(host)) || !words::can_speak_now(host) {
+    if registry::with(|r| r.is_mounted(host)) {
+        // Mounted again where it is now (a `<lede-widget>` moved, `mount()`
+        // called twice): its new place may give it another `lang` or `dir`.
+        refresh_element(host);
+        return Ok(());
+    }
+    if !words::can_speak_now(host) {
         return Ok(());
     }
     trap_if_asked(host, true);

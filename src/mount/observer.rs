@@ -84,6 +84,14 @@ fn changed(records: js_sys::Array) {
     if removed {
         unmount_where(&|h| !h.is_connected());
     }
+    // A host moved in one task (taken out and put back) keeps its widget;
+    // its new place may give it another `lang` or `dir`. (A host not
+    // mounted is left to the queue: refreshing it does nothing.)
+    for host in &found {
+        if !changed.contains(host) {
+            changed.push(host.clone());
+        }
+    }
     for host in &changed {
         refresh_element(host);
     }
