@@ -11,8 +11,9 @@ export interface LedeHandle {
 /**
  * Makes `element` a widget (it needs no `data-lede`) and returns its handle
  * at once; the widget appears when the code has started and the element is
- * within a viewport and a half of view (or has `data-loading="eager"`). A no-op, returning
- * a handle, for an element that already is one. Its attributes are live:
+ * within a viewport and a half of view (or has `data-loading="eager"`). For an element that
+ * already is one, its attributes (and the `lang` and `dir` of where it now
+ * is) are read again. Its attributes are live:
  * change `data-article-src` and the others at any time.
  * @throws TypeError for something that is not an Element.
  */

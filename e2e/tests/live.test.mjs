@@ -170,4 +170,49 @@ export const tests = [
       await page.done();
     },
   },
+  {
+    name: "moved in one task into a container of another lang and dir: the widget takes them on, the same widget, nothing refetched; a <lede-widget> too",
+    async run({ browser, origin, publisher }) {
+      const page = await ready(browser, publisher);
+      /** The widget's root's lang and dir, and its carousel's label, in the element `id`. */
+      const look = (id) =>
+        page.evaluate((id) => {
+          const root = document.getElementById(id).shadowRoot?.querySelector("[data-lede-root]");
+          return root && [root.getAttribute("lang"), root.getAttribute("dir"), root.querySelector("section[data-lede-related]")?.getAttribute("aria-label")];
+        }, id);
+      // A <lede-widget> of the same feeds beside it.
+      await page.evaluate(() => {
+        const story = document.getElementById("story");
+        const el = document.createElement("lede-widget");
+        el.id = "el";
+        for (const a of story.attributes) if (/^data-(?!lede)/.test(a.name)) el.setAttribute(a.name.slice(5), a.value);
+        story.after(el);
+      });
+      await page.waitForFunction(() => document.getElementById("el").shadowRoot?.querySelector("section[data-lede-related]")?.getAttribute("data-state") === "ready", null, { timeout: 10000 });
+      const english = await look("story");
+      assert.equal(english[2], "Related stories");
+      assert.deepEqual(await look("el"), english);
+      const before = await feedRequests(origin);
+      const moved = page.evaluate(() => {
+        const aside = document.createElement("aside");
+        aside.lang = "ar";
+        aside.dir = "rtl";
+        document.body.prepend(aside);
+        aside.append(document.getElementById("story"), document.getElementById("el"));
+        window.__elArticle = document.getElementById("el").shadowRoot.querySelector("article");
+      });
+      await moved;
+      for (const id of ["story", "el"]) {
+        await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector("[data-lede-root]").getAttribute("dir") === "rtl", id, { timeout: 2000 });
+        assert.deepEqual(await look(id), ["ar", "rtl", "أخبار ذات صلة"], id);
+      }
+      await sleep(200);
+      assert.deepEqual((await feedRequests(origin)).slice(before.length), [], "nothing refetched");
+      assert.ok(
+        await page.evaluate(() => document.getElementById("story").shadowRoot.querySelector("article") === window.__article && document.getElementById("el").shadowRoot.querySelector("article") === window.__elArticle),
+        "the same widgets, not mounted again",
+      );
+      await page.done();
+    },
+  },
 ];
