@@ -304,7 +304,8 @@ async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
 /// [`Problem::Timeout`] after `timeout_ms`, [`Problem::TooLarge`] for a body
 /// over [`MAX_BODY`] (the rest is not read), [`Problem::Cors`] when the
 /// server answered but CORS kept the answer from the page,
-/// [`Problem::Network`] when no answer came; `Aborted` when `controller`
+/// [`Problem::Network`] when no answer came or its body was cut off
+/// (`cut_off`); `Aborted` when `controller`
 /// was aborted by its owner.
 pub async fn fetch_text(
     url: &str,
@@ -331,6 +332,7 @@ pub async fn fetch_text(
     // runs (a probe that hangs must not keep the section loading). A body
     // cut off after the answer came is a lost network, never CORS.
     let cors = answered.is_err() && refused_by_cors(url, controller).await;
+    let cut_off = answered.is_ok();
     let result = match answered {
         Ok(answer) => body(answer, cut).await,
         Err(message) => Err(message),
@@ -348,6 +350,6 @@ pub async fn fetch_text(
         Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
         Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
         Err(_) if cors => Err(FetchError::Failed(Problem::Cors)),
-        Err(message) => Err(FetchError::Failed(Problem::Network { message })),
+        Err(message) => Err(FetchError::Failed(Problem::Network { message, cut_off })),
     }
 }

@@ -59,10 +59,13 @@ pub enum Problem {
         retry_after_ms: Option<u32>,
     },
     /// No answer at all: connection refused, DNS, offline (the browser does
-    /// not say which).
+    /// not say which); or an answer whose body stopped coming (`cut_off`).
     Network {
         /// The browser's own message.
         message: String,
+        /// The answer came, and its body was cut off before its end (a
+        /// connection dropped mid-body): CORS had let it through.
+        cut_off: bool,
     },
     /// An answer the browser kept from the page: the feed is on another
     /// origin and does not allow this one (no `Access-Control-Allow-Origin`
@@ -151,7 +154,7 @@ impl FeedError {
     ///
     /// ```
     /// use lede::core::error::{Feed, FeedError, Problem};
-    /// let e = FeedError::new(Feed::Related, Problem::Network { message: "TypeError: Failed to fetch".into() })
+    /// let e = FeedError::new(Feed::Related, Problem::Network { message: "TypeError: Failed to fetch".into(), cut_off: false })
     ///     .at("https://x.example/y.json");
     /// assert_eq!(e.detail(), "lede: the related feed at https://x.example/y.json: could not be fetched \
     ///     (TypeError: Failed to fetch): if the feed is on another origin than the page, check that it \
@@ -177,21 +180,24 @@ impl FeedError {
                 s.push_str(&write_unsigned(u64::from(limit / 1_048_576)));
                 s.push_str(" MiB; not read");
             }
-            Problem::Network { message } => {
+            Problem::Network { message, cut_off } => {
                 // The browser words a CORS refusal exactly like a network
                 // failure, so the detail names both: a feed on another
-                // origin without CORS headers is the usual cause.
+                // origin without CORS headers is the usual cause. Not for
+                // a body cut off: its answer had passed CORS.
                 s.push_str("could not be fetched");
                 if !message.is_empty() {
                     s.push_str(" (");
                     s.push_str(message);
                     s.push(')');
                 }
-                s.push_str(
+                s.push_str(if *cut_off {
+                    ": its answer was cut off by the network or the server"
+                } else {
                     ": if the feed is on another origin than the page, check that it \
                      sends Access-Control-Allow-Origin (CORS); otherwise the network \
-                     or the server refused it",
-                );
+                     or the server refused it"
+                });
             }
             Problem::Cors => s.push_str(
                 "refused by CORS: the feed is on another origin than the page and does not \
@@ -331,7 +337,8 @@ mod tests {
             e(
                 Feed::Related,
                 Problem::Network {
-                    message: "x".into()
+                    message: "x".into(),
+                    cut_off: false,
                 }
             )
             .message(),
@@ -357,6 +364,7 @@ mod tests {
         // Failed to fetch", which sent publishers looking at their network.
         let network = |message: &str| Problem::Network {
             message: message.into(),
+            cut_off: false,
         };
         let cases: &[(Feed, Option<&str>, &str, &str)] = &[
             (
@@ -437,6 +445,18 @@ mod tests {
         )
         .detail();
         assert_eq!(d, "lede: the article feed: HTTP status 404");
+        // A body cut off after its answer came: no CORS hint, which would
+        // send the publisher to headers that were right.
+        let d = FeedError::new(
+            Feed::Related,
+            Problem::Network {
+                message: "TypeError: network error".into(),
+                cut_off: true,
+            },
+        )
+        .at("https://n.example/r.json")
+        .detail();
+        assert_eq!(d, "lede: the related feed at https://n.example/r.json: could not be fetched (TypeError: network error): its answer was cut off by the network or the server");
         let d = FeedError::new(Feed::Article, Problem::Timeout { ms: 10_000 }).detail();
         assert!(d.ends_with("no answer within 10000 ms"), "{d}");
         assert!(

@@ -52,7 +52,7 @@ pub fn transient(problem: &Problem) -> bool {
 /// let busy = Problem::Http { status: 503, retry_after_ms: Some(1_000) };
 /// assert_eq!(delay_ms(&busy, 1, 0.0), Some(1_000));
 /// assert_eq!(delay_ms(&busy, 1, 0.5), Some(1_500));
-/// let offline = Problem::Network { message: String::new() };
+/// let offline = Problem::Network { message: String::new(), cut_off: false };
 /// assert_eq!(delay_ms(&offline, 1, 0.5), Some(1_000));
 /// assert_eq!(delay_ms(&offline, 2, 0.0), Some(2_000));
 /// assert_eq!(delay_ms(&offline, 3, 0.5), None);
@@ -112,6 +112,11 @@ mod tests {
             Problem::Timeout { ms: 10_000 },
             Problem::Network {
                 message: "TypeError: Failed to fetch".into(),
+                cut_off: false,
+            },
+            Problem::Network {
+                message: "TypeError: network error".into(),
+                cut_off: true,
             },
         ] {
             assert!(transient(&p), "{p:?}");
@@ -148,6 +153,7 @@ mod tests {
     fn backoff_and_retry_after() {
         let net = Problem::Network {
             message: String::new(),
+            cut_off: false,
         };
         // About 1 s, then 4 s, each between half and one and a half times.
         assert_eq!(delay_ms(&net, 1, 0.0), Some(500));
