@@ -11,9 +11,9 @@ export interface LedeHandle {
 /**
  * Makes `element` a widget (it needs no `data-lede`) and returns its handle
  * at once; the widget appears when the code has started and the element is
- * within a viewport and a half of view (or has `data-loading="eager"`). For an element that
- * already is one, its attributes (and the `lang` and `dir` of where it now
- * is) are read again. Its attributes are live:
+ * within a viewport and a half of view (or has `data-loading="eager"`).
+ * For an element that already is one, a no-op, unless it was moved under
+ * another `lang` or `dir`: it takes them on. Its attributes are live:
  * change `data-article-src` and the others at any time.
  * @throws TypeError for something that is not an Element.
  */

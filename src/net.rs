@@ -131,7 +131,17 @@ async fn read_text(answer: Answer, mut cut: Cut) -> Result<Result<String, Proble
         let chunk = match (whole.take(), &reader) {
             (Some(chunk), _) => chunk,
             (None, Some(reader)) => {
-                let step = settle(reader.read()).await?;
+                // A read refused mid-body: the answer came (CORS let it
+                // through), its body stopped.
+                let step = match settle(reader.read()).await {
+                    Ok(step) => step,
+                    Err(message) => {
+                        return Ok(Err(Problem::Network {
+                            message,
+                            cut_off: true,
+                        }))
+                    }
+                };
                 if Reflect::get(&step, &"done".into()).is_ok_and(|d| d.is_truthy()) {
                     break;
                 }
@@ -304,7 +314,7 @@ async fn refused_by_cors(url: &str, controller: &AbortController) -> bool {
 /// [`Problem::Timeout`] after `timeout_ms`, [`Problem::TooLarge`] for a body
 /// over [`MAX_BODY`] (the rest is not read), [`Problem::Cors`] when the
 /// server answered but CORS kept the answer from the page,
-/// [`Problem::Network`] when no answer came or its body was cut off
+/// [`Problem::Network`] when no answer came, or its body stopped coming
 /// (`cut_off`); `Aborted` when `controller`
 /// was aborted by its owner.
 pub async fn fetch_text(
@@ -332,7 +342,6 @@ pub async fn fetch_text(
     // runs (a probe that hangs must not keep the section loading). A body
     // cut off after the answer came is a lost network, never CORS.
     let cors = answered.is_err() && refused_by_cors(url, controller).await;
-    let cut_off = answered.is_ok();
     let result = match answered {
         Ok(answer) => body(answer, cut).await,
         Err(message) => Err(message),
@@ -342,14 +351,18 @@ pub async fn fetch_text(
     }
     match result {
         Ok(Ok(text)) => Ok(text),
+        // A body's read stopped by the timer or the owner: theirs.
+        _ if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
+        _ if controller.signal().aborted() => Err(FetchError::Aborted),
         Ok(Err(problem)) => {
             // Whatever is still coming (a body over the limit) is not wanted.
             controller.abort();
             Err(FetchError::Failed(problem))
         }
-        Err(_) if timed_out.get() => Err(FetchError::Failed(Problem::Timeout { ms: timeout_ms })),
-        Err(_) if controller.signal().aborted() => Err(FetchError::Aborted),
         Err(_) if cors => Err(FetchError::Failed(Problem::Cors)),
-        Err(message) => Err(FetchError::Failed(Problem::Network { message, cut_off })),
+        Err(message) => Err(FetchError::Failed(Problem::Network {
+            message,
+            cut_off: false,
+        })),
     }
 }

@@ -171,7 +171,7 @@ export const tests = [
     },
   },
   {
-    name: "moved in one task into a container of another lang and dir: the widget takes them on, the same widget, nothing refetched; a <lede-widget> too",
+    name: "moved in one task into a container of another lang and dir, far below the fold: the widget takes them on, the same widget, nothing refetched; a <lede-widget> too; a move that changes neither reads nothing again",
     async run({ browser, origin, publisher }) {
       const page = await ready(browser, publisher);
       /** The widget's root's lang and dir, and its carousel's label, in the element `id`. */
@@ -180,24 +180,36 @@ export const tests = [
           const root = document.getElementById(id).shadowRoot?.querySelector("[data-lede-root]");
           return root && [root.getAttribute("lang"), root.getAttribute("dir"), root.querySelector("section[data-lede-related]")?.getAttribute("aria-label")];
         }, id);
-      // A <lede-widget> of the same feeds beside it.
+      // A <lede-widget> of the same feeds beside it, with a word not taken:
+      // its console note says each time its attributes are read.
       await page.evaluate(() => {
         const story = document.getElementById("story");
         const el = document.createElement("lede-widget");
         el.id = "el";
         for (const a of story.attributes) if (/^data-(?!lede)/.test(a.name)) el.setAttribute(a.name.slice(5), a.value);
+        el.setAttribute("text-colour", "red");
         story.after(el);
       });
+      const reads = () => page.messages.filter((m) => /^lede: text-colour is not/.test(m.text)).length;
       await page.waitForFunction(() => document.getElementById("el").shadowRoot?.querySelector("section[data-lede-related]")?.getAttribute("data-state") === "ready", null, { timeout: 10000 });
       const english = await look("story");
       assert.equal(english[2], "Related stories");
       assert.deepEqual(await look("el"), english);
+      assert.equal(reads(), 1, "read as it mounted");
+      // Moved where neither lang nor dir changes: nothing read again.
+      await page.evaluate(() => document.getElementById("story").before(document.getElementById("el")));
+      await sleep(200);
+      assert.equal(reads(), 1, "a move to the same lang and dir reads nothing again");
       const before = await feedRequests(origin);
       const moved = page.evaluate(() => {
+        // Far below the fold: a widget moved there is read again all the
+        // same, not parked until the reader comes near.
+        const spacer = document.createElement("div");
+        spacer.style.height = "5000px";
         const aside = document.createElement("aside");
         aside.lang = "ar";
         aside.dir = "rtl";
-        document.body.prepend(aside);
+        document.body.prepend(spacer, aside);
         aside.append(document.getElementById("story"), document.getElementById("el"));
         window.__elArticle = document.getElementById("el").shadowRoot.querySelector("article");
       });
@@ -207,6 +219,7 @@ export const tests = [
         assert.deepEqual(await look(id), ["ar", "rtl", "أخبار ذات صلة"], id);
       }
       await sleep(200);
+      assert.equal(reads(), 2, "read again where lang and dir changed, once");
       assert.deepEqual((await feedRequests(origin)).slice(before.length), [], "nothing refetched");
       assert.ok(
         await page.evaluate(() => document.getElementById("story").shadowRoot.querySelector("article") === window.__article && document.getElementById("el").shadowRoot.querySelector("article") === window.__elArticle),

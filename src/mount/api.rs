@@ -37,9 +37,10 @@ pub fn refresh(element: JsValue) {
     }
 }
 
-/// `mount(element)`: makes `element` a widget (a no-op if it is one), now
-/// if it is near the viewport (or `eager`), else when the reader scrolls
-/// near it.
+/// `mount(element)`: makes `element` a widget, now if it is near the
+/// viewport (or `eager`), else when the reader scrolls near it. One that
+/// is a widget already stays one, taking on the `lang` and `dir` of a new
+/// place if it was moved.
 /// Throws for something that is not an element, or an element that cannot
 /// hold a widget.
 #[wasm_bindgen]

@@ -17,6 +17,17 @@ pub(super) fn lang_of(host: &Element) -> Option<String> {
         .and_then(|e| e.get_attribute("lang"))
 }
 
+/// Where a host is, as far as its words and direction go: its nearest
+/// elements (itself or an ancestor) with a `lang` and with a `dir`. A host
+/// moved under others is read again (a change of those attributes is
+/// read as it happens).
+pub(super) type Place = [Option<Element>; 2];
+
+/// A host's [`Place`] now.
+pub(super) fn place_of(host: &Element) -> Place {
+    ["[lang]", "[dir]"].map(|s| host.closest(s).ok().flatten())
+}
+
 /// The name of a custom element's host (`<lede-widget>`), which takes the
 /// attributes of a `[data-lede]` element without their `data-`.
 pub(super) const ELEMENT: &str = "lede-widget";

@@ -51,6 +51,8 @@ pub(super) struct Mounted {
     /// Its state, which the mount code sets from the host's attributes and
     /// the start-up queue reads.
     pub live: Live,
+    /// Where the host was when its attributes were last read.
+    pub place: super::attrs::Place,
     /// Leptos's unmount handle: dropping it removes the view and disposes
     /// its reactive owner (effects, observers, timers, fetches).
     pub _handle: Box<dyn Any>,

@@ -69,21 +69,14 @@ fn trap_if_asked(host: &Element, mounting: bool) {
 #[cfg(not(feature = "trap"))]
 fn trap_if_asked(_host: &Element, _mounting: bool) {}
 
-/// Mounts one host element as a widget; if it already is one, reads its
-/// attributes again (see [`refresh_element`]); if it waits for its
-/// language's words, nothing: it mounts when they come.
+/// Mounts one host element as a widget; a no-op if it already is one (or
+/// if it waits for its language's words: it mounts when they come).
 ///
 /// # Errors
 /// [`MountError`] when the element cannot hold a widget. A bad configuration
 /// is not an error here: the widget then shows a message in place.
 pub fn mount_element(host: &Element) -> Result<(), MountError> {
-    if registry::with(|r| r.is_mounted(host)) {
-        // Mounted again where it is now (a `<lede-widget>` moved, `mount()`
-        // called twice): its new place may give it another `lang` or `dir`.
-        refresh_element(host);
-        return Ok(());
-    }
-    if !words::can_speak_now(host) {
+    if registry::with(|r| r.is_mounted(host)) || !words::can_speak_now(host) {
         return Ok(());
     }
     trap_if_asked(host, true);
@@ -110,6 +103,7 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
             host: host.clone(),
             container,
             live,
+            place: attrs::place_of(host),
             _handle: Box::new(handle),
         })
     });
@@ -135,8 +129,29 @@ pub fn refresh_element(host: &Element) {
         return;
     }
     let now = attrs::read_setup(&document, host);
+    let place = attrs::place_of(host);
+    registry::with(|r| {
+        if let Some(w) = r.mounted.iter_mut().find(|w| &w.host == host) {
+            w.place = place;
+        }
+    });
     host::dress(&container, &now);
     live.set(now);
+}
+
+/// Whether `host` is a widget; if it is, and it was moved to another
+/// [`attrs::Place`] (under another `lang` or `dir`), it is read again.
+/// Only then: a framework reordering its list moves hosts often, and
+/// reading one costs a style computation.
+pub(super) fn follow_move(host: &Element) -> bool {
+    let place = attrs::place_of(host);
+    let Some(moved) = registry::with(|r| r.widget(host).map(|w| w.place != place)) else {
+        return false;
+    };
+    if moved {
+        refresh_element(host);
+    }
+    true
 }
 
 /// Unmounts the widget of a host element, if it has one, and cancels its

@@ -3,7 +3,7 @@
 //! attributes of the ones whose attributes changed (attributes are live).
 
 use super::registry;
-use super::{queue, refresh_element, unmount_where, HOSTS};
+use super::{follow_move, queue, refresh_element, unmount_where, HOSTS};
 use crate::dom::dict;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,16 +84,13 @@ fn changed(records: js_sys::Array) {
     if removed {
         unmount_where(&|h| !h.is_connected());
     }
-    // A host moved in one task (taken out and put back) keeps its widget;
-    // its new place may give it another `lang` or `dir`. (A host not
-    // mounted is left to the queue: refreshing it does nothing.)
-    for host in &found {
-        if !changed.contains(host) {
-            changed.push(host.clone());
-        }
-    }
     for host in &changed {
         refresh_element(host);
+    }
+    // A host moved in one task (taken out and put back) keeps its widget;
+    // a new host is the queue's.
+    for host in &found {
+        follow_move(host);
     }
     queue::enqueue(found);
 }

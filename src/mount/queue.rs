@@ -112,11 +112,16 @@ fn starts_now(host: &Element, top: f64, bottom: f64, height: f64) -> bool {
 }
 
 /// Mounts `host` now if it starts now, else parks it (an explicit
-/// `mount()`, or a `<lede-widget>` connected).
+/// `mount()`, or a `<lede-widget>` connected). A host that is a widget
+/// already stays one, wherever it is, taking on the `lang` and `dir` of a
+/// new place (a `<lede-widget>` moved).
 ///
 /// # Errors
 /// See [`mount_element`].
 pub(super) fn mount_when_near(host: &Element) -> Result<(), super::MountError> {
+    if super::follow_move(host) {
+        return Ok(());
+    }
     let r = host.get_bounding_client_rect();
     if starts_now(host, r.top(), r.bottom(), viewport_height()) {
         mount_element(host)
