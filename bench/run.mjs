@@ -740,10 +740,12 @@ function tally(requests, doc) {
   return b;
 }
 
-/** In the page: when the last byte of the page's feeds (`/api/`) came, from
- * navigation start (Resource Timing's `responseEnd`): NaN without them. */
+/** In the page: when the last byte of the page's feeds (`/api/`) asked for
+ * before ready came, from navigation start (Resource Timing's
+ * `responseEnd`): NaN without them. */
 function feedsEnd() {
-  const ends = performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.startsWith("/api/")).map((e) => e.responseEnd);
+  const asked = (e) => new URL(e.name).pathname.startsWith("/api/") && e.startTime <= window.__readyAt;
+  const ends = performance.getEntriesByType("resource").filter(asked).map((e) => e.responseEnd);
   return ends.length ? Math.max(...ends) : NaN;
 }
 
