@@ -117,9 +117,13 @@ pub fn refresh_element(host: &Element) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // Its place is noted with the lookup: a host waiting for its words is
+    // read when they come (`words::fetch_words`), wherever it is then.
+    let place = attrs::place_of(host);
     let found = registry::with(|r| {
-        r.widget(host)
-            .map(|w| (w.container.clone(), w.live.clone()))
+        let w = r.mounted.iter_mut().find(|w| &w.host == host)?;
+        w.place = place;
+        Some((w.container.clone(), w.live.clone()))
     });
     let Some((container, live)) = found else {
         return;
@@ -129,12 +133,6 @@ pub fn refresh_element(host: &Element) {
         return;
     }
     let now = attrs::read_setup(&document, host);
-    let place = attrs::place_of(host);
-    registry::with(|r| {
-        if let Some(w) = r.mounted.iter_mut().find(|w| &w.host == host) {
-            w.place = place;
-        }
-    });
     host::dress(&container, &now);
     live.set(now);
 }
