@@ -1,5 +1,5 @@
 // Tests of the release post-processing scripts (build/blank-locations.mjs,
-// build/guard-glue.mjs,
+// build/guard-glue.mjs, build/quick-imports.mjs,
 // build/short-names.mjs, and the LEB128 reader they share; and that the
 // read-ahead the glue bundles keeps to the wasm's limits) on small hand-made
 // modules: only the sections the scripts read, which is all they need. Each
@@ -311,6 +311,130 @@ test("guard-glue refuses a glue it does not recognise, or one guarded already", 
   assert.equal(again.status, 1);
   assert.match(again.stderr, /guarded already/);
   assert.equal(run("guard-glue.mjs").status, 2, "usage");
+});
+
+/** A glue as wasm-bindgen 0.2 writes it, reduced to what quick-imports.mjs
+ * rewrites: imports that may throw, wrapped in handleError, one import
+ * that may not, and the string reader; with a stand-in for the wasm's
+ * memory and its exception store. */
+const IMPORTS_GLUE = `
+export const stored = [];
+const table = [];
+export const memory = new Uint8Array(256);
+export const decoded = { calls: 0 };
+let wasm = { __wbindgen_exn_store: (idx) => stored.push(table[idx]) };
+function addToExternrefTable0(obj) {
+    table.push(obj);
+    return table.length - 1;
+}
+function getUint8ArrayMemory0() {
+    return memory;
+}
+const cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+function decodeText(bytes) {
+    decoded.calls++;
+    return cachedTextDecoder.decode(bytes);
+}
+export function getImports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_get_1: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0[getStringFromWasm0(arg1, 3)];
+            return ret;
+        }, arguments); },
+        __wbg_plain_2: function(arg0) {
+            return arg0 + 1;
+        },
+        __wbg_throws_3: function() { return handleError(function (arg0) {
+            if (arg0) throw arg0;
+            return "no";
+        }, arguments); },
+        __wbg_nested_4: function() { return handleError(function () {
+            return [1, 2].map((x) => { return { x }; });
+        }, arguments); }
+    };
+    return { __proto__: null, "./lede_bg.js": import0 };
+}
+export function string(ptr, len) {
+    return getStringFromWasm0(ptr, len);
+}
+function getStringFromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+}
+
+function handleError(f, args) {
+    try {
+        return f.apply(this, args);
+    } catch (e) {
+        const idx = addToExternrefTable0(e);
+        wasm.__wbindgen_exn_store(idx);
+    }
+}
+`;
+
+test("quick-imports: an import returns what it returned and hands its exception to the wasm, without handleError's closure", async () => {
+  const file = join(dir, "glue-imports.mjs");
+  writeFileSync(file, IMPORTS_GLUE);
+  const r = run("quick-imports.mjs", file);
+  assert.equal(r.status, 0, r.stderr);
+  const text = readFileSync(file, "utf8");
+  assert.doesNotMatch(text, /handleError\(function|arguments\)|\.apply\(this/, "no wrapped import left");
+  const glue = await import(`${file}?${Date.now()}`);
+  const imports = glue.getImports()["./lede_bg.js"];
+  glue.memory.set(Buffer.from("key"), 0);
+  assert.equal(imports.__wbg_get_1({ key: 42 }, 0), 42);
+  assert.equal(imports.__wbg_plain_2(1), 2);
+  assert.equal(imports.__wbg_throws_3(null), "no");
+  const error = new Error("refused");
+  assert.equal(imports.__wbg_throws_3(error), undefined, "a thrown import returns nothing");
+  assert.deepEqual(glue.stored, [error], "and its exception is stored for the wasm");
+  assert.equal(imports.__wbg_get_1(null, 0), undefined);
+  assert.equal(glue.stored.length, 2, "a TypeError too");
+  assert.ok(glue.stored[1] instanceof TypeError);
+  assert.deepEqual(imports.__wbg_nested_4(), [{ x: 1 }, { x: 2 }], "braces inside a body are kept");
+});
+
+test("quick-imports: a string reads the same from either decoder; short ASCII ones skip TextDecoder", async () => {
+  const file = join(dir, "glue-strings.mjs");
+  writeFileSync(file, IMPORTS_GLUE);
+  assert.equal(run("quick-imports.mjs", file).status, 0);
+  const glue = await import(`${file}?${Date.now()}`);
+  const cases = ["", "a", "data-lede-slide", "x".repeat(63), "y".repeat(64), "z".repeat(200), "é", "Ab\u00e9", "عربي", "a\u{1F600}b", "\u007f\u0000", "q".repeat(62) + "é"];
+  for (const s of cases) {
+    const bytes = Buffer.from(s);
+    glue.memory.fill(0);
+    glue.memory.set(bytes, 10);
+    const before = glue.decoded.calls;
+    assert.equal(glue.string(10, bytes.length), s, JSON.stringify(s));
+    const ascii = /^[\x00-\x7f]*$/.test(s);
+    assert.equal(glue.decoded.calls - before, ascii && bytes.length < 64 ? 0 : 1, `${JSON.stringify(s)}: TextDecoder used only where needed`);
+  }
+});
+
+test("quick-imports refuses a glue it does not recognise, or one rewritten already, and writes nothing", () => {
+  const cases = [
+    ["no handleError", IMPORTS_GLUE.replace(/function handleError[\s\S]*$/, "")],
+    ["no string reader", IMPORTS_GLUE.replace("function getStringFromWasm0", "function otherName")],
+    ["an import never closed", IMPORTS_GLUE.replace("        }, arguments); },\n        __wbg_plain_2", "        },\n        __wbg_plain_2")],
+    ["a close never opened", IMPORTS_GLUE.replace("__wbg_get_1: function() { return handleError(function (arg0, arg1) {", "__wbg_get_1: function(arg0, arg1) {")],
+    ["a call in another form", IMPORTS_GLUE.replace("return arg0 + 1;", "return handleError(() => arg0, []);")],
+    ["no wrapped import", IMPORTS_GLUE.replaceAll(/function\(\) \{ return handleError\(function (\([\w, ]*\)) \{/g, "function $1 {").replaceAll("}, arguments); }", "}")],
+  ];
+  for (const [what, source] of cases) {
+    assert.notEqual(source, IMPORTS_GLUE, `${what}: the case changes the glue`);
+    const file = join(dir, "glue-bad.mjs");
+    writeFileSync(file, source);
+    const r = run("quick-imports.mjs", file);
+    assert.equal(r.status, 1, `${what}: refused (${r.stderr})`);
+    assert.equal(readFileSync(file, "utf8"), source, `${what}: unchanged`);
+  }
+  const twice = join(dir, "glue-twice-imports.mjs");
+  writeFileSync(twice, IMPORTS_GLUE);
+  assert.equal(run("quick-imports.mjs", twice).status, 0);
+  const again = run("quick-imports.mjs", twice);
+  assert.equal(again.status, 1, "a second run refuses");
+  assert.equal(run("quick-imports.mjs").status, 2, "usage");
 });
 
 /** The value of `const NAME = …;` in a source file (Rust or JavaScript),

@@ -14,8 +14,12 @@ fi
 # The steps are numbered as in README.md's "The release build, step by step".
 # 4. Every build: the glue's calls into the wasm guarded, so that a trap is
 # told to lede.js and the dead instance stays quiet (build/guard-glue.mjs);
-# then lede.js, the embed entry, naming this build's glue and wasm.
+# the wasm's calls into the browser made cheaper (build/quick-imports.mjs:
+# no closure and apply per call of an import that may throw, short ASCII
+# strings decoded without TextDecoder); then lede.js, the embed entry,
+# naming this build's glue and wasm.
 node "$(dirname "$0")/guard-glue.mjs" "$dir/$glue"
+node "$(dirname "$0")/quick-imports.mjs" "$dir/$glue"
 # and the languages whose words are in words/ (not built in), for its preloads.
 words=$(cd "$dir/words" && ls -- *.txt | sed 's/\.txt$//' | tr '\n' ' ' | sed 's/ $//')
 names() { sed -e "s|@GLUE@|$glue|g" -e "s|@WASM@|$wasm|g" -e "s|@WORDS@|$words|g" "$@"; }
