@@ -10,20 +10,26 @@
 //      name: function (arg0, …) { try { BODY } catch (e) { handleError(e); } },
 //    with `handleError(e)` storing the exception for the wasm as before.
 //    The same behaviour: the same value returned, the same exception
-//    handed to the wasm.
+//    handed to the wasm (only the function's `length` and the exception's
+//    stack, two frames shorter, differ). A body that reads `this` or
+//    `arguments` would differ more: the script refuses one.
 // 2. `getStringFromWasm0` decodes every string through `TextDecoder`, whose
 //    fixed cost per call outweighs a short string's bytes. A string under 64
 //    bytes that is all ASCII (attribute names and values, class names) is
 //    made with `String.fromCharCode` instead; any other goes to
 //    `TextDecoder` as before. For ASCII the two give the same string.
 //
-// Measured on the returning reader's next article (Slow 4G, 4x CPU, V8's
-// sampling profiler): the related section's render 28.7 to 19.1 ms of CPU
-// for (1), to 17.5 for both, medians of 5-6 loads each.
+// Measured on the returning reader's next article (Slow 4G, 4x CPU): under
+// V8's sampling profiler, the related section's render 28.7 to 19.1 ms of
+// CPU for (1), to 17.5 for both (medians of 5-6 loads), but the profiler
+// makes these calls dearer than they are; traced without it, the widget's
+// JavaScript and wasm time 34.7 to 32.6 ms (medians of 10 loads, within
+// their spread).
 //
 // It refuses (exit 1, and writes nothing) unless it finds both patterns
-// exactly as described, every wrapped import closed where it should be,
-// and no `handleError` call left in another form.
+// exactly as described, every wrapped import closed at its own
+// indentation, no body reading `this` or `arguments`, and no `handleError`
+// call left in another form.
 //
 // usage: node build/quick-imports.mjs glue.js
 import { readFileSync, writeFileSync } from "node:fs";
@@ -78,20 +84,24 @@ const OPEN = /^(\s+)([\w$]+): function\(\) \{ return handleError\(function \(([\
 const CLOSE = /^(\s+)\}, arguments\); \}(,?)$/;
 let open = null;
 let rewritten = 0;
+let indent = "";
 const lines = glue.split("\n").map((line, i) => {
   const o = OPEN.exec(line);
   if (o) {
     if (open) fail(`line ${i + 1}: a wrapped import opens inside another (line ${open})`);
     open = i + 1;
+    indent = o[1];
     return `${o[1]}${o[2]}: function (${o[3]}) { try {`;
   }
   const c = CLOSE.exec(line);
   if (c) {
     if (!open) fail(`line ${i + 1}: a wrapped import closes that never opened`);
+    if (c[1] !== indent) fail(`line ${i + 1}: the wrapped import of line ${open} closes at another indentation`);
     open = null;
     rewritten++;
     return `${c[1]}} catch (e) { handleError(e); } }${c[2]}`;
   }
+  if (open && /\b(this|arguments)\b/.test(line)) fail(`line ${i + 1}: the wrapped import of line ${open} reads this or arguments`);
   return line;
 });
 if (open) fail(`the wrapped import of line ${open} never closes`);
