@@ -34,9 +34,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const VERBOSE = !!process.env.BENCH_VERBOSE;
 // For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,startup,codecache,below,lighthouse
 // (all by default), and BENCH_OUT, where to write the report (bench/RESULTS.md by default).
+// BENCH_PARTS=profile, alone, is no part of a run: it prints where a returning
+// reader's CPU goes (see profileVisit), writes no report, and ends.
 const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "startup", "codecache", "below", "lighthouse"];
 const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(",")).split(","));
-for (const p of PARTS) if (!ALL_PARTS.includes(p)) throw new Error(`BENCH_PARTS: no part "${p}" (parts: ${ALL_PARTS.join(", ")})`);
+for (const p of PARTS) if (!ALL_PARTS.includes(p) && !(p === "profile" && PARTS.size === 1)) throw new Error(`BENCH_PARTS: no part "${p}" (parts: ${ALL_PARTS.join(", ")}; or profile, alone)`);
 const OUT = resolve(root, process.env.BENCH_OUT ?? "bench/RESULTS.md");
 const VIEWPORT = { width: 390, height: 844 };
 // "Slow 4G" as Chrome's DevTools define it.
@@ -940,6 +942,83 @@ async function startupVisit(subject) {
   }
 }
 
+/** CPU by kind (and the functions that took most of it) in the profiled
+ * loads' spans, summed over the loads. */
+const profiled = { loads: 0, kinds: new Map(), functions: new Map() };
+
+/** A returning reader's next article under V8's sampling profiler (the
+ * `profile` part): article A, then B followed from it, as pubVisit does,
+ * with B profiled. Only the samples from 5 ms before the feeds' last byte
+ * to ready count: the span a returning reader waits for Lede. Each sample
+ * goes to a kind: Lede's wasm, Lede's JavaScript (the glue and lede.js),
+ * the browser's own functions they call (natives), the browser's other
+ * work (program: style, layout, paint), garbage collection, idle. On a
+ * build with the wasm's names kept (trunk's `data-wasm-opt-params="-g"`
+ * and `-g` in release step 8) the wasm's functions have their Rust names.
+ * The profiler makes each call between the wasm and JavaScript dearer than
+ * it is: it shows where to look; a change's gain is measured by the timed
+ * parts (or a trace), not here. */
+async function profileVisit(subject) {
+  const b = await freshBrowser();
+  try {
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    await pubLoad(b, `${origin}/pub/${subject}/a.html`);
+    await b.page.waitForTimeout(READ_MS);
+    await b.cdp.send("Profiler.enable");
+    await b.cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await b.cdp.send("Profiler.start");
+    const r = await pubLoad(b, `${origin}/pub/${subject}/b.html`, { follow: true });
+    const { profile } = await b.cdp.send("Profiler.stop");
+    await b.cdp.send("Performance.enable");
+    const { metrics } = await b.cdp.send("Performance.getMetrics");
+    // The profile's clock is the page's monotonic one, in microseconds.
+    const navUs = metrics.find((m) => m.name === "NavigationStart").value * 1e6;
+    tallyProfile(profile, navUs, r.feedsEndMs - 5, r.readyMs);
+    return r;
+  } finally {
+    await b.close();
+  }
+}
+
+/** Adds a profile's samples between `fromMs` and `toMs` (page time) to `profiled`. */
+function tallyProfile(profile, navUs, fromMs, toMs) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const lede = (f) => /\/lede\//.test(f.url ?? "");
+  const kindOf = (f) => {
+    const name = f.functionName;
+    if (["(program)", "(idle)", "(garbage collector)"].includes(name)) return name.slice(1, -1);
+    if (/\.wasm$/.test(f.url ?? "") || /^(wasm-|js-to-wasm|\$)|::/.test(name)) return "Lede's wasm";
+    if (lede(f)) return "Lede's JavaScript";
+    return f.url ? "the page's or the bench's JavaScript" : "the browser's functions (and scripts with no URL)";
+  };
+  profiled.loads++;
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    const ms = (t - navUs) / 1000;
+    if (ms < fromMs || ms > toMs) return;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = byId.get(id).callFrame;
+    const kind = kindOf(f);
+    profiled.kinds.set(kind, (profiled.kinds.get(kind) ?? 0) + dt);
+    if (kind !== "idle" && kind !== "program") {
+      const name = `${f.functionName || "(anonymous)"} [${kind}]`.replace(/\[[0-9a-f]{16}\]|::h[0-9a-f]{16}/g, "");
+      profiled.functions.set(name, (profiled.functions.get(name) ?? 0) + dt);
+    }
+  });
+}
+
+/** Prints the profiled CPU a load, by kind and by function. */
+function printProfiles() {
+  const n = Math.max(profiled.loads, 1);
+  const rows = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, ms]) => `    ${(ms / n).toFixed(1).padStart(6)} ms  ${name.slice(0, 160)}`);
+  console.log(`\nThe returning reader's CPU from the feeds' last byte to ready, a load (mean of ${profiled.loads}), by kind:`);
+  console.log(rows(profiled.kinds, 10).join("\n"));
+  console.log("and by function (its own time, not its callees'):");
+  console.log(rows(profiled.functions, 25).join("\n"));
+}
+
 /** In the page, before any script: when the first widget's element first
  * enters the viewport (any part of it). */
 function watchEntry() {
@@ -1092,6 +1171,14 @@ const attempt = async (what, f) => {
     return null;
   }
 };
+if (PARTS.has("profile")) {
+  for (let i = 0; i < RUNS; i++) {
+    const r = await attempt(`profile, run ${i + 1}`, () => profileVisit("lede-recipe"));
+    if (r) log(`profile, run ${i + 1}/${RUNS}: ready ${r.readyMs.toFixed(0)} ms, the feeds' last byte ${r.feedsEndMs.toFixed(0)} ms`);
+  }
+  printProfiles();
+  process.exit(failures.length ? 1 : 0);
+}
 let checks = {};
 if (PARTS.has("publisher")) {
   await timed("publisher", RUNS, async () => {
