@@ -94,6 +94,11 @@ const near = (el) => {
 /** The feeds preloaded for the widgets that start first, which the glue
  * reads ahead as soon as it is evaluated (build/read-ahead.js). */
 const feeds = [];
+/** The attributes a `<lede-widget>` follows where the page's observer may
+ * not see it (inside another component's shadow root): each `data-`
+ * attribute of a `[data-lede]` element, without `data-`. */
+const ATTRIBUTES = ["article-src", "related-src", "media-base", "link-template", "poster-template", "theme", "heading", "lang", "dir"];
+
 /** Preloads what the widgets that start now need: in page order, the ones
  * in or below the viewport first, then the ones above it, nearest first
  * (the start-up queue's order). The links go into the head in one append,
@@ -104,7 +109,7 @@ const preloadFor = (els) => {
   const links = [];
   ordered.forEach((el, i) => {
     if (i < LOADING_MAX) {
-      for (const name of ["article-src", "related-src"]) {
+      for (const name of ATTRIBUTES.slice(0, 2)) {
         const src = attr(el, name);
         if (!src) continue;
         try {
@@ -121,7 +126,7 @@ const preloadFor = (els) => {
 };
 
 /** Elements given to `mount()`: whether each should be a widget (the last
- * call wins), kept across restarts. */
+ * call wins), kept across restarts while they are in the page. */
 const wanted = new Map();
 /** The glue module of the instance starting or running, and the one that
  * runs (set once it has started). */
@@ -306,6 +311,10 @@ if (browser) {
 export function mount(el) {
   if (!browser) return { unmount() {} };
   if (!(el instanceof Element)) throw TypeError("lede.mount: expected an Element");
+  // Once the code runs, an element out of the page has been unmounted by
+  // it: forgotten here too (a single-page app mounts one per story, and
+  // the map held each, with all it showed, for good).
+  if (glue) for (const [other] of wanted) other.isConnected || wanted.delete(other);
   wanted.set(el, true);
   if (failed) fail([el], ...failed);
   else if (glue) apply(el, true);
@@ -318,10 +327,6 @@ export function mount(el) {
   };
 }
 
-/** The attributes a `<lede-widget>` follows where the page's observer may
- * not see it (inside another component's shadow root): each `data-`
- * attribute of a `[data-lede]` element, without `data-`. */
-const ATTRIBUTES = ["article-src", "related-src", "media-base", "link-template", "poster-template", "theme", "heading", "lang", "dir"];
 
 if (browser && typeof customElements === "object" && !customElements.get("lede-widget")) {
   customElements.define(
@@ -339,10 +344,7 @@ if (browser && typeof customElements === "object" && !customElements.get("lede-w
         // it is forgotten (not kept as unwanted: a single-page app makes
         // one per story), and mounted again if it is put back.
         queueMicrotask(() => {
-          if (!this.isConnected && wanted.get(this)) {
-            wanted.delete(this);
-            apply(this, false);
-          }
+          if (!this.isConnected && wanted.delete(this)) apply(this, false);
         });
       }
       attributeChangedCallback() {

@@ -188,6 +188,50 @@ export const tests = [
     },
   },
   {
+    name: "elements given to mount() and taken out of the page are let go of at the next mount(), unmount() called or not (a single-page app mounts one per story)",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      await until(page, ["story", "inner"], bothReady, "the page's widget (the code has started)");
+      // One story's element per step: mounted, shown, then taken out, the
+      // first unmounted before, the second not.
+      const story = (id) =>
+        page.evaluate(async ([o, n]) => {
+          const { mount } = await import(document.querySelector("script[type=module][src]").src);
+          const el = document.createElement("div");
+          el.id = n;
+          el.setAttribute("data-related-src", `${o}/api/related/1855600.json`);
+          document.querySelector("main").append(el);
+          window.__handles ??= {};
+          window.__handles[n] = mount(el);
+        }, [origin, id]);
+      const out = (id, unmount) =>
+        page.evaluate(([n, u]) => {
+          const el = document.getElementById(n);
+          (window.__gone ??= {})[n] = new WeakRef(el);
+          if (u) window.__handles[n].unmount();
+          // The app lets go of its handle (which holds the element).
+          delete window.__handles[n];
+          el.remove();
+        }, [id, unmount]);
+      await story("first");
+      await until(page, ["first"], (s) => s.related === "ready", "the first story's carousel");
+      await out("first", true);
+      await story("second");
+      await until(page, ["second"], (s) => s.related === "ready", "the second story's carousel");
+      await out("second", false);
+      await story("third");
+      await until(page, ["third"], (s) => s.related === "ready", "the third story's carousel");
+      await sleep(300);
+      const cdp = await page.context().newCDPSession(page);
+      const collected = await eventually(async () => {
+        await cdp.send("HeapProfiler.collectGarbage");
+        return page.evaluate(() => ["first", "second"].every((n) => window.__gone[n].deref() === undefined));
+      }, "the two removed elements collected", 5000);
+      assert.ok(collected);
+      await page.done();
+    },
+  },
+  {
     name: "<lede-widget> in another component's open shadow root: renders both sections, follows related-src and heading there, stays when moved, is unmounted when removed and mounts again when put back",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/element-shadow.html`);
