@@ -405,8 +405,22 @@ function probe() {
     const r = scope.querySelector("[data-lede-related]")?.getAttribute("data-state");
     return a && r && a !== "loading" && r !== "loading";
   };
+  // The frame in which the first widget was first seen mounted, and each of
+  // its sections first seen out of loading (the profile part's timeline).
+  window.__seen = {};
   const check = () => {
     const hosts = document.querySelectorAll("[data-lede]");
+    const first = hosts[0];
+    if (first) {
+      const scope = first.shadowRoot ?? first;
+      const now = performance.now();
+      const seen = window.__seen;
+      if (first.hasAttribute("data-lede-mounted") || first.querySelector(".peer-track")) seen.mounted ??= now;
+      for (const [name, sel] of [["article", "[data-lede-article]"], ["related", "[data-lede-related]"]]) {
+        const state = scope.querySelector(sel)?.getAttribute("data-state");
+        if (state && state !== "loading") seen[name] ??= now;
+      }
+    }
     if (document.readyState !== "loading" && hosts.length && [...hosts].every(ready)) {
       window.__readyAt = performance.now();
       return;
@@ -975,10 +989,21 @@ async function profileVisit(subject) {
     // The profile's clock is the page's monotonic one, in microseconds.
     const navUs = metrics.find((m) => m.name === "NavigationStart").value * 1e6;
     tallyProfile(profile, navUs, r.feedsEndMs - 5, r.readyMs);
+    r.timeline = await b.page.evaluate(timeline);
     return r;
   } finally {
     await b.close();
   }
+}
+
+/** In the page: a returning reader's load as times from navigation start:
+ * each file's request and last byte, then the frames in which the first
+ * widget was first seen mounted, each section shown, and all ready. */
+function timeline() {
+  const files = performance.getEntriesByType("resource").filter((e) => e.startTime <= window.__readyAt);
+  const at = (ms) => ms.toFixed(0);
+  const seen = Object.entries(window.__seen).map(([k, ms]) => `${k} ${at(ms)}`);
+  return [...files.map((e) => `${new URL(e.name).pathname.split("/").pop()} ${at(e.startTime)}-${at(e.responseEnd)}${e.transferSize ? "" : " (cache)"}`), ...seen, `ready ${at(window.__readyAt)}`].join(", ");
 }
 
 /** Adds a profile's samples between `fromMs` and `toMs` (page time) to `profiled`. */
@@ -1174,7 +1199,7 @@ const attempt = async (what, f) => {
 if (PARTS.has("profile")) {
   for (let i = 0; i < RUNS; i++) {
     const r = await attempt(`profile, run ${i + 1}`, () => profileVisit("lede-recipe"));
-    if (r) log(`profile, run ${i + 1}/${RUNS}: ready ${r.readyMs.toFixed(0)} ms, the feeds' last byte ${r.feedsEndMs.toFixed(0)} ms`);
+    if (r) log(`profile, run ${i + 1}/${RUNS}: ready ${r.readyMs.toFixed(0)} ms, the feeds' last byte ${r.feedsEndMs.toFixed(0)} ms; ${r.timeline}`);
   }
   printProfiles();
   process.exit(failures.length ? 1 : 0);
