@@ -14,7 +14,9 @@ export interface LedeHandle {
  * within a viewport and a half of view (or has `data-loading="eager"`).
  * For an element that already is one, a no-op, unless it was moved under
  * another `lang` or `dir`: it takes them on. Its attributes are live:
- * change `data-article-src` and the others at any time.
+ * change `data-article-src` and the others at any time. Taken out of the
+ * page, it is unmounted, and let go of at the next `mount()` (drop its
+ * handle too: the handle holds it).
  * @throws TypeError for something that is not an Element.
  */
 export function mount(element: Element): LedeHandle;
