@@ -232,6 +232,26 @@ export const tests = [
     },
   },
   {
+    name: "a [data-lede] element whose data-lede is taken off keeps its widget (its attributes still followed) until mount(el).unmount()",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/plain.html`);
+      await until(page, ["story"], bothReady, "the page's widget");
+      await page.evaluate(() => document.getElementById("story").removeAttribute("data-lede"));
+      await sleep(200);
+      const kept = await shows(page, ["story"]);
+      assert.ok(kept.mounted && bothReady(kept), `kept: ${JSON.stringify(kept)}`);
+      await page.evaluate(() => document.getElementById("story").setAttribute("data-heading", "Still followed"));
+      await until(page, ["story"], (s) => s.heading === "Still followed", "the new heading");
+      await page.evaluate(async () => {
+        const { mount } = await import(document.querySelector("script[type=module][src]").src);
+        mount(document.getElementById("story")).unmount();
+      });
+      const gone = await until(page, ["story"], (s) => !s.mounted && s.children === 0, "unmounted");
+      assert.equal(gone.article, null);
+      await page.done();
+    },
+  },
+  {
     name: "<lede-widget> in another component's open shadow root: renders both sections, follows related-src and heading there, stays when moved, is unmounted when removed and mounts again when put back",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/element-shadow.html`);
