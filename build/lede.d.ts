@@ -15,8 +15,8 @@ export interface LedeHandle {
  * For an element that already is one, a no-op, unless it was moved under
  * another `lang` or `dir`: it takes them on. Its attributes are live:
  * change `data-article-src` and the others at any time. Taken out of the
- * page, it is unmounted, and let go of at the next `mount()` (drop its
- * handle too: the handle holds it).
+ * page, it is unmounted, and once the code runs (or could not load) let
+ * go of at the next `mount()` (drop its handle too: the handle holds it).
  * @throws TypeError for something that is not an Element.
  */
 export function mount(element: Element): LedeHandle;

@@ -72,7 +72,8 @@ const preloadLink = (links, url) => {
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
-  link.crossOrigin = "anonymous";
+  // "" is anonymous, as the recipe's bare `crossorigin` attribute.
+  link.crossOrigin = "";
   link.href = url.href;
   links.push(link);
 };
@@ -311,10 +312,11 @@ if (browser) {
 export function mount(el) {
   if (!browser) return { unmount() {} };
   if (!(el instanceof Element)) throw TypeError("lede.mount: expected an Element");
-  // Once the code runs, an element out of the page has been unmounted by
-  // it: forgotten here too (a single-page app mounts one per story, and
-  // the map held each, with all it showed, for good).
-  if (glue) for (const [other] of wanted) other.isConnected || wanted.delete(other);
+  // Once the code runs (or cannot), an element out of the page that is no
+  // widget (the code unmounts one taken out) is forgotten here too: a
+  // single-page app mounts one per story, and the map held each, with all
+  // it showed, for good. One mounted while out of the page is kept.
+  if (glue || failed) for (const [other] of wanted) other.isConnected || other.hasAttribute(MOUNTED) || wanted.delete(other);
   wanted.set(el, true);
   if (failed) fail([el], ...failed);
   else if (glue) apply(el, true);
@@ -344,7 +346,10 @@ if (browser && typeof customElements === "object" && !customElements.get("lede-w
         // it is forgotten (not kept as unwanted: a single-page app makes
         // one per story), and mounted again if it is put back.
         queueMicrotask(() => {
-          if (!this.isConnected && wanted.delete(this)) apply(this, false);
+          if (!this.isConnected) {
+            wanted.delete(this);
+            apply(this, false);
+          }
         });
       }
       attributeChangedCallback() {

@@ -232,6 +232,25 @@ export const tests = [
     },
   },
   {
+    name: "a <lede-widget> taken out of another component's shadow root in the task of a mount() is still unmounted",
+    async run({ browser, origin, publisher }) {
+      const page = await open(browser, `${publisher}/element-shadow.html`);
+      await until(page, ["story", "inner"], bothReady, "the widget in the component");
+      await page.evaluate(async (o) => {
+        const { mount } = await import(document.querySelector("script[type=module][src]").src);
+        const inner = document.getElementById("story").shadowRoot.getElementById("inner");
+        window.__inner = inner;
+        inner.remove();
+        const el = document.createElement("div");
+        el.setAttribute("data-related-src", `${o}/api/related/1855600.json`);
+        document.querySelector("main").append(el);
+        mount(el);
+      }, origin);
+      await page.waitForFunction(() => !window.__inner.hasAttribute("data-lede-mounted") && window.__inner.shadowRoot.querySelector("[data-lede-root]")?.children.length === 0, null, { timeout: 3000 });
+      await page.done();
+    },
+  },
+  {
     name: "a [data-lede] element whose data-lede is taken off keeps its widget (its attributes still followed) until mount(el).unmount()",
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/plain.html`);

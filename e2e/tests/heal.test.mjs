@@ -121,22 +121,32 @@ export const tests = [
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/trap.html`);
       await page.waitForFunction(() => [...document.querySelectorAll("[data-lede]")].every((h) => h.shadowRoot?.querySelector("section[data-state=ready]")), null, { timeout: 10000 });
-      // An explicitly mounted element is a widget too, and comes back too.
+      // An explicitly mounted element is a widget too, and comes back too;
+      // so does one mounted while still out of the page, with another
+      // mount() (which forgets the elements out of the page that are no
+      // widgets) before it is put in.
       await page.evaluate(() => {
-        const el = document.createElement("div");
-        el.id = "explicit";
-        el.setAttribute("data-article-src", document.getElementById("one").getAttribute("data-article-src"));
+        const make = (id) => {
+          const el = document.createElement("div");
+          el.id = id;
+          el.setAttribute("data-article-src", document.getElementById("one").getAttribute("data-article-src"));
+          return el;
+        };
+        const early = make("early");
+        window.__mount(early);
+        const el = make("explicit");
         document.querySelector("main").append(el);
         window.__mount(el);
+        document.querySelector("main").append(early);
       });
-      await page.waitForFunction(() => document.getElementById("explicit").shadowRoot?.querySelector("article[data-state=ready]"), null, { timeout: 10000 });
+      await page.waitForFunction(() => ["explicit", "early"].every((id) => document.getElementById(id).shadowRoot?.querySelector("article[data-state=ready]")), null, { timeout: 10000 });
       // The trap: in the page observer's callback, as a bug would be.
       await page.evaluate(() => document.getElementById("two").setAttribute("data-lede-trap", "now"));
-      await page.waitForFunction(() => window.__events.filter((e) => e.detail.section === "crash").length >= 4, null, { timeout: 5000 });
+      await page.waitForFunction(() => window.__events.filter((e) => e.detail.section === "crash").length >= 5, null, { timeout: 5000 });
       const crashes = await page.evaluate(() => window.__events.filter((e) => e.detail.section === "crash").map((e) => `${e.target}:${e.detail.code}`).sort());
-      assert.deepEqual(crashes, ["explicit:crash", "one:crash", "three:crash", "two:crash"]);
+      assert.deepEqual(crashes, ["early:crash", "explicit:crash", "one:crash", "three:crash", "two:crash"]);
       // Started again: every widget renders again, from a fresh instance.
-      await page.waitForFunction(() => ["one", "two", "three"].every((id) => document.getElementById(id).shadowRoot?.querySelector("section[data-state=ready]")) && document.getElementById("explicit").shadowRoot?.querySelector("article[data-state=ready]"), null, { timeout: 10000 });
+      await page.waitForFunction(() => ["one", "two", "three"].every((id) => document.getElementById(id).shadowRoot?.querySelector("section[data-state=ready]")) && ["explicit", "early"].every((id) => document.getElementById(id).shadowRoot?.querySelector("article[data-state=ready]")), null, { timeout: 10000 });
       assert.equal(await page.evaluate(() => window.__ready), "resolved");
       // The new instance follows attributes; the dead one stays quiet.
       await page.evaluate(() => document.getElementById("one").setAttribute("lang", "ar"));

@@ -146,6 +146,44 @@ export const tests = [
     },
   })),
   {
+    name: "code that cannot load: elements given to mount() and taken out of the page are let go of at the next mount(), as when it runs",
+    async run({ browser, publisher }) {
+      const page = await open(browser, null);
+      const held = await hold(page, isWasm, 404);
+      await page.goto(`${publisher}/load-fail.html`, { waitUntil: "domcontentloaded" });
+      await held.asked;
+      held.release();
+      await page.waitForFunction(() => window.__events.filter((e) => e.type === "lede:error").length >= 2, null, { timeout: 5000 });
+      await page.evaluate(async () => {
+        const { mount } = await import(document.querySelector("script[type=module][src]").src);
+        window.__gone = [];
+        // A single-page app's stories, each mounted and then taken out.
+        for (let i = 0; i < 3; i++) {
+          const el = document.createElement("div");
+          document.querySelector("main").append(el);
+          mount(el);
+          el.remove();
+          window.__gone.push(new WeakRef(el));
+        }
+        const last = document.createElement("div");
+        document.querySelector("main").append(last);
+        mount(last);
+      });
+      const cdp = await page.context().newCDPSession(page);
+      const left = async () => {
+        await cdp.send("HeapProfiler.collectGarbage");
+        return page.evaluate(() => window.__gone.filter((r) => r.deref() !== undefined).length);
+      };
+      let held2 = await left();
+      for (let i = 0; held2 > 0 && i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        held2 = await left();
+      }
+      assert.equal(held2, 0, "elements still held");
+      await page.done();
+    },
+  },
+  {
     name: "a second copy of Lede on the page whose code cannot load leaves the widgets the first copy mounted as they are",
     async run({ browser, publisher }) {
       const page = await open(browser, null);
