@@ -97,7 +97,8 @@ const near = (el) => {
 const feeds = [];
 /** The attributes a `<lede-widget>` follows where the page's observer may
  * not see it (inside another component's shadow root): each `data-`
- * attribute of a `[data-lede]` element, without `data-`. */
+ * attribute of a `[data-lede]` element, without `data-`. The first two
+ * are the feeds, which `preloadFor` preloads. */
 const ATTRIBUTES = ["article-src", "related-src", "media-base", "link-template", "poster-template", "theme", "heading", "lang", "dir"];
 
 /** Preloads what the widgets that start now need: in page order, the ones
@@ -328,7 +329,6 @@ export function mount(el) {
     },
   };
 }
-
 
 if (browser && typeof customElements === "object" && !customElements.get("lede-widget")) {
   customElements.define(

@@ -116,6 +116,17 @@ export async function eventually(check, what, timeout = 5000) {
   }
 }
 
+/** Forces garbage collections (CDP) until `gone`, run in the page, says
+ * what the test let go of has been collected; fails naming `what` after
+ * 5 s. For leaks: nothing of Lede's may keep an element alive. */
+export async function collected(page, gone, what) {
+  const cdp = await page.context().newCDPSession(page);
+  return eventually(async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return page.evaluate(gone);
+  }, what);
+}
+
 /** Waits for the page to draw two frames and run a task after them: long
  * enough for what a key schedules a frame later to have happened. */
 export const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));

@@ -7,7 +7,7 @@
 import { build } from "esbuild";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assert, open, sleep, eventually } from "../lib.mjs";
+import { assert, open, sleep, eventually, collected } from "../lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -149,12 +149,7 @@ export const tests = [
         el.remove();
       });
       await sleep(300);
-      const cdp = await page.context().newCDPSession(page);
-      const collected = await eventually(async () => {
-        await cdp.send("HeapProfiler.collectGarbage");
-        return page.evaluate(() => window.__gone.deref() === undefined);
-      }, "the removed element collected", 5000);
-      assert.ok(collected);
+      assert.ok(await collected(page, () => window.__gone.deref() === undefined, "the removed element collected"));
       await page.done();
     },
   },
@@ -222,12 +217,7 @@ export const tests = [
       await story("third");
       await until(page, ["third"], (s) => s.related === "ready", "the third story's carousel");
       await sleep(300);
-      const cdp = await page.context().newCDPSession(page);
-      const collected = await eventually(async () => {
-        await cdp.send("HeapProfiler.collectGarbage");
-        return page.evaluate(() => ["first", "second"].every((n) => window.__gone[n].deref() === undefined));
-      }, "the two removed elements collected", 5000);
-      assert.ok(collected);
+      assert.ok(await collected(page, () => ["first", "second"].every((n) => window.__gone[n].deref() === undefined), "the two removed elements collected"));
       await page.done();
     },
   },

@@ -1,7 +1,7 @@
 // Loading (issues 13 and 14): one bad widget in the page's HTML does not stop
 // the others; when the code cannot load, every widget's element hears of it
 // and keeps its fallback; importing lede.js never waits for the wasm.
-import { assert, open, settled, inWidget, frames } from "../lib.mjs";
+import { assert, open, settled, inWidget, frames, collected } from "../lib.mjs";
 
 /** The glue is lede-<hash>.js (lede.js has no dash), the wasm lede-<hash>_bg.wasm. */
 const isGlue = (url) => /\/lede-[^/]+\.js$/.test(new URL(url).pathname);
@@ -169,17 +169,7 @@ export const tests = [
         document.querySelector("main").append(last);
         mount(last);
       });
-      const cdp = await page.context().newCDPSession(page);
-      const left = async () => {
-        await cdp.send("HeapProfiler.collectGarbage");
-        return page.evaluate(() => window.__gone.filter((r) => r.deref() !== undefined).length);
-      };
-      let held2 = await left();
-      for (let i = 0; held2 > 0 && i < 40; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        held2 = await left();
-      }
-      assert.equal(held2, 0, "elements still held");
+      assert.ok(await collected(page, () => window.__gone.every((r) => r.deref() === undefined), "the three removed elements collected"));
       await page.done();
     },
   },
