@@ -108,6 +108,37 @@ export const tests = [
       await page.done();
     },
   },
+  {
+    name: "the page's <body> with data-lede, and an <img>, are refused with a console line each: the page stays visible, the widget beside them loads, mount() says the same",
+    async run({ browser, publisher, origin }) {
+      const page = await open(browser, `${publisher}/refused.html`);
+      // The good widget is the page's third [data-lede] (after the body and the img).
+      assert.equal(await settled(page, "article", { widget: 2 }), "ready");
+      assert.equal(await settled(page, "related", { widget: 2 }), "ready");
+      const lines = () => page.messages.filter((m) => m.type === "error" && m.text.startsWith("lede:")).map((m) => m.text);
+      const hosts = await page.evaluate(() => ({
+        body: { shadow: !!document.body.shadowRoot, mounted: document.body.hasAttribute("data-lede-mounted") },
+        img: { mounted: document.getElementById("picture").hasAttribute("data-lede-mounted") },
+        // The page's own text is laid out and visible: no shadow root hides it.
+        text: document.getElementById("page-text").getBoundingClientRect().height > 0 && document.getElementById("page-title").checkVisibility(),
+      }));
+      assert.deepEqual(hosts, { body: { shadow: false, mounted: false }, img: { mounted: false }, text: true });
+      const body = "lede: the page's <body> cannot be a widget (it would hide the page); use a <div data-lede>";
+      const img = "lede: this element cannot hold a shadow root; use a <div data-lede>";
+      assert.deepEqual(lines().sort(), [body, img].sort(), "one console line for each, and none for the good widget");
+      // Given to mount(), the same refusal, said once (lede.js adds the
+      // "lede: " the wasm's sentence would otherwise repeat).
+      await page.evaluate(async (cdn) => {
+        const { mount } = await import(`${cdn}/lede.js`);
+        mount(document.body);
+      }, origin);
+      // The mount waits for the code's next turn (it is near view: at once).
+      for (let i = 0; i < 30 && lines().length < 3; i++) await page.waitForTimeout(100);
+      assert.deepEqual(lines().filter((l) => l === body).length, 2, `mount(document.body) says the same sentence: ${lines().join(" | ")}`);
+      assert.equal(await page.evaluate(() => !!document.body.shadowRoot), false, "and the body still has no shadow root");
+      await page.done();
+    },
+  },
   ...[["wasm", "abort"], ["wasm", 404], ["glue", "abort"], ["glue", 404]].map(([what, fail]) => ({
     name: `the ${what} ${fail === "abort" ? "blocked" : "answering 404"}: lede:error "load" on every element, fallback kept, room released, nothing uncaught`,
     async run({ browser, publisher }) {

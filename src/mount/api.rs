@@ -48,7 +48,11 @@ pub fn mount(element: JsValue) -> Result<(), JsValue> {
     let host: Element = element
         .dyn_into()
         .map_err(|_| js_sys::TypeError::new("lede.mount: expected an Element"))?;
-    super::queue::mount_when_near(&host).map_err(|e| js_sys::Error::new(e.detail()).into())
+    // `lede.js` puts its own "lede: " before the message.
+    super::queue::mount_when_near(&host).map_err(|e| {
+        let detail = e.detail();
+        js_sys::Error::new(detail.strip_prefix("lede: ").unwrap_or(detail)).into()
+    })
 }
 
 /// `unmount(element)`: removes the element's widget and frees everything

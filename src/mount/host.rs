@@ -21,6 +21,8 @@ const ROOT_ATTR: &str = "data-lede-root";
 pub enum MountError {
     /// The element cannot have a shadow root (`<img>`, `<input>`, …).
     NoShadowRoot,
+    /// The page's `<body>`: its shadow root would hide the whole page.
+    Body,
     /// Another copy of Lede on the page already owns it.
     Taken,
     /// The page has no document or window (not a browser page).
@@ -33,6 +35,9 @@ impl MountError {
         match self {
             MountError::NoShadowRoot => {
                 "lede: this element cannot hold a shadow root; use a <div data-lede>"
+            }
+            MountError::Body => {
+                "lede: the page's <body> cannot be a widget (it would hide the page); use a <div data-lede>"
             }
             MountError::Taken => {
                 "lede: this element already holds a widget from another copy of Lede"
@@ -90,6 +95,11 @@ fn add_styles(document: &Document, root: &ShadowRoot) {
 
 /// The element's open shadow root and the empty container to mount into.
 pub(super) fn prepare(document: &Document, host: &Element) -> Result<HtmlElement, MountError> {
+    // A shadow root shows its own content in place of the element's: on
+    // the `<body>`, the widget would be all the page showed.
+    if host.local_name() == "body" {
+        return Err(MountError::Body);
+    }
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host
