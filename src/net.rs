@@ -38,7 +38,7 @@ pub enum FetchError {
 fn js_message(e: &JsValue) -> String {
     let field = |name: &str| Reflect::get(e, &name.into()).ok()?.as_string();
     match (field("name"), field("message")) {
-        (Some(name), Some(message)) => [name, message].join(": "),
+        (Some(name), Some(message)) => [name.as_str(), ": ", &message].concat(),
         _ => e.as_string().unwrap_or_default(),
     }
 }

@@ -201,51 +201,46 @@ pub enum ConfigError {
 impl ConfigError {
     /// The detail for the console, saying which attribute to fix.
     pub fn detail(&self) -> String {
-        let (what, value) = match self {
+        // The attribute (if the sentence names one), the sentence, the
+        // value: one `concat`, not a `push_str` each.
+        let (attribute, what, value): (&str, &str, &str) = match self {
             ConfigError::NoSource => {
                 return "lede: a [data-lede] element needs data-article-src, data-related-src or both".into()
             }
-            ConfigError::BadUrl { attribute, value } => {
-                let mut s = String::from("lede: ");
-                s.push_str(attribute);
-                s.push_str(" is not an http(s) URL");
-                (s, value)
-            }
-            ConfigError::UserInfo { attribute, value } => {
-                let mut s = String::from("lede: ");
-                s.push_str(attribute);
-                s.push_str(" has a user name or password (user:pw@), which browsers refuse to fetch; remove it");
-                (s, value)
-            }
-            ConfigError::NotAllowed { attribute, value } => {
-                let mut s = String::from("lede: ");
-                s.push_str(attribute);
-                s.push_str(" is on an origin this page does not allow (<meta name=\"lede-origins\">)");
-                (s, value)
-            }
+            ConfigError::BadUrl { attribute, value } => (attribute, " is not an http(s) URL", value),
+            ConfigError::UserInfo { attribute, value } => (
+                attribute,
+                " has a user name or password (user:pw@), which browsers refuse to fetch; remove it",
+                value,
+            ),
+            ConfigError::NotAllowed { attribute, value } => (
+                attribute,
+                " is on an origin this page does not allow (<meta name=\"lede-origins\">)",
+                value,
+            ),
             ConfigError::TemplateIdInHost { value } => (
-                "lede: data-link-template has {id} in its host; put it in the path, query or fragment".into(),
+                "",
+                "data-link-template has {id} in its host; put it in the path, query or fragment",
                 value,
             ),
             ConfigError::TemplateWithoutId { value } => {
-                ("lede: data-link-template has no {id} placeholder".into(), value)
+                ("", "data-link-template has no {id} placeholder", value)
             }
             ConfigError::TemplateNotHttp { value } => {
-                ("lede: data-link-template does not give an http(s) URL".into(), value)
+                ("", "data-link-template does not give an http(s) URL", value)
             }
             ConfigError::PosterTemplate { value } => (
-                "lede: data-poster-template needs {path} and must give an http(s) image URL".into(),
+                "",
+                "data-poster-template needs {path} and must give an http(s) image URL",
                 value,
             ),
-            ConfigError::PageNotHttp { value } => {
-                ("lede: the page is not served over http(s), so its feeds cannot be resolved".into(), value)
-            }
+            ConfigError::PageNotHttp { value } => (
+                "",
+                "the page is not served over http(s), so its feeds cannot be resolved",
+                value,
+            ),
         };
-        let mut s = what;
-        s.push_str(": \"");
-        s.push_str(value);
-        s.push('"');
-        s
+        ["lede: ", attribute, what, ": \"", value, "\""].concat()
     }
 }
 

@@ -162,78 +162,110 @@ impl FeedError {
     /// assert_eq!(e.to_string(), "Related stories could not be loaded. Check your connection.");
     /// ```
     pub fn detail(&self) -> String {
-        let mut s = String::from("lede: the ");
-        s.push_str(self.feed.as_str());
-        s.push_str(" feed");
-        if let Some(url) = &self.url {
-            s.push_str(" at ");
-            s.push_str(url);
-        }
-        s.push_str(": ");
-        match &self.problem {
+        // One `concat` of the line's parts, not a `push_str` each: every
+        // call was code of its own in the wasm.
+        let (n1, n2);
+        let tail: [&str; 6] = match &self.problem {
             Problem::Http { status, .. } => {
-                s.push_str("HTTP status ");
-                s.push_str(&write_unsigned(u64::from(*status)));
+                n1 = write_unsigned(u64::from(*status));
+                ["HTTP status ", &n1, "", "", "", ""]
             }
             Problem::TooLarge { limit } => {
-                s.push_str("longer than the limit of ");
-                s.push_str(&write_unsigned(u64::from(limit / 1_048_576)));
-                s.push_str(" MiB; not read");
+                n1 = write_unsigned(u64::from(limit / 1_048_576));
+                [
+                    "longer than the limit of ",
+                    &n1,
+                    " MiB; not read",
+                    "",
+                    "",
+                    "",
+                ]
             }
             Problem::Network { message, cut_off } => {
                 // The browser words a CORS refusal exactly like a network
                 // failure, so the detail names both: a feed on another
                 // origin without CORS headers is the usual cause. Not for
                 // a body cut off: its answer had passed CORS.
-                s.push_str("could not be fetched");
-                if !message.is_empty() {
-                    s.push_str(" (");
-                    s.push_str(message);
-                    s.push(')');
-                }
-                s.push_str(if *cut_off {
-                    ": its answer was cut off by the network or the server"
+                let (open, close) = if message.is_empty() {
+                    ("", "")
                 } else {
-                    ": if the feed is on another origin than the page, check that it \
-                     sends Access-Control-Allow-Origin (CORS); otherwise the network \
-                     or the server refused it"
-                });
+                    (" (", ")")
+                };
+                [
+                    "could not be fetched",
+                    open,
+                    message,
+                    close,
+                    if *cut_off {
+                        ": its answer was cut off by the network or the server"
+                    } else {
+                        ": if the feed is on another origin than the page, check that it \
+                         sends Access-Control-Allow-Origin (CORS); otherwise the network \
+                         or the server refused it"
+                    },
+                    "",
+                ]
             }
-            Problem::Cors => s.push_str(
+            Problem::Cors => [
                 "refused by CORS: the feed is on another origin than the page and does not \
                  send Access-Control-Allow-Origin for it (the server itself answered)",
-            ),
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
             Problem::Timeout { ms } => {
-                s.push_str("no answer within ");
-                s.push_str(&write_unsigned(u64::from(*ms)));
-                s.push_str(" ms");
+                n1 = write_unsigned(u64::from(*ms));
+                ["no answer within ", &n1, " ms", "", "", ""]
             }
             Problem::Truncated { expected, actual } => {
-                s.push_str("truncated feed: the envelope announces ");
-                s.push_str(&write_unsigned(*expected as u64));
-                s.push_str(" bytes, ");
-                s.push_str(&write_unsigned(*actual as u64));
-                s.push_str(" arrived");
+                n1 = write_unsigned(*expected as u64);
+                n2 = write_unsigned(*actual as u64);
+                [
+                    "truncated feed: the envelope announces ",
+                    &n1,
+                    " bytes, ",
+                    &n2,
+                    " arrived",
+                    "",
+                ]
             }
-            Problem::BadEnvelope => s.push_str("malformed string(N) \"…\" envelope"),
+            Problem::BadEnvelope => ["malformed string(N) \"…\" envelope", "", "", "", "", ""],
             Problem::Syntax {
                 line,
                 column,
                 message,
             } => {
-                s.push_str("invalid JSON at line ");
-                s.push_str(&write_unsigned(*line as u64));
-                s.push_str(", column ");
-                s.push_str(&write_unsigned(*column as u64));
-                s.push_str(": ");
-                s.push_str(message);
+                n1 = write_unsigned(*line as u64);
+                n2 = write_unsigned(*column as u64);
+                [
+                    "invalid JSON at line ",
+                    &n1,
+                    ", column ",
+                    &n2,
+                    ": ",
+                    message,
+                ]
             }
-            Problem::Shape { message } => {
-                s.push_str("unexpected JSON shape: ");
-                s.push_str(message);
-            }
-        }
-        s
+            Problem::Shape { message } => ["unexpected JSON shape: ", message, "", "", "", ""],
+        };
+        let [a, b, c, d, e, f] = tail;
+        [
+            "lede: the ",
+            self.feed.as_str(),
+            " feed",
+            if self.url.is_some() { " at " } else { "" },
+            self.url.as_deref().unwrap_or_default(),
+            ": ",
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+        ]
+        .concat()
     }
 
     /// What kind of failure it is, for the page's monitoring (`lede:error`'s

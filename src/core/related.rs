@@ -53,22 +53,58 @@ impl RelatedFeed {
     /// What the console should know of the feed at `url`, if anything: the
     /// items skipped, and the items not read.
     pub fn note(&self, url: &str) -> Option<String> {
-        let mut note = String::new();
-        if self.skipped + self.duplicates > 0 {
-            note.push_str(" had ");
-            note.push_str(&write_unsigned(self.skipped as u64));
-            note.push_str(" unusable item(s) without an id, title or pic, and ");
-            note.push_str(&write_unsigned(self.duplicates as u64));
-            note.push_str(" repeated id(s); they were skipped.");
-        }
-        if self.capped {
-            note.push_str(" has more than ");
-            note.push_str(&write_unsigned(MAX_ITEMS as u64));
-            note.push_str(" items: only the first ");
-            note.push_str(&write_unsigned(MAX_ITEMS as u64));
-            note.push_str(" were read.");
-        }
-        (!note.is_empty()).then(|| ["lede: the related feed at ", url, &note].concat())
+        let (skipped, duplicates) = (
+            write_unsigned(self.skipped as u64),
+            write_unsigned(self.duplicates as u64),
+        );
+        let max = write_unsigned(MAX_ITEMS as u64);
+        let some_skipped = self.skipped + self.duplicates > 0;
+        let skips: [&str; 5] = if some_skipped {
+            [
+                " had ",
+                &skipped,
+                " unusable item(s) without an id, title or pic, and ",
+                &duplicates,
+                " repeated id(s); they were skipped.",
+            ]
+        } else {
+            [""; 5]
+        };
+        let cap: [&str; 5] = if self.capped {
+            [
+                // After the sentence on skipped items, a sentence of its own.
+                if some_skipped {
+                    " It has more than "
+                } else {
+                    " has more than "
+                },
+                &max,
+                " items: only the first ",
+                &max,
+                " were read.",
+            ]
+        } else {
+            [""; 5]
+        };
+        (some_skipped || self.capped).then(|| {
+            let [a, b, c, d, e] = skips;
+            let [f, g, h, i, j] = cap;
+            [
+                "lede: the related feed at ",
+                url,
+                a,
+                b,
+                c,
+                d,
+                e,
+                f,
+                g,
+                h,
+                i,
+                j,
+            ]
+            .concat()
+        })
     }
 }
 
@@ -286,6 +322,31 @@ mod tests {
 
     fn ids(feed: &RelatedFeed) -> Vec<&str> {
         feed.items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_console_note_says_what_was_skipped_and_what_was_not_read() {
+        let at = "https://x.example/r.json";
+        let feed = |skipped, duplicates, capped| RelatedFeed {
+            skipped,
+            duplicates,
+            capped,
+            ..RelatedFeed::default()
+        };
+        assert_eq!(feed(0, 0, false).note(at), None);
+        assert_eq!(
+            feed(2, 1, false).note(at).as_deref(),
+            Some("lede: the related feed at https://x.example/r.json had 2 unusable item(s) without an id, title or pic, and 1 repeated id(s); they were skipped.")
+        );
+        assert_eq!(
+            feed(0, 0, true).note(at).as_deref(),
+            Some("lede: the related feed at https://x.example/r.json has more than 1000 items: only the first 1000 were read.")
+        );
+        // Both: two sentences, the second with its own subject.
+        assert_eq!(
+            feed(0, 3, true).note(at).as_deref(),
+            Some("lede: the related feed at https://x.example/r.json had 0 unusable item(s) without an id, title or pic, and 3 repeated id(s); they were skipped. It has more than 1000 items: only the first 1000 were read.")
+        );
     }
 
     fn ok(input: &str) -> RelatedFeed {
