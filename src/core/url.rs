@@ -64,10 +64,7 @@ impl SafeUrl {
         if !valid_authority(authority) {
             return None;
         }
-        let mut text = String::with_capacity(scheme.len() + 1 + rest.len());
-        text.push_str(scheme);
-        text.push(':');
-        text.push_str(rest);
+        let text = [scheme, ":", rest].concat();
         let origin_len = scheme.len() + 3 + authority.len();
         Some(SafeUrl { text, origin_len })
     }
@@ -139,12 +136,12 @@ impl SafeUrl {
         let base = self.without_fragment();
         let joined = match r.as_bytes().first() {
             None => base.to_owned(),
-            Some(b'/' | b'\\') => concat(self.origin(), &r),
+            Some(b'/' | b'\\') => [self.origin(), &r].concat(),
             Some(b'?') => {
                 let path = before(base, b"?");
-                concat(path, &r)
+                [path, &r].concat()
             }
-            Some(b'#') => concat(base, &r),
+            Some(b'#') => [base, &r].concat(),
             Some(_) => {
                 let tail = self.tail();
                 let path_end = find_any(tail, b"?#").unwrap_or(tail.len());
@@ -152,9 +149,7 @@ impl SafeUrl {
                 let dir = rfind_any(path, b"/")
                     .and_then(|i| path.get(..=i))
                     .unwrap_or("/");
-                let mut s = concat(self.origin(), dir);
-                s.push_str(&r);
-                s
+                [self.origin(), dir, &r].concat()
             }
         };
         SafeUrl::parse(&joined)
@@ -178,13 +173,6 @@ fn replace_all(s: &str, from: &str, to: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn concat(a: &str, b: &str) -> String {
-    let mut s = String::with_capacity(a.len() + b.len());
-    s.push_str(a);
-    s.push_str(b);
-    s
 }
 
 /// What the URL standard does to input first: trim leading and trailing C0
@@ -324,9 +312,7 @@ impl MediaBase {
         if p.starts_with("//") || split_scheme(&p).is_some() {
             return SafeUrl::parse(&p);
         }
-        let mut s = concat(&self.0, "/");
-        s.push_str(p.trim_start_matches('/'));
-        SafeUrl::parse(&s)
+        SafeUrl::parse(&[&self.0, "/", p.trim_start_matches('/')].concat())
     }
 }
 
