@@ -95,11 +95,6 @@ fn add_styles(document: &Document, root: &ShadowRoot) {
 
 /// The element's open shadow root and the empty container to mount into.
 pub(super) fn prepare(document: &Document, host: &Element) -> Result<HtmlElement, MountError> {
-    // A shadow root shows its own content in place of the element's: on
-    // the `<body>`, the widget would be all the page showed.
-    if host.local_name() == "body" {
-        return Err(MountError::Body);
-    }
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host

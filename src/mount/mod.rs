@@ -76,6 +76,12 @@ fn trap_if_asked(_host: &Element, _mounting: bool) {}
 /// [`MountError`] when the element cannot hold a widget. A bad configuration
 /// is not an error here: the widget then shows a message in place.
 pub fn mount_element(host: &Element) -> Result<(), MountError> {
+    // A shadow root shows its own content in place of the element's: on
+    // the `<body>`, the widget would be all the page showed. Refused
+    // first, before it could wait for its language's words.
+    if host.local_name() == "body" {
+        return Err(MountError::Body);
+    }
     if registry::with(|r| r.is_mounted(host)) || !words::can_speak_now(host) {
         return Ok(());
     }
