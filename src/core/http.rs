@@ -4,7 +4,7 @@
 
 use super::date::{days_from_ymd, digits};
 use super::number::read_unsigned;
-use super::scan::{split, split_once, words};
+use super::scan::{split, split_once, trim_byte, words};
 
 /// The most a feed's body may hold, in bytes (16 MiB): a related feed of
 /// 100,000 items of ordinary length is about 15 MB. A longer one is not
@@ -30,7 +30,7 @@ pub fn charset(content_type: &str) -> Option<&str> {
         if !name.trim().eq_ignore_ascii_case("charset") {
             return None;
         }
-        let value = value.trim().trim_matches('"').trim();
+        let value = trim_byte(value.trim(), b'"', true, true).trim();
         (!value.is_empty()).then_some(value)
     })
 }

@@ -156,6 +156,31 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
         .position(|w| w == needle.as_bytes())
 }
 
+/// `s` without every leading (`start`) and trailing (`end`) ASCII `byte`:
+/// `str`'s `trim_start_matches`, `trim_end_matches` and `trim_matches`
+/// for one ASCII character, in one function, where `str`'s are one
+/// function each.
+///
+/// ```
+/// use lede::core::scan::trim_byte;
+/// assert_eq!(trim_byte("\"utf-8\"", b'"', true, true), "utf-8");
+/// assert_eq!(trim_byte("//a/b//", b'/', true, false), "a/b//");
+/// assert_eq!(trim_byte("//a/b//", b'/', false, true), "//a/b");
+/// assert_eq!(trim_byte("///", b'/', true, true), "");
+/// ```
+pub fn trim_byte(s: &str, byte: u8, start: bool, end: bool) -> &str {
+    let bytes = s.as_bytes();
+    let (mut from, mut to) = (0, bytes.len());
+    while start && from < to && bytes.get(from) == Some(&byte) {
+        from += 1;
+    }
+    while end && to > from && bytes.get(to - 1) == Some(&byte) {
+        to -= 1;
+    }
+    // An ASCII byte is a character of its own: both ends are boundaries.
+    s.get(from..to).unwrap_or_default()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -179,6 +204,15 @@ mod tests {
             prop_assert_eq!(before(&s, any), s.split(is).next().unwrap_or(""));
             prop_assert_eq!(split(&s, any).collect::<Vec<_>>(), s.split(is).collect::<Vec<_>>());
             prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_ascii_whitespace().collect::<Vec<_>>());
+        }
+
+        /// `trim_byte` agrees with `str`'s trims of one ASCII character.
+        #[test]
+        fn trim_byte_agrees(s in "[a/\"é \u{a0}]{0,12}", byte in proptest::sample::select(b"/\" a".to_vec())) {
+            let c = char::from(byte);
+            prop_assert_eq!(trim_byte(&s, byte, true, true), s.trim_matches(c));
+            prop_assert_eq!(trim_byte(&s, byte, true, false), s.trim_start_matches(c));
+            prop_assert_eq!(trim_byte(&s, byte, false, true), s.trim_end_matches(c));
         }
 
         /// `find` agrees with `str::find` for a text needle.

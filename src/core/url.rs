@@ -12,7 +12,9 @@
 //! change the scheme or the host of an absolute URL.
 
 use super::number::read_unsigned;
-use super::scan::{before, find, find_any, has_any, one_of, rfind_any, rsplit_once, split_once};
+use super::scan::{
+    before, find, find_any, has_any, one_of, rfind_any, rsplit_once, split_once, trim_byte,
+};
 use std::fmt;
 
 /// An absolute `http:` or `https:` URL with a non-empty host.
@@ -227,7 +229,7 @@ fn valid_authority(authority: &str) -> bool {
             None => (host_port, None),
         }
     };
-    if host.is_empty() || has_any(host, b":[]") && !host_port.starts_with('[') {
+    if host.is_empty() || has_any(host, b":[]") && !host_port.starts_with("[") {
         return false;
     }
     match port {
@@ -272,7 +274,7 @@ impl MediaBase {
     pub fn new(url: &SafeUrl) -> MediaBase {
         let s = url.as_str();
         let end = find_any(s, b"?#").unwrap_or(s.len());
-        let s = s.get(..end).unwrap_or(s).trim_end_matches('/');
+        let s = trim_byte(s.get(..end).unwrap_or(s), b'/', false, true);
         MediaBase(s.to_owned())
     }
 
@@ -312,7 +314,7 @@ impl MediaBase {
         if p.starts_with("//") || split_scheme(&p).is_some() {
             return SafeUrl::parse(&p);
         }
-        SafeUrl::parse(&[&self.0, "/", p.trim_start_matches('/')].concat())
+        SafeUrl::parse(&[&self.0, "/", trim_byte(&p, b'/', true, false)].concat())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::tables::nth;
 use super::text::{Text, KEYS, WORDS};
-use crate::core::scan::split;
+use crate::core::scan::{has_any, split};
 
 /// The attribute that sets the carousel's heading and accessible name.
 pub const HEADING_ATTR: &str = "data-heading";
@@ -18,7 +18,7 @@ pub(super) fn unusable(i: usize, value: &str) -> Option<&'static str> {
     let bare = || fill(value, "", "");
     if value.is_empty() {
         Some("empty")
-    } else if value.contains('<') {
+    } else if has_any(value, b"<") {
         Some("looks like HTML (it is plain text)")
     } else if i == Text::ALL.len()
         && (bare() == fill(value, "1", "") || bare() == fill(value, "", "1"))
