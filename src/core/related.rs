@@ -53,12 +53,16 @@ impl RelatedFeed {
     /// What the console should know of the feed at `url`, if anything: the
     /// items skipped, and the items not read.
     pub fn note(&self, url: &str) -> Option<String> {
+        let some_skipped = self.skipped + self.duplicates > 0;
+        // Most feeds: nothing to say, and no number written for it.
+        if !some_skipped && !self.capped {
+            return None;
+        }
         let (skipped, duplicates) = (
             write_unsigned(self.skipped as u64),
             write_unsigned(self.duplicates as u64),
         );
         let max = write_unsigned(MAX_ITEMS as u64);
-        let some_skipped = self.skipped + self.duplicates > 0;
         let skips: [&str; 5] = if some_skipped {
             [
                 " had ",
@@ -86,9 +90,9 @@ impl RelatedFeed {
         } else {
             [""; 5]
         };
-        (some_skipped || self.capped).then(|| {
-            let [a, b, c, d, e] = skips;
-            let [f, g, h, i, j] = cap;
+        let [a, b, c, d, e] = skips;
+        let [f, g, h, i, j] = cap;
+        Some(
             [
                 "lede: the related feed at ",
                 url,
@@ -103,8 +107,8 @@ impl RelatedFeed {
                 i,
                 j,
             ]
-            .concat()
-        })
+            .concat(),
+        )
     }
 }
 
