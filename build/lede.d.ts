@@ -35,9 +35,11 @@ export type LedeReadyDetail =
   | { section: "related"; /** How many slides. */ count: number };
 
 /** What every `lede:error` says: which part of the widget, and a sentence
- * for readers in the widget's language. */
+ * for people. */
 interface LedeErrorBase {
-  /** A sentence for readers, in the widget's language. */
+  /** A feed's failure or a misconfiguration: the sentence readers see, in
+   * the widget's language. `load` and `crash` (told by `lede.js`, without
+   * the widget's words): a sentence in English, which readers do not see. */
   message: string;
 }
 

@@ -275,8 +275,12 @@ const begin = () => {
   try {
     // A page with an allowlist of origins (a site with users' markup)
     // gets no preloads: a widget from a comment would have the reader's
-    // browser ask its feeds' origin before the code had refused it.
-    document.querySelector("meta[name=lede-origins]") || preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
+    // browser ask its feeds' origin before the code had refused it. Only
+    // the <head>'s counts, as for the wasm (a comment's markup lands in the
+    // body); `[name=…]` there is its <meta>, the only element of the head
+    // with a name (shorter than the wasm's `head > meta[…]`, by bytes this
+    // file did not have).
+    document.head.querySelector("[name=lede-origins]") || preloadFor(inHtml.filter((el) => el.isConnected && near(el)));
   } catch {
     // A page odd enough to break a preload (no <head>, a lang of
     // "constructor") still gets its widgets: they fetch their own feeds.

@@ -2,7 +2,8 @@
 # `make test`: dist/pkg/ as an npm package. Its types compile in a strict
 # consumer (build/types/consumer.ts, importing the package by its name, so
 # that `exports` and `types` are checked too), and `npm pack` takes exactly
-# package.json, lede.js, lede.d.ts and the glue and wasm named by the version.
+# package.json, lede.js, lede.d.ts, the glue and wasm named by the version,
+# the words files, LICENSE and CHANGELOG.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"

@@ -1,5 +1,5 @@
 // A framework user's code against lede.d.ts, compiled by `make test` with
-// `tsc --noEmit --strict` (build/types/check.sh): the types say what the
+// `tsc --noEmit --strict` (build/pkg-check.sh): the types say what the
 // README says.
 import { mount, ready, type LedeErrorDetail, type LedeHandle, type LedeReadyDetail } from "@lede/widget";
 

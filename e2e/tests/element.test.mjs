@@ -100,7 +100,7 @@ export const tests = [
     },
   },
   {
-    name: "<lede-widget>'s console lines name its attributes as it is written, without data- (a word not taken, a URL that cannot be used), and a [data-lede] element's with it",
+    name: "<lede-widget>'s console lines name its attributes as it is written, without data- (a word not taken, a URL that cannot be used, no source at all), and a [data-lede] element's with it",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/element-shadow.html`);
       await until(page, ["story", "inner"], bothReady, "the page's widget (the code has started)");
@@ -117,15 +117,24 @@ export const tests = [
             made.push(el);
           }
         }
+        // And one of each form with no source at all.
+        const bare = document.createElement("div");
+        bare.setAttribute("data-lede", "");
+        made.push(bare, document.createElement("lede-widget"));
         document.querySelector("main").append(...made);
       }, origin);
-      await eventually(() => page.messages.filter((m) => /media-base is not|text-colour is not/.test(m.text)).length === 4, "all four told", 10000);
+      await eventually(() => page.messages.filter((m) => /media-base is not|text-colour is not| needs /.test(m.text)).length === 6, "all six told", 10000);
       const said = page.messages.map((m) => m.text).filter((t) => /^lede: (data-)?(text-colour|media-base) /.test(t)).sort();
       assert.deepEqual(said, [
         'lede: data-media-base is not an http(s) URL: "data:,x"',
         "lede: data-text-colour is not used: unknown key",
         'lede: media-base is not an http(s) URL: "data:,x"',
         "lede: text-colour is not used: unknown key",
+      ]);
+      const needs = page.messages.map((m) => m.text).filter((t) => t.includes(" needs ")).sort();
+      assert.deepEqual(needs, [
+        "lede: a <lede-widget> needs article-src, related-src or both",
+        "lede: a [data-lede] element needs data-article-src, data-related-src or both",
       ]);
       await page.done();
     },

@@ -157,6 +157,18 @@ export const tests = [
     },
   },
   {
+    name: "an allowlist in the <body> (a comment's markup) changes nothing: the page's widget renders, and lede.js preloads its feeds",
+    async run({ browser, publisher }) {
+      const page = await open(browser, `${publisher}/allow-body.html`);
+      assert.equal(await settled(page, "related", { widget: 0 }), "ready");
+      assert.equal(await settled(page, "article", { widget: 0 }), "ready");
+      const preloads = await page.evaluate(() => [...document.head.querySelectorAll("link[rel=preload][as=fetch]")].map((l) => new URL(l.href).pathname).sort());
+      assert.deepEqual(preloads, ["/api/article/1855600.json", "/api/related/1855600.json"]);
+      assert.deepEqual(lede(page).filter((t) => t.includes("lede-origins") || t.includes("does not allow")), []);
+      await page.done();
+    },
+  },
+  {
     name: "the allowlist's self is the page's own origin, not its <base href>'s: a relative feed on the base's origin is refused",
     async run({ browser, publisher }) {
       const page = await open(browser, `${publisher}/allow-base.html`);

@@ -198,15 +198,18 @@ pub enum ConfigError {
     },
 }
 
+/// The console line of [`ConfigError::NoSource`], in a `[data-lede]`
+/// element's names (`mount::attrs` gives a `<lede-widget>` its own).
+pub const NO_SOURCE: &str =
+    "lede: a [data-lede] element needs data-article-src, data-related-src or both";
+
 impl ConfigError {
     /// The detail for the console, saying which attribute to fix.
     pub fn detail(&self) -> String {
         // The attribute (if the sentence names one), the sentence, the
         // value: one `concat`, not a `push_str` each.
         let (attribute, what, value): (&str, &str, &str) = match self {
-            ConfigError::NoSource => {
-                return "lede: a [data-lede] element needs data-article-src, data-related-src or both".into()
-            }
+            ConfigError::NoSource => return NO_SOURCE.into(),
             ConfigError::BadUrl { attribute, value } => (attribute, " is not an http(s) URL", value),
             ConfigError::UserInfo { attribute, value } => (
                 attribute,

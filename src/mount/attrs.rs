@@ -3,7 +3,7 @@
 //! console where they cannot be used.
 
 use super::registry;
-use crate::core::config::{Attrs, Config, Misconfigured, Origins};
+use crate::core::config::{Attrs, Config, Misconfigured, Origins, NO_SOURCE};
 use crate::core::i18n::{HEADING_ATTR, TEXT_ATTR_PREFIX};
 use crate::core::url::SafeUrl;
 use crate::dom::{console_error, console_warn};
@@ -55,13 +55,18 @@ impl Names {
 
     /// A console line about attributes, in the host's names: a line about
     /// one attribute starts with its name (`lede: data-theme …`), and only
-    /// that is renamed (a value quoted after it is kept as written). Not
-    /// `str::replace`, whose substring search (Two-Way) was 0.8 KB brotli
-    /// for this one call (see `core::scan`).
+    /// that is renamed (a value quoted after it is kept as written); the
+    /// line about missing sources names two, and has a `<lede-widget>`'s
+    /// own. Not `str::replace`, whose substring search (Two-Way) was 0.8 KB
+    /// brotli for this one call (see `core::scan`).
     fn said(&self, line: &str) -> String {
         match line.strip_prefix("lede: data-") {
-            Some(rest) if self.bare => ["lede: ", rest].concat(),
-            _ => line.to_owned(),
+            _ if !self.bare => line.to_owned(),
+            Some(rest) => ["lede: ", rest].concat(),
+            None if line == NO_SOURCE => {
+                "lede: a <lede-widget> needs article-src, related-src or both".into()
+            }
+            None => line.to_owned(),
         }
     }
 }
