@@ -14,6 +14,7 @@ use lede::core::slide::Slide;
 use lede::core::url::{LinkTemplate, MediaBase, PosterTemplate, SafeUrl};
 use lede::ui::article::ArticleSection;
 use lede::ui::carousel::slide::SlideView;
+use lede::ui::carousel::window::rows;
 use lede::ui::live::Look;
 use lede::ui::live::{Items, Links};
 use lede::ui::related::RelatedSection;
@@ -774,6 +775,95 @@ fn slide_label(el: &Element) -> Option<String> {
     el.closest("[data-lede-slide]")
         .ok()??
         .get_attribute("aria-label")
+}
+
+/// The indices of `parent`'s children (`data-i`), in order.
+fn row_indices(parent: &Element) -> Vec<String> {
+    all(parent, "p").iter().map(|p| attr(p, "data-i")).collect()
+}
+
+/// The `<p>` of index `i` under `parent`.
+fn row(parent: &Element, i: usize) -> Element {
+    one(parent, &format!("p[data-i=\"{i}\"]"))
+}
+
+#[wasm_bindgen_test]
+async fn the_slide_window_keeps_the_rows_that_stay_and_puts_new_ones_in_order() {
+    let root = container();
+    let (window, set_window) = signal(vec![0usize, 1, 2]);
+    let (version, set_version) = signal(0u32);
+    let built = Arc::new(AtomicUsize::new(0));
+    let gone = Arc::new(AtomicUsize::new(0));
+    let (b, g) = (built.clone(), gone.clone());
+    let row_of = move |i: usize| {
+        b.fetch_add(1, Ordering::Relaxed);
+        let g = g.clone();
+        on_cleanup(move || {
+            g.fetch_add(1, Ordering::Relaxed);
+        });
+        view! { <p data-i=i.to_string()>{i}</p> }
+    };
+    let handle = mount_to(root.clone(), move || {
+        let row_of = row_of.clone();
+        move || {
+            version.track();
+            view! { <div class="rail" use:rows=(move || window.get(), row_of.clone())></div> }
+        }
+    });
+    let rail = one(&root, ".rail");
+    assert_eq!(row_indices(&rail), ["0", "1", "2"]);
+    let (one_el, two_el) = (row(&rail, 1), row(&rail, 2));
+
+    // Forwards: 0 leaves, 3 and 7 come after the rows that stay.
+    set_window.set(vec![1, 2, 3, 7]);
+    tick().await;
+    assert_eq!(row_indices(&rail), ["1", "2", "3", "7"]);
+    assert!(
+        row(&rail, 1) == one_el && row(&rail, 2) == two_el,
+        "the rows that stay are the same elements"
+    );
+    assert_eq!(
+        (built.load(Ordering::Relaxed), gone.load(Ordering::Relaxed)),
+        (5, 1),
+        "two built, one gone with its owner"
+    );
+
+    // New rows before, between and after the ones that stay.
+    let seven = row(&rail, 7);
+    set_window.set(vec![0, 2, 5, 7, 8]);
+    tick().await;
+    assert_eq!(row_indices(&rail), ["0", "2", "5", "7", "8"]);
+    assert!(row(&rail, 2) == two_el && row(&rail, 7) == seven);
+    assert_eq!(
+        (built.load(Ordering::Relaxed), gone.load(Ordering::Relaxed)),
+        (8, 3)
+    );
+
+    // Indices out of order or repeated are skipped, never shown twice.
+    set_window.set(vec![3, 3, 1, 9]);
+    tick().await;
+    assert_eq!(row_indices(&rail), ["3", "9"]);
+    assert_eq!(gone.load(Ordering::Relaxed), 8);
+
+    // The rail built again in its place (the carousel made anew): only
+    // the new rows, the old ones gone with their owners.
+    set_version.set(1);
+    tick().await;
+    let rail = one(&root, ".rail");
+    assert_eq!(row_indices(&rail), ["3", "9"]);
+    assert_eq!(all(&root, "p").len(), 2);
+    assert_eq!(gone.load(Ordering::Relaxed), 10);
+    set_window.set(vec![4]);
+    tick().await;
+    assert_eq!(row_indices(&rail), ["4"]);
+
+    drop(handle);
+    assert_eq!(
+        gone.load(Ordering::Relaxed),
+        built.load(Ordering::Relaxed),
+        "every row's owner is cleaned up"
+    );
+    root.remove();
 }
 
 #[wasm_bindgen_test]

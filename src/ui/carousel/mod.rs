@@ -34,7 +34,7 @@ use reach::use_reach;
 use slide::SlideView;
 use std::sync::Arc;
 use views::use_view_reports;
-use window::use_window;
+use window::{rows, use_window};
 
 /// A carousel of ready slides.
 #[component]
@@ -98,9 +98,13 @@ pub fn Carousel(
             on:focusout=handler(move |ev| focus.on_focusout(ev))
             on:pointerenter=handler(move |_| reach.engage())
         >
-            <div class="rail" node_ref=rail style=("--n", write_unsigned(count as u64)) data-all=(count <= KEEP_ALL).then_some("")>
-                <For each=window key=|i| *i children=slide_view />
-            </div>
+            <div
+                class="rail"
+                node_ref=rail
+                style=("--n", write_unsigned(count as u64))
+                data-all=(count <= KEEP_ALL).then_some("")
+                use:rows=(window, slide_view)
+            ></div>
         </div>
     }
 }
