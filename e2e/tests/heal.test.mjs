@@ -84,6 +84,29 @@ export const tests = [
     })),
   ),
   {
+    name: "a page's own keydown that is no KeyboardEvent (new Event, a CustomEvent), at a focused slide: ignored, no trap; the arrow keys still move focus",
+    async run({ browser, publisher }) {
+      const page = await plain(browser, publisher);
+      await tabIntoCarousel(page);
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.evaluate(() => {
+        window.__crashes = 0;
+        document.addEventListener("lede:error", () => window.__crashes++);
+        const tile = document.getElementById("story").shadowRoot.activeElement;
+        tile.dispatchEvent(new Event("keydown", { bubbles: true, composed: true }));
+        tile.dispatchEvent(new CustomEvent("keydown", { bubbles: true, composed: true, detail: { key: "ArrowRight" } }));
+      });
+      await sleep(300);
+      assert.equal(await page.evaluate(() => window.__crashes), 0, "no lede:error (a trap is told as crash)");
+      assert.deepEqual(errors, []);
+      assert.equal(await page.evaluate(() => document.getElementById("story").shadowRoot.activeElement?.closest("[data-lede-slide]")?.getAttribute("aria-label")), "1 of 8", "focus stays");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => document.getElementById("story").shadowRoot.activeElement?.closest("[data-lede-slide]")?.getAttribute("aria-label") === "2 of 8", null, { timeout: 3000 });
+      await page.done();
+    },
+  },
+  {
     name: "mount() from a lede:ready and a lede:select listener: each new widget follows its own attributes after the first reloads and after the first is unmounted",
     async run({ browser, origin, publisher }) {
       const page = await open(browser, `${publisher}/listeners.html`);

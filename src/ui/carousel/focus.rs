@@ -106,12 +106,17 @@ impl UseRovingFocusReturn {
     }
 
     /// Arrow keys follow the reading direction, Home and End go to the ends;
-    /// with a modifier they are the browser's.
+    /// with a modifier they are the browser's. The key is read with
+    /// `Reflect`: a page's own `new Event("keydown")` has none, and
+    /// `KeyboardEvent::key` would throw from the glue (a trap).
     pub fn on_keydown(&self, ev: KeyboardEvent) {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
             return;
         }
-        let Some(m) = key_move(&ev.key(), self.dir) else {
+        let key = js_sys::Reflect::get(&ev, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        let Some(m) = key.and_then(|k| key_move(&k, self.dir)) else {
             return;
         };
         let Some(current) = self.current.try_get_untracked() else {
