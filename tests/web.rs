@@ -257,6 +257,32 @@ async fn article_states() {
         "the page is told once it is ready"
     );
 
+    // Another article in its place (a single-page app's next story): its
+    // paragraphs replace the first's, each as text, in order.
+    let next = r#"{"title": "B", "body": ["One &amp; two", "<b>not bold</b>"]}"#;
+    set_state.set(Load::Ready(parse_article(next).expect("article B")));
+    tick().await;
+    let paragraphs: Vec<_> = all(&article, ".body p")
+        .iter()
+        .map(|p| {
+            (
+                p.text_content().unwrap_or_default(),
+                p.child_element_count(),
+                attr(p, "dir"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            ("One & two".to_owned(), 0, "auto".to_owned()),
+            ("<b>not bold</b>".to_owned(), 0, "auto".to_owned())
+        ]
+    );
+    set_state.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
+    tick().await;
+    assert_eq!(all(&article, ".body p").len(), 7);
+
     set_state.set(Load::Failed(FeedError::new(
         Feed::Article,
         Problem::Http {
