@@ -279,9 +279,25 @@ async fn article_states() {
             ("<b>not bold</b>".to_owned(), 0, "auto".to_owned())
         ]
     );
+    assert_eq!(one(&article, "h1").text_content().as_deref(), Some("B"));
+    assert!(
+        all(&article, ".dateline").is_empty(),
+        "no source, no date: no dateline"
+    );
+    assert_eq!(
+        all(&article, ".story > *").len(),
+        2,
+        "a headline and a body, once each"
+    );
     set_state.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
     tick().await;
     assert_eq!(all(&article, ".body p").len(), 7);
+    assert_eq!(
+        all(&article, ".dateline time").len(),
+        1,
+        "the dateline back"
+    );
+    assert_eq!(all(&article, "h1").len(), 1);
 
     set_state.set(Load::Failed(FeedError::new(
         Feed::Article,
