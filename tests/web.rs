@@ -18,6 +18,7 @@ use lede::ui::carousel::window::rows;
 use lede::ui::live::Look;
 use lede::ui::live::{Items, Links};
 use lede::ui::related::RelatedSection;
+use lede::ui::swap::{content, swap, Content};
 use lede::ui::Load;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -817,6 +818,67 @@ fn slide_label(el: &Element) -> Option<String> {
     el.closest("[data-lede-slide]")
         .ok()??
         .get_attribute("aria-label")
+}
+
+#[wasm_bindgen_test]
+async fn a_swapped_section_holds_only_its_latest_content() {
+    let root = container();
+    let (n, set_n) = signal(1u32);
+    let (version, set_version) = signal(0u32);
+    let built = Arc::new(AtomicUsize::new(0));
+    let gone = Arc::new(AtomicUsize::new(0));
+    let (b, g) = (built.clone(), gone.clone());
+    let make = move || -> Content {
+        b.fetch_add(1, Ordering::Relaxed);
+        let g = g.clone();
+        on_cleanup(move || {
+            g.fetch_add(1, Ordering::Relaxed);
+        });
+        match n.get() {
+            0 => Box::new(()),
+            n => content(view! { <p class="shown">{n}</p> <p class="also">"and"</p> }),
+        }
+    };
+    let handle = mount_to(root.clone(), move || {
+        let make = make.clone();
+        move || {
+            version.track();
+            view! { <div class="holder" use:swap=make.clone()></div> }
+        }
+    });
+    let text = |root: &Element| one(root, ".holder").text_content().unwrap_or_default();
+    assert_eq!(text(&root), "1and");
+    set_n.set(2);
+    tick().await;
+    assert_eq!(text(&root), "2and");
+    assert_eq!(
+        (built.load(Ordering::Relaxed), gone.load(Ordering::Relaxed)),
+        (2, 1),
+        "the first one's owner cleaned up"
+    );
+    set_n.set(0);
+    tick().await;
+    // (The framework's empty children leave a comment in the holder.)
+    assert_eq!(
+        one(&root, ".holder").child_element_count(),
+        0,
+        "nothing shown"
+    );
+    assert_eq!(text(&root), "");
+    set_n.set(3);
+    tick().await;
+    // The holder built again in its place: only the new content.
+    set_version.set(1);
+    tick().await;
+    assert_eq!(text(&root), "3and");
+    assert_eq!(all(&root, "p").len(), 2);
+    drop(handle);
+    assert_eq!(
+        gone.load(Ordering::Relaxed),
+        built.load(Ordering::Relaxed),
+        "every content's owner cleaned up"
+    );
+    root.remove();
 }
 
 /// The indices of `parent`'s children (`data-i`), in order.

@@ -6,6 +6,7 @@ use super::feed::use_feed;
 use super::live::Look;
 use super::notice::{Notice, Retry};
 use super::skeleton::ArticleSkeleton;
+use super::swap::{content, swap};
 use super::words::format_date;
 use super::{dynamic, Load};
 use crate::core::article::{parse_article, Article};
@@ -13,7 +14,6 @@ use crate::core::error::Feed;
 use crate::core::i18n::Text;
 use crate::core::url::SafeUrl;
 use crate::dom::console_warn;
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 use std::sync::Arc;
@@ -90,15 +90,14 @@ pub fn ArticleSection(
             data-lede-article=""
             data-state=dynamic(move || Some(state.with(|s| s.state(|_| false)).to_owned()))
             aria-busy=dynamic(move || state.with(|s| s.is_loading().then(|| "true".to_owned())))
-        >
-            {move || look.with(|Look { lang, locale, .. }| state.with(|s| match s {
-                Load::Loading => EitherOf3::A(view! { <ArticleSkeleton lang=lang.clone() /> }),
-                Load::Ready(a) => EitherOf3::B(view! { <ArticleView article=a.clone() locale=Arc::from(locale.as_str()) /> }),
-                Load::Failed(e) => EitherOf3::C(view! {
+            use:swap=move || look.with(|Look { lang, locale, .. }| state.with(|s| match s {
+                Load::Loading => content(view! { <ArticleSkeleton lang=lang.clone() /> }),
+                Load::Ready(a) => content(view! { <ArticleView article=a.clone() locale=Arc::from(locale.as_str()) /> }),
+                Load::Failed(e) => content(view! {
                     <Notice message=e.message().get(lang).to_owned() retry=Retry::new(Text::Retry.get(lang), on_retry) />
                 }),
-            }))}
-        </article>
+            }))
+        ></article>
     }
 }
 

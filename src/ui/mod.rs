@@ -8,6 +8,7 @@
 //! - [`events`]: what a section tells the page (`lede:ready`, `lede:error`);
 //! - [`carousel`]: the related stories' carousel, a folder of hooks;
 //! - [`notice`], [`skeleton`]: an alert with Retry, and loading shapes;
+//! - [`swap`]: a section's content, built afresh as its state changes;
 //! - [`page`]: what the page tells every widget alike, one listener each;
 //! - [`turns`]: sections whose feeds arrive together shown in turns;
 //! - [`words`]: the widget's words and numbers as the browser writes them.
@@ -21,6 +22,7 @@ pub mod notice;
 pub mod page;
 pub mod related;
 pub mod skeleton;
+pub mod swap;
 pub mod turns;
 pub mod widget;
 pub mod words;

@@ -7,6 +7,7 @@ use super::feed::use_feed;
 use super::live::{Items, Links, Look};
 use super::notice::{Notice, Retry};
 use super::skeleton::RelatedSkeleton;
+use super::swap::{content, swap, Content};
 use super::{dynamic, Load};
 use crate::core::error::Feed;
 use crate::core::i18n::Text;
@@ -14,7 +15,6 @@ use crate::core::related::{parse_related, RelatedItem};
 use crate::core::slide::Slide;
 use crate::core::url::SafeUrl;
 use crate::dom::console_warn;
-use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::Element;
@@ -115,6 +115,24 @@ pub fn RelatedSection(
         }),
         look,
     );
+    // What the section shows: built afresh as its state changes.
+    let shows = move || -> Content {
+        if !shown() {
+            return Box::new(());
+        }
+        let (lang, dir) = look.with(|l| (l.lang.clone(), l.dir));
+        state.with(|s| match s {
+            Load::Ready(items) if items.is_empty() => Box::new(()),
+            Load::Ready(items) => match links.with(|l| l.as_ref().map(|l| slides(items, l))) {
+                Some(slides) => content(view! { <Carousel slides=slides lang=lang dir=dir /> }),
+                None => content(view! { <RelatedSkeleton lang=lang /> }),
+            },
+            Load::Loading => content(view! { <RelatedSkeleton lang=lang /> }),
+            Load::Failed(e) => content(view! {
+                <Notice message=e.message().get(&lang).to_owned() retry=Retry::new(Text::Retry.get(&lang), on_retry) />
+            }),
+        })
+    };
     view! {
         <section
             class="related"
@@ -125,24 +143,7 @@ pub fn RelatedSection(
             aria-label=dynamic(move || Some(look.with(|l| Text::RelatedStories.get(&l.lang).to_owned())))
             aria-busy=dynamic(move || state.with(|s| s.is_loading().then(|| "true".to_owned())))
             data-waiting=dynamic(move || (!waiting()).then(String::new))
-        >
-            {move || {
-                if !shown() {
-                    return EitherOf4::A(());
-                }
-                let (lang, dir) = look.with(|l| (l.lang.clone(), l.dir));
-                state.with(|s| match s {
-                    Load::Ready(items) if items.is_empty() => EitherOf4::A(()),
-                    Load::Ready(items) => match links.with(|l| l.as_ref().map(|l| slides(items, l))) {
-                        Some(slides) => EitherOf4::C(view! { <Carousel slides=slides lang=lang dir=dir /> }),
-                        None => EitherOf4::B(view! { <RelatedSkeleton lang=lang /> }),
-                    },
-                    Load::Loading => EitherOf4::B(view! { <RelatedSkeleton lang=lang /> }),
-                    Load::Failed(e) => EitherOf4::D(view! {
-                        <Notice message=e.message().get(&lang).to_owned() retry=Retry::new(Text::Retry.get(&lang), on_retry) />
-                    }),
-                })
-            }}
-        </section>
+            use:swap=shows
+        ></section>
     }
 }

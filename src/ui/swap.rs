@@ -1,0 +1,53 @@
+//! `use:swap`: a section's content, built afresh whenever what it shows
+//! changes.
+
+use leptos::prelude::*;
+use leptos::reactive::effect::RenderEffect;
+use leptos::tachys::view::{Mountable, Render};
+use send_wrapper::SendWrapper;
+use web_sys::Element;
+
+/// A view, built: what [`swap`] puts in its element (`Box::new(())` for
+/// nothing).
+pub type Content = Box<dyn Mountable>;
+
+/// Builds `view` into [`Content`].
+pub fn content<V: Render>(view: V) -> Content
+where
+    V::State: 'static,
+{
+    Box::new(view.build())
+}
+
+/// The directive (`use:swap=move || …`) that keeps in `el` the content
+/// `make` builds, built again whenever what `make` reads changes: the old
+/// content is taken out, its owner (its effects, listeners and timers)
+/// cleaned up first, and the new one built in its place.
+///
+/// A view switching between states (`move || match … { EitherOf4::A(…) }`)
+/// is updated in place by the framework when it stays in one state, which
+/// links, for every view it can show, the code to update it as well as the
+/// code to build it; a section's states are replaced whole anyway (a new
+/// feed, new words), and here only their building is linked, and one
+/// instance of the effect for every section.
+pub fn swap<F>(el: Element, make: F)
+where
+    F: Fn() -> Content + 'static,
+{
+    let effect = RenderEffect::new(move |old: Option<Content>| {
+        if let Some(mut old) = old {
+            old.unmount();
+        }
+        let mut new = make();
+        new.mount(&el, None);
+        new
+    });
+    // It runs for as long as it is held: until its section goes, or is
+    // built again in its place, which finds the element empty.
+    let effect = SendWrapper::new(effect);
+    on_cleanup(move || {
+        if let Some(mut shown) = effect.take_value() {
+            shown.unmount();
+        }
+    });
+}
