@@ -109,17 +109,6 @@ pub fn ArticleView(
     /// The language tag for the dateline.
     locale: Arc<str>,
 ) -> impl IntoView {
-    view! { <div class="story" use:story=(article, locale)></div> }
-}
-
-/// The directive (`use:story=(article, locale)`) that fills a ready
-/// article's element: each part built by the framework from its `view!`
-/// and left to the element, no view state kept, since nothing in it is
-/// reactive. Built again in its place (a new article, a new language), it
-/// replaces them: the framework's code to update each part in place (a
-/// headline's text, a dateline coming or going, the paragraphs diffed by
-/// position) is not linked.
-fn story(el: Element, (article, locale): (Article, Arc<str>)) {
     let Article {
         title,
         source,
@@ -127,13 +116,7 @@ fn story(el: Element, (article, locale): (Article, Arc<str>)) {
         body,
         ..
     } = article;
-    el.set_text_content(None);
-    // Every text from the feed in its own direction (`dir="auto"`): an
-    // English headline in an Arabic widget reads left to right.
-    view! { <h1 class="headline" part="headline" dir="auto">{title}</h1> }
-        .build()
-        .mount(&el, None);
-    if source.is_some() || published.is_some() {
+    let dateline = (source.is_some() || published.is_some()).then(|| {
         let time = published.map(|p| {
             let shown = format_date(p.epoch_ms, &locale).unwrap_or_else(|| p.rfc3339.clone());
             view! { <time datetime=p.rfc3339>{shown}</time> }
@@ -144,17 +127,25 @@ fn story(el: Element, (article, locale): (Article, Arc<str>)) {
                 {time}
             </p>
         }
-        .build()
-        .mount(&el, None);
+    });
+    // Every text from the feed in its own direction (`dir="auto"`): an
+    // English headline in an Arabic widget reads left to right.
+    view! {
+        <div class="story">
+            <h1 class="headline" part="headline" dir="auto">{title}</h1>
+            {dateline}
+            <div class="body" part="body" use:paragraphs=body></div>
+        </div>
     }
-    view! { <div class="body" part="body" use:paragraphs=body></div> }
-        .build()
-        .mount(&el, None);
 }
 
 /// The directive (`use:paragraphs=body`) that fills the article's body
-/// with one `<p>` per paragraph, as text, as [`story`] fills the article.
+/// with one `<p>` per paragraph, as text, each built by the framework and
+/// left to the element: they hold nothing reactive, so no view state is
+/// kept (a list of views kept one each, and brought its own code for it).
+/// Built again in its place, it replaces them.
 fn paragraphs(body: Element, text: Vec<String>) {
+    body.set_text_content(None);
     for p in text {
         view! { <p dir="auto">{p}</p> }.build().mount(&body, None);
     }
