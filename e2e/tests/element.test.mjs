@@ -177,10 +177,18 @@ export const tests = [
         mount(el);
       }, origin);
       await until(page, ["given"], (s) => s.related === "ready", "its carousel");
+      // What the container holds: its sections, and the widget's (and the
+      // framework's) place markers.
+      const held = () =>
+        page.evaluate(() => {
+          const root = window.__given.shadowRoot.querySelector("[data-lede-root]");
+          return { sections: root.querySelectorAll("section").length, markers: [...root.childNodes].filter((n) => n.nodeType === Node.COMMENT_NODE).length };
+        });
       await page.evaluate(() => {
         window.__given = document.getElementById("given");
-        window.__given.remove();
       });
+      const first = await held();
+      await page.evaluate(() => window.__given.remove());
       await page.waitForFunction(() => !window.__given.hasAttribute("data-lede-mounted") && window.__given.shadowRoot.querySelector("[data-lede-root]")?.children.length === 0, null, { timeout: 3000 });
       await page.evaluate(() => {
         document.querySelector("main").append(window.__given);
@@ -188,6 +196,9 @@ export const tests = [
       });
       const back = await until(page, ["given"], (s) => s.related === "ready", "mounted again");
       assert.equal(back.mounted, true);
+      // Its container holds the new widget alone, as it held the first.
+      assert.equal(first.sections, 1);
+      assert.deepEqual(await held(), first);
       await page.done();
     },
   },

@@ -96,10 +96,10 @@ pub fn mount_element(host: &Element) -> Result<(), MountError> {
     host::dress(&container, &setup);
     host::set_far(&container, far);
     let live = Live::new(setup);
-    let (widget_live, widget_host) = (live.clone(), host.clone());
+    let (widget_live, widget_host, holder) = (live.clone(), host.clone(), container.clone());
     let handle = detached(|| {
         mount_to(container.clone(), move || {
-            view! { <Widget live=widget_live host=widget_host /> }
+            view! { <Widget live=widget_live host=widget_host container=holder.into() /> }
         })
     });
     let _ = host.set_attribute(MOUNTED_ATTR, "");

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use leptos::tachys::view::{Mountable, Render};
 use send_wrapper::SendWrapper;
-use web_sys::Element;
+use web_sys::{Element, Node};
 
 /// A view, built: what [`swap`] puts in its element (`Box::new(())` for
 /// nothing).
@@ -34,12 +34,21 @@ pub fn swap<F>(el: Element, make: F)
 where
     F: Fn() -> Content + 'static,
 {
+    swap_in(el, None, make);
+}
+
+/// [`swap`] into `parent`, before `marker` (none: last): one of several
+/// contents of one element, each in its place.
+pub fn swap_in<F>(parent: Element, marker: Option<Node>, make: F)
+where
+    F: Fn() -> Content + 'static,
+{
     let effect = RenderEffect::new(move |old: Option<Content>| {
         if let Some(mut old) = old {
             old.unmount();
         }
         let mut new = make();
-        new.mount(&el, None);
+        new.mount(&parent, marker.as_ref());
         new
     });
     // It runs for as long as it is held: until its section goes, or is

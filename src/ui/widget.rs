@@ -6,6 +6,7 @@ use super::article::ArticleLoader;
 use super::live::Live;
 use super::notice::Notice;
 use super::related::{RelatedLoader, Shown};
+use super::swap::{content, swap_in, Content};
 use crate::core::i18n::{Lang, Text};
 use crate::dom::emit;
 use crate::ui::effect;
@@ -25,6 +26,8 @@ pub fn Widget(
     live: Live,
     /// The host element: the sections tell the page about themselves there.
     host: web_sys::Element,
+    /// The element in the host's shadow root that holds the widget.
+    container: web_sys::Element,
 ) -> impl IntoView {
     let article_src = ReadSignal::from(live.article_src.read_only());
     let related_src = ReadSignal::from(live.related_src.read_only());
@@ -43,15 +46,33 @@ pub fn Widget(
         now
     });
     let (article_host, related_host) = (host.clone(), host.clone());
-    view! {
-        {move || look.with(|l| l.misconfigured.then(|| l.lang.clone())).map(|lang| view! { <MisconfiguredNotice lang=lang host=host.clone() /> })}
-        {move || article_src.get().map(|url| view! {
-            <ArticleLoader url=url state=article look=look host=article_host.clone() />
-        })}
-        {move || related_src.get().map(|url| view! {
+    // Each part in its place in the container, built afresh as what it
+    // reads changes (a new URL remounts its section). The places of an
+    // earlier widget in the same container go first.
+    container.set_text_content(None);
+    let slot = |make: Box<dyn Fn() -> Content>| {
+        let marker = document().create_comment("");
+        let _ = container.append_child(&marker);
+        swap_in(container.clone(), Some(marker.into()), make);
+    };
+    slot(Box::new(move || {
+        match look.with(|l| l.misconfigured.then(|| l.lang.clone())) {
+            Some(lang) => content(view! { <MisconfiguredNotice lang=lang host=host.clone() /> }),
+            None => Box::new(()),
+        }
+    }));
+    slot(Box::new(move || match article_src.get() {
+        Some(url) => content(
+            view! { <ArticleLoader url=url state=article look=look host=article_host.clone() /> },
+        ),
+        None => Box::new(()),
+    }));
+    slot(Box::new(move || match related_src.get() {
+        Some(url) => content(view! {
             <RelatedLoader url=url state=related links=links look=look shown=shown.clone() host=related_host.clone() />
-        })}
-    }
+        }),
+        None => Box::new(()),
+    }));
 }
 
 /// What a widget whose attributes cannot work shows instead of a blank
