@@ -820,20 +820,43 @@ fn slide_label(el: &Element) -> Option<String> {
         .get_attribute("aria-label")
 }
 
+/// How many views were built, and how many of their owners were cleaned
+/// up since.
+#[derive(Clone, Default)]
+struct Lives {
+    built: Arc<AtomicUsize>,
+    gone: Arc<AtomicUsize>,
+}
+
+impl Lives {
+    /// One view built: its owner's clean-up (the current owner's) counted
+    /// when it comes.
+    fn born(&self) {
+        self.built.fetch_add(1, Ordering::Relaxed);
+        let gone = self.gone.clone();
+        on_cleanup(move || {
+            gone.fetch_add(1, Ordering::Relaxed);
+        });
+    }
+
+    /// (built, cleaned up).
+    fn counts(&self) -> (usize, usize) {
+        (
+            self.built.load(Ordering::Relaxed),
+            self.gone.load(Ordering::Relaxed),
+        )
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_swapped_section_holds_only_its_latest_content() {
     let root = container();
     let (n, set_n) = signal(1u32);
     let (version, set_version) = signal(0u32);
-    let built = Arc::new(AtomicUsize::new(0));
-    let gone = Arc::new(AtomicUsize::new(0));
-    let (b, g) = (built.clone(), gone.clone());
+    let lives = Lives::default();
+    let l = lives.clone();
     let make = move || -> Content {
-        b.fetch_add(1, Ordering::Relaxed);
-        let g = g.clone();
-        on_cleanup(move || {
-            g.fetch_add(1, Ordering::Relaxed);
-        });
+        l.born();
         match n.get() {
             0 => Box::new(()),
             n => content(view! { <p class="shown">{n}</p> <p class="also">"and"</p> }),
@@ -851,11 +874,7 @@ async fn a_swapped_section_holds_only_its_latest_content() {
     set_n.set(2);
     tick().await;
     assert_eq!(text(&root), "2and");
-    assert_eq!(
-        (built.load(Ordering::Relaxed), gone.load(Ordering::Relaxed)),
-        (2, 1),
-        "the first one's owner cleaned up"
-    );
+    assert_eq!(lives.counts(), (2, 1), "the first one's owner cleaned up");
     set_n.set(0);
     tick().await;
     // (The framework's empty children leave a comment in the holder.)
@@ -873,11 +892,8 @@ async fn a_swapped_section_holds_only_its_latest_content() {
     assert_eq!(text(&root), "3and");
     assert_eq!(all(&root, "p").len(), 2);
     drop(handle);
-    assert_eq!(
-        gone.load(Ordering::Relaxed),
-        built.load(Ordering::Relaxed),
-        "every content's owner cleaned up"
-    );
+    let (built, gone) = lives.counts();
+    assert_eq!(gone, built, "every content's owner cleaned up");
     root.remove();
 }
 
@@ -896,15 +912,10 @@ async fn the_slide_window_keeps_the_rows_that_stay_and_puts_new_ones_in_order() 
     let root = container();
     let (window, set_window) = signal(vec![0usize, 1, 2]);
     let (version, set_version) = signal(0u32);
-    let built = Arc::new(AtomicUsize::new(0));
-    let gone = Arc::new(AtomicUsize::new(0));
-    let (b, g) = (built.clone(), gone.clone());
+    let lives = Lives::default();
+    let l = lives.clone();
     let row_of = move |i: usize| {
-        b.fetch_add(1, Ordering::Relaxed);
-        let g = g.clone();
-        on_cleanup(move || {
-            g.fetch_add(1, Ordering::Relaxed);
-        });
+        l.born();
         view! { <p data-i=i.to_string()>{i}</p> }
     };
     let handle = mount_to(root.clone(), move || {
@@ -926,11 +937,7 @@ async fn the_slide_window_keeps_the_rows_that_stay_and_puts_new_ones_in_order() 
         row(&rail, 1) == one_el && row(&rail, 2) == two_el,
         "the rows that stay are the same elements"
     );
-    assert_eq!(
-        (built.load(Ordering::Relaxed), gone.load(Ordering::Relaxed)),
-        (5, 1),
-        "two built, one gone with its owner"
-    );
+    assert_eq!(lives.counts(), (5, 1), "two built, one gone with its owner");
 
     // New rows before, between and after the ones that stay.
     let seven = row(&rail, 7);
@@ -938,16 +945,13 @@ async fn the_slide_window_keeps_the_rows_that_stay_and_puts_new_ones_in_order() 
     tick().await;
     assert_eq!(row_indices(&rail), ["0", "2", "5", "7", "8"]);
     assert!(row(&rail, 2) == two_el && row(&rail, 7) == seven);
-    assert_eq!(
-        (built.load(Ordering::Relaxed), gone.load(Ordering::Relaxed)),
-        (8, 3)
-    );
+    assert_eq!(lives.counts(), (8, 3));
 
     // Indices out of order or repeated are skipped, never shown twice.
     set_window.set(vec![3, 3, 1, 9]);
     tick().await;
     assert_eq!(row_indices(&rail), ["3", "9"]);
-    assert_eq!(gone.load(Ordering::Relaxed), 8);
+    assert_eq!(lives.counts().1, 8);
 
     // The rail built again in its place (the carousel made anew): only
     // the new rows, the old ones gone with their owners.
@@ -956,17 +960,14 @@ async fn the_slide_window_keeps_the_rows_that_stay_and_puts_new_ones_in_order() 
     let rail = one(&root, ".rail");
     assert_eq!(row_indices(&rail), ["3", "9"]);
     assert_eq!(all(&root, "p").len(), 2);
-    assert_eq!(gone.load(Ordering::Relaxed), 10);
+    assert_eq!(lives.counts().1, 10);
     set_window.set(vec![4]);
     tick().await;
     assert_eq!(row_indices(&rail), ["4"]);
 
     drop(handle);
-    assert_eq!(
-        gone.load(Ordering::Relaxed),
-        built.load(Ordering::Relaxed),
-        "every row's owner is cleaned up"
-    );
+    let (built, gone) = lives.counts();
+    assert_eq!(gone, built, "every row's owner is cleaned up");
     root.remove();
 }
 
