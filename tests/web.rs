@@ -897,6 +897,98 @@ async fn a_swapped_section_holds_only_its_latest_content() {
     root.remove();
 }
 
+/// `use:listen`, in a module of its own: its name is the directive's.
+mod listen_directive {
+    use super::*;
+    use lede::ui::listen::{listen, on};
+
+    /// An event of type `name` at `el`, made by the page (not a mouse or
+    /// the keyboard); with `odd_type`, its own `type` property is a number.
+    fn send(el: &Element, name: &str, odd_type: bool) {
+        let ev = web_sys::Event::new(name).expect("event");
+        if odd_type {
+            js_sys::Reflect::define_property(
+                &ev,
+                &"type".into(),
+                &lede::dom::object(&[("value", 5.into())]),
+            )
+            .expect("define");
+        }
+        el.dispatch_event(&ev).expect("dispatch");
+    }
+
+    #[wasm_bindgen_test]
+    async fn one_listener_hears_each_of_its_types_until_its_owner_goes() {
+        let root = container();
+        let heard = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let (version, set_version) = signal(0u32);
+        let log = heard.clone();
+        // The page's uncaught errors while the test runs.
+        let errors = Rc::new(Cell::new(0));
+        let count = errors.clone();
+        let on_error =
+            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || count.set(count.get() + 1));
+        let window = web_sys::window().expect("window");
+        window
+            .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+            .expect("listen");
+
+        let handle = mount_to(root.clone(), move || {
+            let log = log.clone();
+            move || {
+                let log = log.clone();
+                let n = version.get();
+                let hear = on(&["click", "focusin"], move |name, _| {
+                    if let Ok(mut log) = log.lock() {
+                        log.push(format!("{n} {name}"));
+                    }
+                });
+                view! { <button class="b" use:listen=hear>"b"</button> }
+            }
+        });
+        let first: HtmlElement = one(&root, ".b").unchecked_into();
+        first.click();
+        send(&first, "focusin", false);
+        send(&first, "keydown", false);
+        send(&first, "click", true);
+        assert_eq!(
+            *heard.lock().expect("log"),
+            ["0 click", "0 focusin"],
+            "its two types, each once; neither another type nor an event whose type is no string"
+        );
+
+        // Rebuilt in place (the framework runs a directive again on the
+        // same element): the new listener hears it, the old one is gone.
+        set_version.set(1);
+        tick().await;
+        let second: HtmlElement = one(&root, ".b").unchecked_into();
+        assert!(second == first, "the same element");
+        second.click();
+        assert_eq!(
+            heard.lock().expect("log")[2..],
+            ["1 click"],
+            "heard once, by the new listener"
+        );
+
+        drop(handle);
+        second.click();
+        assert_eq!(
+            heard.lock().expect("log").len(),
+            3,
+            "nothing heard once the view is gone"
+        );
+        assert_eq!(
+            errors.get(),
+            0,
+            "no listener threw (one called after its function was freed, or reading an odd type)"
+        );
+        window
+            .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+            .expect("unlisten");
+        root.remove();
+    }
+}
+
 /// The indices of `parent`'s children (`data-i`), in order.
 fn row_indices(parent: &Element) -> Vec<String> {
     all(parent, "p").iter().map(|p| attr(p, "data-i")).collect()

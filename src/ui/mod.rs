@@ -9,6 +9,7 @@
 //! - [`carousel`]: the related stories' carousel, a folder of hooks;
 //! - [`notice`], [`skeleton`]: an alert with Retry, and loading shapes;
 //! - [`swap`]: a section's content, built afresh as its state changes;
+//! - [`listen`]: an element's events, heard by one listener;
 //! - [`page`]: what the page tells every widget alike, one listener each;
 //! - [`turns`]: sections whose feeds arrive together shown in turns;
 //! - [`words`]: the widget's words and numbers as the browser writes them.
@@ -17,6 +18,7 @@ pub mod article;
 pub mod carousel;
 pub mod events;
 pub mod feed;
+pub mod listen;
 pub mod live;
 pub mod notice;
 pub mod page;
@@ -29,13 +31,6 @@ pub mod words;
 
 use crate::core::error::FeedError;
 use leptos::prelude::Effect;
-
-/// An event handler for `on:…`, boxed: every handler of one event type then
-/// shares one instance of the framework's listener code instead of one per
-/// closure (a few hundred bytes of wasm each). The event keeps its type.
-pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
-    Box::new(f)
-}
 
 /// A reactive attribute value (`aria-busy=dynamic(move || …)`), its
 /// closure boxed and its value an optional `String` (none: no attribute):

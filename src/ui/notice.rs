@@ -1,6 +1,6 @@
 //! The error notice a failed section shows: a sentence, and Retry.
 
-use crate::ui::handler;
+use crate::ui::listen::{listen, on};
 use leptos::prelude::*;
 
 /// A Retry button: its words and what it does.
@@ -36,7 +36,7 @@ pub fn Notice(
         <div class="notice" part="notice" role="alert">
             <p class="notice-text">{message}</p>
             {retry.map(|Retry { label, run }| view! {
-                <button type="button" class="button" part="button retry" data-lede-retry="" on:click=handler(move |_| {
+                <button type="button" class="button" part="button retry" data-lede-retry="" use:listen=on(&["click"], move |_, _| {
                     run.try_run(());
                 })>
                     {label}

@@ -25,7 +25,8 @@ use crate::core::i18n::{Direction, Lang, Text};
 use crate::core::number::write_unsigned;
 use crate::core::slide::Slide;
 use crate::dom::reduced_motion;
-use crate::ui::{dynamic, handler};
+use crate::ui::dynamic;
+use crate::ui::listen::{listen, on};
 use focus::{use_roving_focus, UseRovingFocusReturn};
 use geometry::use_track_geometry;
 use leptos::html;
@@ -34,6 +35,8 @@ use reach::use_reach;
 use slide::SlideView;
 use std::sync::Arc;
 use views::use_view_reports;
+use wasm_bindgen::JsCast;
+use web_sys::Event;
 use window::{rows, use_window};
 
 /// A carousel of ready slides.
@@ -89,14 +92,18 @@ pub fn Carousel(
         <div
             class="track"
             node_ref=track
-            on:scroll=handler(move |_| {
-                reach.engage();
-                geometry.on_scroll();
+            use:listen=on(&["scroll", "keydown", "focusin", "focusout", "pointerenter"], move |name, ev: Event| {
+                match name {
+                    "keydown" => focus.on_keydown(ev.unchecked_into()),
+                    "focusout" => focus.on_focusout(ev.unchecked_into()),
+                    name => {
+                        reach.engage();
+                        if name == "scroll" {
+                            geometry.on_scroll();
+                        }
+                    }
+                }
             })
-            on:keydown=handler(move |ev| focus.on_keydown(ev))
-            on:focusin=handler(move |_| reach.engage())
-            on:focusout=handler(move |ev| focus.on_focusout(ev))
-            on:pointerenter=handler(move |_| reach.engage())
         >
             <div
                 class="rail"
@@ -139,7 +146,7 @@ where
                     data-lede-prev=""
                     aria-label=label(Text::Previous)
                     aria-disabled=dynamic(move || disabled(at_start()))
-                    on:click=handler(move |_| focus.page(Page::Previous))
+                    use:listen=on(&["click"], move |_, _| focus.page(Page::Previous))
                 ></button>
                 <button
                     type="button"
@@ -148,7 +155,7 @@ where
                     data-lede-next=""
                     aria-label=label(Text::Next)
                     aria-disabled=dynamic(move || disabled(at_end()))
-                    on:click=handler(move |_| focus.page(Page::Next))
+                    use:listen=on(&["click"], move |_, _| focus.page(Page::Next))
                 ></button>
             </div>
         </div>

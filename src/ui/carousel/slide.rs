@@ -14,13 +14,15 @@ use crate::core::number::write_unsigned;
 use crate::core::slide::{Slide, Thumb};
 use crate::core::url::SafeUrl;
 use crate::dom::dispatch;
+use crate::ui::dynamic;
+use crate::ui::listen::{listen, on};
 use crate::ui::words::slide_label;
-use crate::ui::{dynamic, handler};
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Event;
 
 /// The handler of a tile's `click` (`button` 0) or `auxclick` (1): the page
 /// hears `lede:select` for a linked tile opened with that button. A plain
@@ -28,13 +30,10 @@ use wasm_bindgen::JsValue;
 /// `lede:select` is cancelable, and cancelled, the link is not followed
 /// (the app shows the story itself). A click that opens a tab (the middle
 /// button, Ctrl, Cmd, Shift or Alt) always does.
-fn select(
-    id: String,
-    href: Option<SafeUrl>,
-    index: usize,
-    button: i16,
-) -> impl Fn(ev::MouseEvent) + Clone + 'static {
-    move |ev| {
+fn select(id: String, href: Option<SafeUrl>, index: usize) -> impl Fn(&str, Event) + 'static {
+    move |name, ev| {
+        let ev: &ev::MouseEvent = ev.unchecked_ref();
+        let button = if name == "click" { 0 } else { 1 };
         let (Some(url), Some(target), true) = (&href, ev.current_target(), ev.button() == button)
         else {
             return;
@@ -131,13 +130,19 @@ where
             aria-roledescription="slide"
             aria-label=slide_label(&lang, index, total)
             style=("--i", write_unsigned(index as u64))
-            on:pointerenter=handler(move |_| intent.pointer(true))
-            on:pointerleave=handler(move |_| intent.pointer(false))
-            on:focusin=handler(move |ev: ev::FocusEvent| {
-                on_focus();
-                intent.focus(true, ev.related_target());
+            use:listen=on(&["pointerenter", "pointerleave", "focusin", "focusout"], move |name, ev: Event| {
+                match name {
+                    "pointerenter" => intent.pointer(true),
+                    "pointerleave" => intent.pointer(false),
+                    name => {
+                        let into = name == "focusin";
+                        if into {
+                            on_focus();
+                        }
+                        intent.focus(into, ev.unchecked_ref::<ev::FocusEvent>().related_target());
+                    }
+                }
             })
-            on:focusout=handler(move |ev: ev::FocusEvent| intent.focus(false, ev.related_target()))
         >
             <Tile id=id href=href index=index current=current tile=tile>
                 {view! { <Thumbnail thumb=thumb loaded=loaded playback=playback /> }}
@@ -178,8 +183,7 @@ where
             node_ref=tile
             href=href.as_ref().map(|h| h.as_str().to_owned())
             tabindex=dynamic(move || Some(if current() { "0" } else { "-1" }.to_owned()))
-            on:click=handler(select(id.clone(), href.clone(), index, 0))
-            on:auxclick=handler(select(id, href, index, 1))
+            use:listen=on(&["click", "auxclick"], select(id, href, index))
         >
             {children()}
         </a>
@@ -236,7 +240,9 @@ pub fn Thumbnail(
                 loading="lazy"
                 decoding="async"
                 src=when(loaded, Some(url))
-                on:error=handler(move |_| set_failed.set(true))
+                use:listen=on(&["error"], move |_, _| {
+                    set_failed.try_set(true);
+                })
             />
         }),
         // Muted, inline, never a tab stop of its own, and fetching nothing
@@ -260,9 +266,14 @@ pub fn Thumbnail(
                 preload=dynamic(move || Some(if first_frame && loaded.get() { "metadata" } else { "none" }.to_owned()))
                 poster=when(loaded, poster.as_ref())
                 src=when(if first_frame { loaded } else { playback.asked }, Some(url))
-                on:play=handler(move |_| playback.heard(true))
-                on:pause=handler(move |_| playback.heard(false))
-                on:error=handler(move |_| set_failed.set(true))
+                use:listen=on(&["play", "pause", "error"], move |name, _| {
+                    match name {
+                        "error" => {
+                            set_failed.try_set(true);
+                        }
+                        name => playback.heard(name == "play"),
+                    }
+                })
             ></video>
         }),
         Thumb::None => EitherOf3::C(()),
@@ -304,7 +315,7 @@ where
             tabindex=dynamic(move || Some(if tab_stop() { "0" } else { "-1" }.to_owned()))
             aria-pressed=dynamic(move || Some(if playing.get() { "true" } else { "false" }.to_owned()))
             aria-label=dynamic(move || Some(if playing.get() { pause.clone() } else { play.clone() }))
-            on:click=handler(move |_| on_press())
+            use:listen=on(&["click"], move |_, _| on_press())
         ></button>
     }
 }
