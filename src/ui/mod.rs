@@ -10,6 +10,7 @@
 //! - [`notice`], [`skeleton`]: an alert with Retry, and loading shapes;
 //! - [`swap`]: a section's content, built afresh as its state changes;
 //! - [`listen`]: an element's events, heard by one listener;
+//! - [`keep`]: an element of a view, for the hooks that use it;
 //! - [`page`]: what the page tells every widget alike, one listener each;
 //! - [`turns`]: sections whose feeds arrive together shown in turns;
 //! - [`words`]: the widget's words and numbers as the browser writes them.
@@ -18,6 +19,7 @@ pub mod article;
 pub mod carousel;
 pub mod events;
 pub mod feed;
+pub mod keep;
 pub mod listen;
 pub mod live;
 pub mod notice;

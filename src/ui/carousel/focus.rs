@@ -8,8 +8,8 @@ use crate::core::carousel::{apply, key_move, Page};
 use crate::core::i18n::Direction;
 use crate::dom::focus_quietly;
 use crate::ui::effect;
+use crate::ui::keep::ElementRef;
 use crate::ui::page::{last_pointer_path, use_pointer_presses};
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{FocusEvent, KeyboardEvent, Node};
@@ -34,7 +34,7 @@ pub struct UseRovingFocusReturn {
     /// acting, never tracked.
     holder: ReadSignal<usize>,
     set_holder: WriteSignal<usize>,
-    track: NodeRef<html::Div>,
+    track: ElementRef,
     geometry: UseTrackGeometryReturn,
     count: usize,
     dir: Direction,
@@ -172,7 +172,7 @@ impl UseRovingFocusReturn {
 /// is elsewhere the tab stop follows the track, so that Tab comes back to a
 /// slide in view. The page listener goes with the carousel.
 pub fn use_roving_focus(
-    track: NodeRef<html::Div>,
+    track: ElementRef,
     geometry: UseTrackGeometryReturn,
     (current, set_current): (ReadSignal<usize>, WriteSignal<usize>),
     dir: Direction,
@@ -222,15 +222,13 @@ pub fn use_roving_focus(
 
 /// Focuses `el` whenever `now` becomes true (the carousel asked this slide
 /// to take focus), once the element is there.
-pub fn use_focus_when<E, N>(el: NodeRef<E>, now: N)
+pub fn use_focus_when<N>(el: ElementRef, now: N)
 where
-    E: leptos::html::ElementType,
-    E::Output: JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
     N: Fn() -> bool + 'static,
 {
     effect(move || {
         if let (true, Some(el)) = (now(), el.get()) {
-            focus_quietly(el.as_ref());
+            focus_quietly(el.unchecked_ref());
         }
     });
 }

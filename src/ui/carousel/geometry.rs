@@ -6,7 +6,7 @@ use crate::core::carousel::Geometry;
 use crate::core::i18n::Direction;
 use crate::dom::{dict, reduced_motion};
 use crate::ui::effect;
-use leptos::html;
+use crate::ui::keep::ElementRef;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -19,8 +19,8 @@ pub struct UseTrackGeometryReturn {
     /// The track as last measured.
     pub geometry: ReadSignal<Geometry>,
     set_geometry: WriteSignal<Geometry>,
-    track: NodeRef<html::Div>,
-    rail: NodeRef<html::Div>,
+    track: ElementRef,
+    rail: ElementRef,
     /// How many slides the track holds.
     pub count: usize,
     dir: Direction,
@@ -120,8 +120,8 @@ impl UseTrackGeometryReturn {
 ///
 /// [`on_scroll`]: UseTrackGeometryReturn::on_scroll
 pub fn use_track_geometry(
-    track: NodeRef<html::Div>,
-    rail: NodeRef<html::Div>,
+    track: ElementRef,
+    rail: ElementRef,
     count: usize,
     dir: Direction,
 ) -> UseTrackGeometryReturn {

@@ -26,10 +26,10 @@ use crate::core::number::write_unsigned;
 use crate::core::slide::Slide;
 use crate::dom::reduced_motion;
 use crate::ui::dynamic;
+use crate::ui::keep::{keep, ElementRef};
 use crate::ui::listen::{listen, on};
 use focus::{use_roving_focus, UseRovingFocusReturn};
 use geometry::use_track_geometry;
-use leptos::html;
 use leptos::prelude::*;
 use reach::use_reach;
 use slide::SlideView;
@@ -50,8 +50,8 @@ pub fn Carousel(
     dir: Direction,
 ) -> impl IntoView {
     let count = slides.len();
-    let track = NodeRef::<html::Div>::new();
-    let rail = NodeRef::<html::Div>::new();
+    let track = ElementRef::new();
+    let rail = ElementRef::new();
     let geometry = use_track_geometry(track, rail, count, dir);
     let reach = use_reach(track, geometry.geometry, count);
     let (current, set_current) = signal(0usize);
@@ -91,7 +91,7 @@ pub fn Carousel(
         />
         <div
             class="track"
-            node_ref=track
+            use:keep=track
             use:listen=on(&["scroll", "keydown", "focusin", "focusout", "pointerenter"], move |name, ev: Event| {
                 match name {
                     "keydown" => focus.on_keydown(ev.unchecked_into()),
@@ -107,7 +107,7 @@ pub fn Carousel(
         >
             <div
                 class="rail"
-                node_ref=rail
+                use:keep=rail
                 style=("--n", write_unsigned(count as u64))
                 data-all=(count <= KEEP_ALL).then_some("")
                 use:rows=(window, slide_view)

@@ -3,7 +3,7 @@
 
 use crate::dom::dict;
 use crate::ui::effect;
-use leptos::html;
+use crate::ui::keep::ElementRef;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -14,7 +14,7 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObser
 /// by `margin` (CSS margin syntax), with at least `ratio` of it showing.
 /// Set up once the element is there; the observer is disconnected with the
 /// owner (the carousel, or the slide).
-pub fn use_in_view(el: NodeRef<html::Div>, margin: &'static str, ratio: f64) -> ReadSignal<bool> {
+pub fn use_in_view(el: ElementRef, margin: &'static str, ratio: f64) -> ReadSignal<bool> {
     let (in_view, set_in_view) = signal(false);
     effect(move || {
         let Some(el) = el.get() else { return };

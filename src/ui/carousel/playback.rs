@@ -4,11 +4,11 @@
 //! coming in), which plays a video and loads its media.
 
 use crate::dom::reduced_motion;
-use leptos::html;
+use crate::ui::keep::ElementRef;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{EventTarget, Node};
+use web_sys::{EventTarget, HtmlMediaElement, Node};
 
 /// What [`use_playback`] gives a video tile.
 #[derive(Clone, Copy)]
@@ -21,7 +21,7 @@ pub struct UsePlaybackReturn {
     pub asked: ReadSignal<bool>,
     set_asked: WriteSignal<bool>,
     /// The video element, for the view's `node_ref`.
-    pub video: NodeRef<html::Video>,
+    pub video: ElementRef,
 }
 
 impl UsePlaybackReturn {
@@ -37,7 +37,7 @@ impl UsePlaybackReturn {
             let Some(Some(v)) = video.try_get_untracked() else {
                 return;
             };
-            if let Ok(p) = v.play() {
+            if let Ok(p) = v.unchecked_ref::<HtmlMediaElement>().play() {
                 // A play cut short by a pause rejects; that is no error.
                 let _ = wasm_bindgen_futures::JsFuture::from(p).await;
             }
@@ -63,7 +63,7 @@ impl UsePlaybackReturn {
     /// Pauses the video.
     pub fn pause(&self) {
         if let Some(Some(v)) = self.video.try_get_untracked() {
-            let _ = v.pause();
+            let _ = v.unchecked_ref::<HtmlMediaElement>().pause();
         }
     }
 
@@ -83,7 +83,7 @@ impl UsePlaybackReturn {
 }
 
 /// The playback of the video in `video`.
-pub fn use_playback(video: NodeRef<html::Video>) -> UsePlaybackReturn {
+pub fn use_playback(video: ElementRef) -> UsePlaybackReturn {
     let (playing, set_playing) = signal(false);
     let (asked, set_asked) = signal(false);
     UsePlaybackReturn {
@@ -98,7 +98,7 @@ pub fn use_playback(video: NodeRef<html::Video>) -> UsePlaybackReturn {
 /// What [`use_intent`] gives a slide: its handlers for the reader's intent.
 #[derive(Clone, Copy)]
 pub struct UseIntentReturn {
-    root: NodeRef<html::Div>,
+    root: ElementRef,
     playback: Option<UsePlaybackReturn>,
     set_loaded: WriteSignal<bool>,
 }
@@ -135,7 +135,7 @@ impl UseIntentReturn {
 /// The reader's intent on the slide `root` will hold: for a video's
 /// `playback` (none for an image), with `set_loaded` to load its media.
 pub fn use_intent(
-    root: NodeRef<html::Div>,
+    root: ElementRef,
     playback: Option<UsePlaybackReturn>,
     set_loaded: WriteSignal<bool>,
 ) -> UseIntentReturn {

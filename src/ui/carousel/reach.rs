@@ -6,8 +6,8 @@
 use super::observe::use_in_view;
 use crate::core::carousel::Geometry;
 use crate::ui::effect;
+use crate::ui::keep::ElementRef;
 use crate::ui::page::use_page_scrolls;
-use leptos::html;
 use leptos::prelude::*;
 
 /// What [`use_reach`] gives the carousel.
@@ -45,7 +45,7 @@ impl UseReachReturn {
 /// for the `count` slides whose positions `geometry` gives. The observers
 /// go with the carousel.
 pub fn use_reach(
-    track: NodeRef<html::Div>,
+    track: ElementRef,
     geometry: ReadSignal<Geometry>,
     count: usize,
 ) -> UseReachReturn {

@@ -15,11 +15,11 @@ use crate::core::slide::{Slide, Thumb};
 use crate::core::url::SafeUrl;
 use crate::dom::dispatch;
 use crate::ui::dynamic;
+use crate::ui::keep::{keep, ElementRef};
 use crate::ui::listen::{listen, on};
 use crate::ui::words::slide_label;
 use leptos::either::EitherOf3;
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Event;
@@ -101,9 +101,9 @@ where
     } = slide;
     let kind = thumb.kind();
     let is_video = kind == MediaKind::Video;
-    let root = NodeRef::<html::Div>::new();
-    let tile = NodeRef::<html::A>::new();
-    let playback = use_playback(NodeRef::new());
+    let root = ElementRef::new();
+    let tile = ElementRef::new();
+    let playback = use_playback(ElementRef::new());
     let (loaded, set_loaded) = use_media_allowed(near);
     use_focus_when(tile, focus_now);
     if let Some(views) = views {
@@ -122,7 +122,7 @@ where
     view! {
         <div
             class="slide"
-            node_ref=root
+            use:keep=root
             data-lede-slide=""
             data-media=kind.as_str()
             data-index=write_unsigned(index as u64)
@@ -166,7 +166,7 @@ fn Tile<C, V>(
     /// Whether it is the carousel's tab stop.
     current: C,
     /// The link element, for focus.
-    tile: NodeRef<html::A>,
+    tile: ElementRef,
     /// The picture and the title (typed children: `Children` would box
     /// them as an `AnyView`, 3.6 KB brotli more of the framework's code).
     children: TypedChildren<V>,
@@ -180,7 +180,7 @@ where
         <a
             class="tile"
             part="tile"
-            node_ref=tile
+            use:keep=tile
             href=href.as_ref().map(|h| h.as_str().to_owned())
             tabindex=dynamic(move || Some(if current() { "0" } else { "-1" }.to_owned()))
             use:listen=on(&["click", "auxclick"], select(id, href, index))
@@ -252,7 +252,7 @@ pub fn Thumbnail(
         Thumb::Video(url, poster) => EitherOf3::B(view! {
             <video
                 class="thumb-media"
-                node_ref=playback.video
+                use:keep=playback.video
                 width="320"
                 height="240"
                 muted=""

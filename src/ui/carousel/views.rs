@@ -9,8 +9,8 @@ use crate::core::slide::Slide;
 use crate::dom::emit;
 use crate::dom::page_hidden;
 use crate::ui::effect;
+use crate::ui::keep::ElementRef;
 use crate::ui::page::use_visibility_changes;
-use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,7 +42,7 @@ impl UseViewReportsReturn {
     /// Watches slide `i`, whose element `root` will hold, for as long as the
     /// slide is there: its clock runs while it is half in view and the page
     /// is visible, and stops (to start again from zero) when either ends.
-    pub fn watch(&self, i: usize, root: NodeRef<html::Div>) {
+    pub fn watch(&self, i: usize, root: ElementRef) {
         let this = *self;
         let in_view = use_in_view(root, "0px", VIEW_RATIO);
         effect(move || {
@@ -63,7 +63,7 @@ impl UseViewReportsReturn {
     }
 
     /// Slide `i` stayed in view long enough: the page hears of it once.
-    fn report(&self, i: usize, root: NodeRef<html::Div>) {
+    fn report(&self, i: usize, root: ElementRef) {
         let id = self.seen.try_update_value(|s| {
             let seen = s.reported.get_mut(i)?;
             if std::mem::replace(seen, true) {
