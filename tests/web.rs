@@ -18,7 +18,7 @@ use lede::ui::carousel::window::rows;
 use lede::ui::live::Look;
 use lede::ui::live::{Items, Links};
 use lede::ui::related::RelatedSection;
-use lede::ui::swap::{content, swap, Content};
+use lede::ui::swap::{content, put, swap, Content};
 use lede::ui::Load;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -894,6 +894,61 @@ async fn a_swapped_section_holds_only_its_latest_content() {
     drop(handle);
     let (built, gone) = lives.counts();
     assert_eq!(gone, built, "every content's owner cleaned up");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn put_content_is_built_once_before_the_children_and_lives_with_its_owner() {
+    let root = container();
+    let (n, set_n) = signal(1u32);
+    let (image, set_image) = signal(true);
+    let lives = Lives::default();
+    let l = lives.clone();
+    let make = move || -> Content {
+        l.born();
+        // Read while building: the put does not track it.
+        if image.get() {
+            content(view! { <b class="media">{move || n.get()}</b> })
+        } else {
+            Box::new(())
+        }
+    };
+    // In a reactive view, as in a slide's row: only what the view's own
+    // closure reads builds it again.
+    let handle = mount_to(root.clone(), move || {
+        let make = make.clone();
+        move || view! { <span class="box" use:put=make.clone()>" title"</span> }
+    });
+    let held = one(&root, ".box");
+    assert_eq!(
+        held.inner_html(),
+        "<b class=\"media\">1</b> title",
+        "before the children"
+    );
+    set_n.set(2);
+    tick().await;
+    assert_eq!(
+        held.text_content().unwrap_or_default(),
+        "2 title",
+        "its own effects run"
+    );
+    set_image.set(false);
+    tick().await;
+    assert_eq!(
+        lives.counts(),
+        (1, 0),
+        "built once, not again for what it read"
+    );
+    assert_eq!(all(&held, "b").len(), 1);
+    drop(handle);
+    assert_eq!(lives.counts(), (1, 1), "its owner cleaned up with the view");
+    set_n.set(3);
+    tick().await;
+    assert_eq!(
+        held.text_content().unwrap_or_default(),
+        "2 title",
+        "its effect gone with it"
+    );
     root.remove();
 }
 

@@ -60,3 +60,18 @@ where
         }
     });
 }
+
+/// The directive (`use:put=move || content(view! { … })`) that builds the
+/// content once, into `el`, for as long as its owner lives: a child that
+/// is one of several views (an image, a video or nothing), without the
+/// framework's `Either` code to mount, move and drop each of them.
+pub fn put<F>(el: Element, make: F)
+where
+    F: Fn() -> Content + 'static,
+{
+    let mut shown = untrack(make);
+    shown.mount(&el, None);
+    // Held until the owner goes: its effects and listeners with it.
+    let shown = SendWrapper::new(shown);
+    on_cleanup(move || drop(shown));
+}

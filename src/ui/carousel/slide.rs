@@ -17,8 +17,8 @@ use crate::dom::dispatch;
 use crate::ui::dynamic;
 use crate::ui::keep::{keep, ElementRef};
 use crate::ui::listen::{listen, on};
+use crate::ui::swap::{content, put, Content};
 use crate::ui::words::slide_label;
-use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -230,58 +230,60 @@ pub fn Thumbnail(
     // A video without a poster shows its first frame once it may load; one
     // with a poster waits for the reader to ask it to play.
     let first_frame = !matches!(thumb, Thumb::Video(_, Some(_)));
-    let media = match &thumb {
-        Thumb::Image(url) => EitherOf3::A(view! {
-            <img
-                class="thumb-media"
-                alt=""
-                width="320"
-                height="240"
-                loading="lazy"
-                decoding="async"
-                src=when(loaded, Some(url))
-                use:listen=on(&["error"], move |_, _| {
-                    set_failed.try_set(true);
-                })
-            />
-        }),
-        // Muted, inline, never a tab stop of its own, and fetching nothing
-        // until it may load; then only its first frame's worth, or with a
-        // poster only the poster until the reader asks it to play. (A poster
-        // that fails fires no event: the placeholder shows through.)
-        Thumb::Video(url, poster) => EitherOf3::B(view! {
-            <video
-                class="thumb-media"
-                use:keep=playback.video
-                width="320"
-                height="240"
-                muted=""
-                prop:muted=true
-                playsinline=""
-                loop=""
-                disablepictureinpicture=""
-                disableremoteplayback=""
-                aria-hidden="true"
-                tabindex="-1"
-                preload=dynamic(move || Some(if first_frame && loaded.get() { "metadata" } else { "none" }.to_owned()))
-                poster=when(loaded, poster.as_ref())
-                src=when(if first_frame { loaded } else { playback.asked }, Some(url))
-                use:listen=on(&["play", "pause", "error"], move |name, _| {
-                    match name {
-                        "error" => {
-                            set_failed.try_set(true);
+    // Built once, as the box is (`use:put`): one of two views or nothing.
+    let media = move || -> Content {
+        match &thumb {
+            Thumb::Image(url) => content(view! {
+                <img
+                    class="thumb-media"
+                    alt=""
+                    width="320"
+                    height="240"
+                    loading="lazy"
+                    decoding="async"
+                    src=when(loaded, Some(url))
+                    use:listen=on(&["error"], move |_, _| {
+                        set_failed.try_set(true);
+                    })
+                />
+            }),
+            // Muted, inline, never a tab stop of its own, and fetching
+            // nothing until it may load; then only its first frame's worth,
+            // or with a poster only the poster until the reader asks it to
+            // play. (A poster that fails fires no event: the placeholder
+            // shows through.)
+            Thumb::Video(url, poster) => content(view! {
+                <video
+                    class="thumb-media"
+                    use:keep=playback.video
+                    width="320"
+                    height="240"
+                    muted=""
+                    prop:muted=true
+                    playsinline=""
+                    loop=""
+                    disablepictureinpicture=""
+                    disableremoteplayback=""
+                    aria-hidden="true"
+                    tabindex="-1"
+                    preload=dynamic(move || Some(if first_frame && loaded.get() { "metadata" } else { "none" }.to_owned()))
+                    poster=when(loaded, poster.as_ref())
+                    src=when(if first_frame { loaded } else { playback.asked }, Some(url))
+                    use:listen=on(&["play", "pause", "error"], move |name, _| {
+                        match name {
+                            "error" => {
+                                set_failed.try_set(true);
+                            }
+                            name => playback.heard(name == "play"),
                         }
-                        name => playback.heard(name == "play"),
-                    }
-                })
-            ></video>
-        }),
-        Thumb::None => EitherOf3::C(()),
+                    })
+                ></video>
+            }),
+            Thumb::None => Box::new(()),
+        }
     };
     view! {
-        <span class="thumb" part="picture" aria-hidden="true" data-failed=dynamic(move || failed.get().then(String::new))>
-            {media}
-        </span>
+        <span class="thumb" part="picture" aria-hidden="true" data-failed=dynamic(move || failed.get().then(String::new)) use:put=media></span>
     }
 }
 
