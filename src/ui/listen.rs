@@ -12,9 +12,11 @@ use web_sys::{Element, Event};
 /// the event is.
 pub type Listener = Rc<dyn Fn(&'static str, Event)>;
 
-/// The directive (`use:listen=(&["focusin", "focusout"], listener)`) that
-/// has `listener` hear each of `types` on `el`, through one JavaScript
-/// function for all of them, until the element's owner goes.
+/// The directive (`use:listen=on(&["focusin", "focusout"], listener)`)
+/// that has `listener` hear each of `types` on `el`, through one
+/// JavaScript function for all of them, until the element's owner is
+/// cleaned up. (A view is always built under an owner: `mount_to` makes
+/// the root one. Without one, the function would be freed at once.)
 ///
 /// An `on:…` in a view makes a function of its own for each element built,
 /// and links the framework's code to attach it and take it off again: a

@@ -62,16 +62,19 @@ where
 }
 
 /// The directive (`use:put=move || content(view! { … })`) that builds the
-/// content once, into `el`, for as long as its owner lives: a child that
-/// is one of several views (an image, a video or nothing), without the
-/// framework's `Either` code to mount, move and drop each of them.
+/// content once, into `el` before its other children, for as long as its
+/// owner lives: a child that is one of several views (an image, a video or
+/// nothing), without the framework's `Either` code to mount, move and drop
+/// each of them. Built again in its place (its element kept by an update
+/// of the view around it), the old content is taken out and the new one
+/// put first again.
 pub fn put<F>(el: Element, make: F)
 where
     F: Fn() -> Content + 'static,
 {
     let mut shown = untrack(make);
-    shown.mount(&el, None);
+    shown.mount(&el, el.first_child().as_ref());
     // Held until the owner goes: its effects and listeners with it.
     let shown = SendWrapper::new(shown);
-    on_cleanup(move || drop(shown));
+    on_cleanup(move || shown.take().unmount());
 }

@@ -20,7 +20,7 @@ pub struct UsePlaybackReturn {
     /// its `src` only then.
     pub asked: ReadSignal<bool>,
     set_asked: WriteSignal<bool>,
-    /// The video element, for the view's `node_ref`.
+    /// The video element, for the view's `use:keep`.
     pub video: ElementRef,
 }
 
