@@ -111,6 +111,7 @@ where
     }
     let intent = use_intent(root, is_video.then_some(playback), set_loaded);
     let video_label = is_video.then(|| Text::Video.get(&lang).to_owned());
+    let at = write_unsigned(index as u64);
     let button = is_video.then(|| {
         let press = move || {
             set_loaded.set(true);
@@ -125,11 +126,11 @@ where
             use:keep=root
             data-lede-slide=""
             data-media=kind.as_str()
-            data-index=write_unsigned(index as u64)
+            data-index=at.clone()
             role="group"
             aria-roledescription="slide"
             aria-label=slide_label(&lang, index, total)
-            style=("--i", write_unsigned(index as u64))
+            style=("--i", at)
             use:listen=on(&["pointerenter", "pointerleave", "focusin", "focusout"], move |name, ev: Event| {
                 match name {
                     "pointerenter" => intent.pointer(true),
