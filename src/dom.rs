@@ -27,6 +27,16 @@ pub fn object(fields: &[(&str, JsValue)]) -> Object {
     o
 }
 
+/// `value`'s property `name` if it is a string. Read with `Reflect`, not
+/// a `web-sys` getter: a page's own `new Event("keydown")` has no `key`,
+/// and a getter handing `undefined` to the glue's string copy throws
+/// through the wasm (a trap).
+pub fn string_field(value: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(value, &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+}
+
 /// An options dictionary (`FocusOptions`, `ScrollToOptions`, …) as a plain
 /// object with the DOM's field names.
 pub fn dict<T: JsCast>(fields: &[(&str, JsValue)]) -> T {

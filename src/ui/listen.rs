@@ -1,11 +1,11 @@
 //! `use:listen`: several of an element's events heard by one listener.
 
-use js_sys::Reflect;
+use crate::dom::string_field;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 /// What [`listen`] calls with each event it hears and which of its types
@@ -23,14 +23,12 @@ pub type Listener = Rc<dyn Fn(&'static str, Event)>;
 /// slide heard its six events through six functions, and Lede carried that
 /// code (1.7 KB of wasm, brotli) for nothing else.
 ///
-/// The event's type is read with `Reflect`, so that a page's odd event
+/// The event's type is read with `Reflect` (`dom::string_field`), so that a page's odd event
 /// (one whose `type` is no string) is not heard rather than trapping the
 /// wasm in the glue's string copy.
 pub fn listen(el: Element, (types, listener): (&'static [&'static str], Listener)) {
     let heard = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
-        let name = Reflect::get(&ev, &JsValue::from_str("type"))
-            .ok()
-            .and_then(|t| t.as_string());
+        let name = string_field(&ev, "type");
         if let Some(name) = types.iter().find(|n| name.as_deref() == Some(**n)) {
             listener(name, ev);
         }

@@ -6,7 +6,7 @@
 use super::geometry::UseTrackGeometryReturn;
 use crate::core::carousel::{apply, key_move, Page};
 use crate::core::i18n::Direction;
-use crate::dom::focus_quietly;
+use crate::dom::{focus_quietly, string_field};
 use crate::ui::effect;
 use crate::ui::keep::ElementRef;
 use crate::ui::page::{last_pointer_path, use_pointer_presses};
@@ -113,10 +113,7 @@ impl UseRovingFocusReturn {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
             return;
         }
-        let key = js_sys::Reflect::get(&ev, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        let Some(m) = key.and_then(|k| key_move(&k, self.dir)) else {
+        let Some(m) = string_field(&ev, "key").and_then(|k| key_move(&k, self.dir)) else {
             return;
         };
         let Some(current) = self.current.try_get_untracked() else {
