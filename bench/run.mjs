@@ -35,7 +35,8 @@ const VERBOSE = !!process.env.BENCH_VERBOSE;
 // For working on the bench: BENCH_PARTS=visit,carousel,big,many,publisher,startup,codecache,below,lighthouse
 // (all by default), and BENCH_OUT, where to write the report (bench/RESULTS.md by default).
 // BENCH_PARTS=profile, alone, is no part of a run: it prints where a returning
-// reader's CPU goes (see profileVisit), writes no report, and ends.
+// reader's CPU goes (see profileVisit; with BENCH_TRACE_TASKS=1 its main
+// thread's tasks, see taskVisit), writes no report, and ends.
 const ALL_PARTS = ["visit", "carousel", "big", "many", "publisher", "startup", "codecache", "below", "lighthouse"];
 const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(",")).split(","));
 for (const p of PARTS) if (!ALL_PARTS.includes(p) && !(p === "profile" && PARTS.size === 1)) throw new Error(`BENCH_PARTS: no part "${p}" (parts: ${ALL_PARTS.join(", ")}; or profile, alone)`);
@@ -958,7 +959,7 @@ async function startupVisit(subject) {
 
 /** CPU by kind (and the functions that took most of it) in the profiled
  * loads' spans, summed over the loads. */
-const profiled = { loads: 0, kinds: new Map(), functions: new Map() };
+const profiled = { loads: 0, kinds: new Map(), functions: new Map(), inclusive: new Map() };
 
 /** A returning reader's next article under V8's sampling profiler (the
  * `profile` part): article A, then B followed from it, as pubVisit does,
@@ -996,6 +997,38 @@ async function profileVisit(subject) {
   }
 }
 
+/** The profile part with BENCH_TRACE_TASKS=1: a returning reader's next
+ * article traced rather than sampled, printed as the main thread's tasks
+ * from 5 ms before the feeds' last byte to ready, each with the time of the
+ * work inside it by name (scripts, microtasks, style, layout, paint,
+ * observers), and the frames' animation callbacks. */
+async function taskVisit(subject) {
+  const b = await freshBrowser();
+  try {
+    await b.context.addInitScript(probe);
+    await b.throttle(NETWORK);
+    await pubLoad(b, `${origin}/pub/${subject}/a.html`);
+    await b.page.waitForTimeout(READ_MS);
+    const url = `${origin}/pub/${subject}/b.html`;
+    const { result: r, events } = await traced(b.cdp, ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "blink.user_timing", "loading"], /./, async () => pubLoad(b, url, { follow: true }));
+    const nav = events.findLast((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL?.endsWith("/b.html") && e.args?.data?.isOutermostMainFrame !== false);
+    if (!nav) throw new Error(`no navigationStart in the trace (${events.filter((e) => e.name === "navigationStart").map((e) => e.args?.data?.documentLoaderURL).join(", ")})`);
+    const at = (us) => ((us - nav.ts) / 1000).toFixed(1);
+    const [from, to] = [nav.ts + (r.feedsEndMs - 5) * 1000, nav.ts + (r.readyMs + 1) * 1000];
+    const main = events.filter((e) => e.ph === "X" && e.pid === nav.pid && e.tid === nav.tid && e.ts + (e.dur ?? 0) >= from && e.ts <= to);
+    const tasks = main.filter((e) => e.name === "RunTask" && e.dur >= 200);
+    const lines = tasks.map((t) => {
+      const inner = new Map();
+      for (const e of main) if (e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && (e.dur ?? 0) >= 100) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur);
+      const top = [...inner].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(", ");
+      return `    ${at(t.ts)}-${at(t.ts + t.dur)} (${(t.dur / 1000).toFixed(1)} ms): ${top}`;
+    });
+    return { ...r, tasks: lines.join("\n") };
+  } finally {
+    await b.close();
+  }
+}
+
 /** In the page: a returning reader's load as times from navigation start:
  * each file's request and last byte, then the frames in which the first
  * widget was first seen mounted, each section shown, and all ready. */
@@ -1018,6 +1051,9 @@ function tallyProfile(profile, navUs, fromMs, toMs) {
     return f.url ? "the page's or the bench's JavaScript" : "the browser's functions (and scripts with no URL)";
   };
   profiled.loads++;
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const clean = (f, kind) => `${f.functionName || "(anonymous)"} [${kind}]`.replace(/\[[0-9a-f]{16}\]|::h[0-9a-f]{16}/g, "");
   let t = profile.startTime;
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i];
@@ -1028,8 +1064,16 @@ function tallyProfile(profile, navUs, fromMs, toMs) {
     const kind = kindOf(f);
     profiled.kinds.set(kind, (profiled.kinds.get(kind) ?? 0) + dt);
     if (kind !== "idle" && kind !== "program") {
-      const name = `${f.functionName || "(anonymous)"} [${kind}]`.replace(/\[[0-9a-f]{16}\]|::h[0-9a-f]{16}/g, "");
+      const name = clean(f, kind);
       profiled.functions.set(name, (profiled.functions.get(name) ?? 0) + dt);
+      // Its time counts once for every function on its stack.
+      const seen = new Set();
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const g = byId.get(at).callFrame;
+        const k = kindOf(g);
+        if (k === "Lede's wasm" || k === "Lede's JavaScript") seen.add(clean(g, k));
+      }
+      for (const s of seen) profiled.inclusive.set(s, (profiled.inclusive.get(s) ?? 0) + dt);
     }
   });
 }
@@ -1042,6 +1086,8 @@ function printProfiles() {
   console.log(rows(profiled.kinds, 10).join("\n"));
   console.log("and by function (its own time, not its callees'):");
   console.log(rows(profiled.functions, 25).join("\n"));
+  console.log("and Lede's functions with their callees' time:");
+  console.log(rows(profiled.inclusive, Number(process.env.BENCH_PROFILE_ROWS ?? 25)).join("\n"));
 }
 
 /** In the page, before any script: when the first widget's element first
@@ -1198,6 +1244,11 @@ const attempt = async (what, f) => {
 };
 if (PARTS.has("profile")) {
   for (let i = 0; i < RUNS; i++) {
+    if (process.env.BENCH_TRACE_TASKS) {
+      const r = await attempt(`tasks, run ${i + 1}`, () => taskVisit("lede-recipe"));
+      if (r) log(`tasks, run ${i + 1}/${RUNS}: ready ${r.readyMs.toFixed(0)} ms, the feeds' last byte ${r.feedsEndMs.toFixed(0)} ms\n${r.tasks}`);
+      continue;
+    }
     const r = await attempt(`profile, run ${i + 1}`, () => profileVisit("lede-recipe"));
     if (r) log(`profile, run ${i + 1}/${RUNS}: ready ${r.readyMs.toFixed(0)} ms, the feeds' last byte ${r.feedsEndMs.toFixed(0)} ms; ${r.timeline}`);
   }
