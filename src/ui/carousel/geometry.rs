@@ -24,8 +24,11 @@ pub struct UseTrackGeometryReturn {
     /// How many slides the track holds.
     pub count: usize,
     dir: Direction,
-    /// Whether a measurement is already asked for the next frame.
-    frame_pending: StoredValue<bool>,
+    /// Whether a measurement is already asked for the next frame: a flag
+    /// read untracked, in a `bool` signal as the widget's other flags are
+    /// (a `StoredValue<bool>`, the only one, linked its own copy of the
+    /// framework's storage code: 0.4 KB).
+    frame_pending: (ReadSignal<bool>, WriteSignal<bool>),
 }
 
 impl UseTrackGeometryReturn {
@@ -67,13 +70,13 @@ impl UseTrackGeometryReturn {
     /// Measures at the next frame, once however many scroll events come
     /// before it.
     pub fn on_scroll(&self) {
-        if self.frame_pending.try_get_value() != Some(false) {
+        if self.frame_pending.0.try_get_untracked() != Some(false) {
             return;
         }
-        self.frame_pending.set_value(true);
+        self.frame_pending.1.try_set(true);
         let this = *self;
         request_animation_frame(move || {
-            this.frame_pending.try_set_value(false);
+            this.frame_pending.1.try_set(false);
             this.measure();
         });
     }
@@ -133,7 +136,7 @@ pub fn use_track_geometry(
         rail,
         count,
         dir,
-        frame_pending: StoredValue::new(false),
+        frame_pending: signal(false),
     };
     // Set up once the track is there; the observer goes with the effect's
     // owner, that is with the carousel.
