@@ -25,8 +25,10 @@ use web_sys::Element;
 pub fn ArticleLoader(
     /// The article JSON.
     url: SafeUrl,
-    /// The section's state, which its loads write.
-    state: RwSignal<Load<Article>>,
+    /// The section's state.
+    state: ReadSignal<Load<Article>>,
+    /// Where its loads write it.
+    set_state: WriteSignal<Load<Article>>,
     /// The widget's language, date locale and direction.
     look: ReadSignal<Look>,
     /// The host element, which tells the page about the section.
@@ -52,9 +54,9 @@ pub fn ArticleLoader(
             }
             Ok(article)
         },
-        state.write_only(),
+        set_state,
     );
-    view! { <ArticleSection state=state.read_only() look=look on_retry=feed.retry host=host /> }
+    view! { <ArticleSection state=state look=look on_retry=feed.retry host=host /> }
 }
 
 /// The article section in any state (DOM contract: `article[data-lede-article]`).

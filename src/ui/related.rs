@@ -28,8 +28,10 @@ pub type Slides = Arc<Vec<Slide>>;
 pub fn RelatedLoader(
     /// The related JSON (bare or in its `var_dump` envelope).
     url: SafeUrl,
-    /// The section's state, which its loads write.
-    state: RwSignal<Load<Items>>,
+    /// The section's state.
+    state: ReadSignal<Load<Items>>,
+    /// Where its loads write it.
+    set_state: WriteSignal<Load<Items>>,
     /// Where `pic` paths are joined to and where slides link to.
     links: ReadSignal<Option<Links>>,
     /// The widget's language and direction.
@@ -50,9 +52,9 @@ pub fn RelatedLoader(
             }
             Ok(Arc::new(feed.items))
         },
-        state.write_only(),
+        set_state,
     );
-    view! { <RelatedSection state=state.read_only() links=links look=look on_retry=feed.retry shown=shown host=host /> }
+    view! { <RelatedSection state=state links=links look=look on_retry=feed.retry shown=shown host=host /> }
 }
 
 /// Whether the related section may show anything yet: it waits for the

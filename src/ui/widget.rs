@@ -33,7 +33,17 @@ pub fn Widget(
     let related_src = ReadSignal::from(live.related_src.read_only());
     let look = ReadSignal::from(live.look.read_only());
     let links = ReadSignal::from(live.links.read_only());
-    let (article, related) = (RwSignal::from(live.article), RwSignal::from(live.related));
+    // Each section's state read and written as two halves, as every
+    // other signal is: a `RwSignal` of each would link the framework's code
+    // for a third kind of signal per feed type.
+    let (article, set_article) = (
+        ReadSignal::from(live.article.read_only()),
+        WriteSignal::from(live.article.write_only()),
+    );
+    let (related, set_related) = (
+        ReadSignal::from(live.related.read_only()),
+        WriteSignal::from(live.related.write_only()),
+    );
     // The carousel waits for the article above it to settle (so that it
     // never moves once shown), or shows at once without one; once shown, it
     // stays shown when the article changes (and reads nothing more).
@@ -63,13 +73,13 @@ pub fn Widget(
     }));
     slot(Box::new(move || match article_src.get() {
         Some(url) => content(
-            view! { <ArticleLoader url=url state=article look=look host=article_host.clone() /> },
+            view! { <ArticleLoader url=url state=article set_state=set_article look=look host=article_host.clone() /> },
         ),
         None => Box::new(()),
     }));
     slot(Box::new(move || match related_src.get() {
         Some(url) => content(view! {
-            <RelatedLoader url=url state=related links=links look=look shown=shown.clone() host=related_host.clone() />
+            <RelatedLoader url=url state=related set_state=set_related links=links look=look shown=shown.clone() host=related_host.clone() />
         }),
         None => Box::new(()),
     }));
