@@ -232,7 +232,7 @@ async fn article_states() {
     );
     assert!(all(&article, "h1").is_empty());
 
-    set_state.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
+    set_state.set(Load::Article(parse_article(ARTICLE).expect("demo article")));
     tick().await;
     assert_eq!(attr(&article, "data-state"), "ready");
     assert!(article.get_attribute("aria-busy").is_none());
@@ -261,7 +261,7 @@ async fn article_states() {
     // Another article in its place (a single-page app's next story): its
     // paragraphs replace the first's, each as text, in order.
     let next = r#"{"title": "B", "body": ["One &amp; two", "<b>not bold</b>"]}"#;
-    set_state.set(Load::Ready(parse_article(next).expect("article B")));
+    set_state.set(Load::Article(parse_article(next).expect("article B")));
     tick().await;
     let paragraphs: Vec<_> = all(&article, ".body p")
         .iter()
@@ -290,7 +290,7 @@ async fn article_states() {
         2,
         "a headline and a body, once each"
     );
-    set_state.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
+    set_state.set(Load::Article(parse_article(ARTICLE).expect("demo article")));
     tick().await;
     assert_eq!(all(&article, ".body p").len(), 7);
     assert_eq!(
@@ -338,7 +338,7 @@ async fn article_text_is_never_html() {
     let hostile = r#"{"title":"<img src=x onerror=alert(1)>T","source":"<b>S</b>","body":["<script>x()</script>","a &amp; b"]}"#;
     let article = parse_article(hostile).expect("hostile but valid");
     let _handle = mount_to(root.clone(), move || {
-        view! { <ArticleSection state=signal(Load::Ready(article.clone())).0 look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <ArticleSection state=signal(Load::Article(article.clone())).0 look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     assert_eq!(
@@ -362,7 +362,7 @@ async fn related_ready_with_the_seed() {
     let root = container();
     let items = seed_items();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Items(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let section = one(&root, "section[data-lede-related]");
@@ -442,7 +442,7 @@ async fn a_slide_without_a_link_opens_nothing() {
             .collect(),
     );
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Items(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let selected = Rc::new(Cell::new(0));
@@ -482,7 +482,7 @@ async fn a_slide_without_a_link_opens_nothing() {
 #[wasm_bindgen_test]
 async fn related_waits_then_shows_and_is_busy_only_while_loading() {
     let root = container();
-    let (state, set_state) = signal(Load::<Items>::Loading);
+    let (state, set_state) = signal(Load::Loading);
     let (article_settled, settle) = signal(false);
     let shown: lede::ui::related::Shown = Arc::new(move || article_settled.get());
     let _handle = mount_to(root.clone(), move || {
@@ -511,7 +511,7 @@ async fn related_waits_then_shows_and_is_busy_only_while_loading() {
         "its skeleton now"
     );
 
-    set_state.set(Load::Ready(Arc::new(Vec::new())));
+    set_state.set(Load::Items(Arc::new(Vec::new())));
     tick().await;
     assert!(!section.has_attribute("aria-busy"), "not busy once loaded");
     assert_eq!(attr(&section, "data-state"), "empty");
@@ -536,7 +536,7 @@ fn shown_when_heard(host: &Element) -> Rc<std::cell::RefCell<Vec<(usize, usize)>
 #[wasm_bindgen_test]
 async fn related_tells_the_page_only_what_it_shows() {
     let root = container();
-    let (state, set_state) = signal(Load::<Items>::Loading);
+    let (state, set_state) = signal(Load::Loading);
     let (article_settled, settle) = signal(false);
     let shown: lede::ui::related::Shown = Arc::new(move || article_settled.get());
     let host: Element = root.clone().unchecked_into();
@@ -547,7 +547,7 @@ async fn related_tells_the_page_only_what_it_shows() {
     tick().await;
     // The feed settles while the article above is still loading: the
     // section shows nothing yet, so it tells nothing yet.
-    set_state.set(Load::Ready(seed_items()));
+    set_state.set(Load::Items(seed_items()));
     tick().await;
     assert_eq!(*heard.borrow(), [], "nothing told while waiting");
     settle.set(true);
@@ -620,7 +620,7 @@ async fn a_widget_gone_before_its_event_is_sent_tells_nothing() {
 #[wasm_bindgen_test]
 async fn related_loading_empty_and_error() {
     let root = container();
-    let (state, set_state) = signal(Load::<Items>::Loading);
+    let (state, set_state) = signal(Load::Loading);
     let host: Element = root.clone().unchecked_into();
     let events = record_events(&host);
     let _handle = mount_to(root.clone(), move || {
@@ -636,7 +636,7 @@ async fn related_loading_empty_and_error() {
     );
     assert_eq!(attr(&section, "aria-label"), "أخبار ذات صلة");
 
-    set_state.set(Load::Ready(Arc::new(Vec::new())));
+    set_state.set(Load::Items(Arc::new(Vec::new())));
     tick().await;
     assert_eq!(attr(&section, "data-state"), "empty");
     assert_eq!(
@@ -713,7 +713,7 @@ async fn keyboard_moves_a_roving_focus() {
         let root = container();
         let items = seed_items();
         let _handle = mount_to(root.clone(), move || {
-            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", rtl) on_retry=Callback::new(|()| {}) /></div> }
+            view! { <div dir=if rtl { "rtl" } else { "ltr" }><RelatedSection state=signal(Load::Items(items.clone())).0 links=seed_links() look=look(Lang::en(), "", rtl) on_retry=Callback::new(|()| {}) /></div> }
         });
         frame().await;
         let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
@@ -760,7 +760,7 @@ async fn a_keys_focus_follows_a_frame_later_unless_focus_went_elsewhere() {
     let root = container();
     let items = seed_items();
     let _handle = mount_to(root.clone(), move || {
-        view! { <button id="outside">"outside"</button><RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <button id="outside">"outside"</button><RelatedSection state=signal(Load::Items(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     let first: HtmlElement = one(&root, "[data-index=\"0\"] .tile").unchecked_into();
@@ -1135,7 +1135,7 @@ async fn a_huge_feed_is_virtualized() {
     let root = container();
     let items = generated_items(10_000);
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=links_to("https://media.example") look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Items(items.clone())).0 links=links_to("https://media.example") look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     let rendered = all(&root, "[data-lede-slide]");
@@ -1272,7 +1272,7 @@ async fn no_view_parses_an_html_string() {
     let before = html_parses();
     let root = container();
     let (article, set_article) = signal(Load::Loading);
-    let (related, set_related) = signal(Load::<Items>::Loading);
+    let (related, set_related) = signal(Load::Loading);
     let _handle = mount_to(root.clone(), move || {
         view! {
             <ArticleSection state=article look=look(Lang::en(), "en", false) on_retry=Callback::new(|()| {}) />
@@ -1281,8 +1281,8 @@ async fn no_view_parses_an_html_string() {
     });
     frame().await;
     assert_eq!(all(&root, ".skeleton").len(), 1, "skeletons rendered");
-    set_article.set(Load::Ready(parse_article(ARTICLE).expect("demo article")));
-    set_related.set(Load::Ready(seed_items()));
+    set_article.set(Load::Article(parse_article(ARTICLE).expect("demo article")));
+    set_related.set(Load::Items(seed_items()));
     frame().await;
     assert_eq!(all(&root, "[data-lede-slide]").len(), 8);
     assert!(!all(&root, ".thumb").is_empty() && !all(&root, "button.play").is_empty());
@@ -1536,7 +1536,7 @@ async fn views_count_only_while_the_page_is_visible() {
     let views = record_views(&host);
     let items = seed_items();
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Items(items.clone())).0 links=seed_links() look=look(Lang::en(), "", false) on_retry=Callback::new(|()| {}) /> }
     });
     frame().await;
     // Two glimpses that together make more than a second, each less: a
@@ -1709,7 +1709,7 @@ async fn words_and_numbers_in_the_widgets_language() {
     let (fa, notes) = Lang::new("fa-IR", &[("data-heading", "از همین نویسنده")], &lexicon);
     assert!(notes.is_empty());
     let _handle = mount_to(root.clone(), move || {
-        view! { <RelatedSection state=signal(Load::Ready(items.clone())).0 links=seed_links() look=look(fa, "fa-IR", true) on_retry=Callback::new(|()| {}) /> }
+        view! { <RelatedSection state=signal(Load::Items(items.clone())).0 links=seed_links() look=look(fa, "fa-IR", true) on_retry=Callback::new(|()| {}) /> }
     });
     tick().await;
     let section = one(&root, "section[data-lede-related]");
@@ -2348,7 +2348,7 @@ async fn a_feed_shown_in_a_later_turn_is_not_shown_once_its_loader_is_gone() {
     for (n, goes) in [(0, false), (1, true)] {
         let url = href(&format!("/later-turn/{n}.json"));
         routes(&[(&url, answer(200, &long))]);
-        let (state, set_state) = signal(Load::<usize>::Loading);
+        let (state, set_state) = signal(Load::Loading);
         let owner = Owner::new();
         let loader = std::sync::Arc::new(send_wrapper::SendWrapper::new(owner.clone()));
         let parsed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -2357,14 +2357,14 @@ async fn a_feed_shown_in_a_later_turn_is_not_shown_once_its_loader_is_gone() {
             use_feed(
                 Feed::Article,
                 SafeUrl::parse(&url).expect("url"),
-                move |text| {
+                move |_text| {
                     parsing.store(true, std::sync::atomic::Ordering::Relaxed);
                     if goes {
                         // Gone after this task, before the next.
                         let loader = loader.clone();
                         wasm_bindgen_futures::spawn_local(async move { loader.cleanup() });
                     }
-                    Ok(text.len())
+                    Ok(Load::Items(std::sync::Arc::new(Vec::new())))
                 },
                 set_state,
             );

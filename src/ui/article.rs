@@ -26,9 +26,9 @@ pub fn ArticleLoader(
     /// The article JSON.
     url: SafeUrl,
     /// The section's state.
-    state: ReadSignal<Load<Article>>,
+    state: ReadSignal<Load>,
     /// Where its loads write it.
-    set_state: WriteSignal<Load<Article>>,
+    set_state: WriteSignal<Load>,
     /// The widget's language, date locale and direction.
     look: ReadSignal<Look>,
     /// The host element, which tells the page about the section.
@@ -52,7 +52,7 @@ pub fn ArticleLoader(
                     .concat(),
                 );
             }
-            Ok(article)
+            Ok(Load::Article(article))
         },
         set_state,
     );
@@ -63,7 +63,7 @@ pub fn ArticleLoader(
 #[component]
 pub fn ArticleSection(
     /// The feed's state.
-    state: ReadSignal<Load<Article>>,
+    state: ReadSignal<Load>,
     /// The widget's language and the language tag for the dateline.
     look: ReadSignal<Look>,
     /// Called by Retry.
@@ -79,7 +79,7 @@ pub fn ArticleSection(
         Box::new(move || -> Settled {
             state.with(|s| match s {
                 Load::Loading => None,
-                Load::Ready(_) => Some(Ok(None)),
+                Load::Article(_) | Load::Items(_) => Some(Ok(None)),
                 Load::Failed(e) => Some(Err(e.clone())),
             })
         }),
@@ -90,11 +90,12 @@ pub fn ArticleSection(
             class="article"
             part="article"
             data-lede-article=""
-            data-state=dynamic(move || Some(state.with(|s| s.state(|_| false)).to_owned()))
+            data-state=dynamic(move || Some(state.with(|s| s.state()).to_owned()))
             aria-busy=dynamic(move || state.with(|s| s.is_loading().then(|| "true".to_owned())))
             use:swap=move || look.with(|Look { lang, locale, .. }| state.with(|s| match s {
                 Load::Loading => content(view! { <ArticleSkeleton lang=lang.clone() /> }),
-                Load::Ready(a) => content(view! { <ArticleView article=a.clone() locale=Arc::from(locale.as_str()) /> }),
+                Load::Article(a) => content(view! { <ArticleView article=a.clone() locale=Arc::from(locale.as_str()) /> }),
+                Load::Items(_) => Box::new(()),
                 Load::Failed(e) => content(view! {
                     <Notice message=e.message().get(lang).to_owned() retry=Retry::new(Text::Retry.get(lang), on_retry) />
                 }),

@@ -189,18 +189,12 @@ fn report(e: FeedError, href: &str) -> FeedError {
 /// retries are spent. Failures go to the console with their technical
 /// detail.
 ///
-/// Only what touches `T` is here; the rest is [`use_loads`], compiled once
-/// for both feeds (a closure inside a generic function is compiled once
-/// per type even when it does not use that type).
-pub fn use_feed<T, P>(
-    feed: Feed,
-    url: SafeUrl,
-    parse: P,
-    state: WriteSignal<Load<T>>,
-) -> UseFeedReturn
+/// Only what touches `parse` is here; the rest is [`use_loads`], compiled
+/// once for both feeds (a closure inside a generic function is compiled
+/// once per type even when it does not use that type).
+pub fn use_feed<P>(feed: Feed, url: SafeUrl, parse: P, state: WriteSignal<Load>) -> UseFeedReturn
 where
-    T: Send + Sync + 'static,
-    P: Fn(&str) -> Result<T, FeedError> + Send + Sync + 'static,
+    P: Fn(&str) -> Result<Load, FeedError> + Send + Sync + 'static,
 {
     // `done` only runs while the widget is there (see [`Loader::fetch`]);
     // what it shows in a later turn, only if this loader is still there
@@ -210,7 +204,7 @@ where
     let done: Done = Rc::new(move |result, href| {
         let later = result.as_ref().is_ok_and(|text| shown_later(text.len()));
         let loaded = match result.and_then(|text| parse(&text)) {
-            Ok(value) => Load::Ready(value),
+            Ok(value) => value,
             Err(e) => Load::Failed(report(e, href)),
         };
         let here = here.clone();

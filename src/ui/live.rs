@@ -6,7 +6,6 @@
 //! change tells only what depends on it.
 
 use super::Load;
-use crate::core::article::Article;
 use crate::core::config::{Config, Misconfigured};
 use crate::core::i18n::{Direction, Lang};
 use crate::core::related::RelatedItem;
@@ -54,9 +53,9 @@ pub struct Live {
     /// Where its slides point.
     pub links: ArcRwSignal<Option<Links>>,
     /// The article section's load, written by its loads.
-    pub article: ArcRwSignal<Load<Article>>,
+    pub article: ArcRwSignal<Load>,
     /// The related section's load, written by its loads.
-    pub related: ArcRwSignal<Load<Items>>,
+    pub related: ArcRwSignal<Load>,
 }
 
 /// Sets `signal` to `value` unless it holds that already.

@@ -4,7 +4,7 @@
 use super::carousel::Carousel;
 use super::events::use_section_events;
 use super::feed::use_feed;
-use super::live::{Items, Links, Look};
+use super::live::{Links, Look};
 use super::notice::{Notice, Retry};
 use super::skeleton::RelatedSkeleton;
 use super::swap::{content, swap, Content};
@@ -29,9 +29,9 @@ pub fn RelatedLoader(
     /// The related JSON (bare or in its `var_dump` envelope).
     url: SafeUrl,
     /// The section's state.
-    state: ReadSignal<Load<Items>>,
+    state: ReadSignal<Load>,
     /// Where its loads write it.
-    set_state: WriteSignal<Load<Items>>,
+    set_state: WriteSignal<Load>,
     /// Where `pic` paths are joined to and where slides link to.
     links: ReadSignal<Option<Links>>,
     /// The widget's language and direction.
@@ -50,7 +50,7 @@ pub fn RelatedLoader(
             if let Some(note) = feed.note(at.as_str()) {
                 console_warn(&note);
             }
-            Ok(Arc::new(feed.items))
+            Ok(Load::Items(Arc::new(feed.items)))
         },
         set_state,
     );
@@ -83,7 +83,7 @@ fn slides(items: &[RelatedItem], links: &Links) -> Slides {
 #[component]
 pub fn RelatedSection(
     /// The feed's state.
-    state: ReadSignal<Load<Items>>,
+    state: ReadSignal<Load>,
     /// Where `pic` paths are joined to and where slides link to (none yet:
     /// the skeleton).
     links: ReadSignal<Option<Links>>,
@@ -110,8 +110,8 @@ pub fn RelatedSection(
                 return None;
             }
             state.with(|s| match s {
-                Load::Loading => None,
-                Load::Ready(items) => Some(Ok(Some(items.len()))),
+                Load::Loading | Load::Article(_) => None,
+                Load::Items(items) => Some(Ok(Some(items.len()))),
                 Load::Failed(e) => Some(Err(e.clone())),
             })
         }),
@@ -124,8 +124,9 @@ pub fn RelatedSection(
         }
         let (lang, dir) = look.with(|l| (l.lang.clone(), l.dir));
         state.with(|s| match s {
-            Load::Ready(items) if items.is_empty() => Box::new(()),
-            Load::Ready(items) => match links.with(|l| l.as_ref().map(|l| slides(items, l))) {
+            Load::Items(items) if items.is_empty() => Box::new(()),
+            Load::Article(_) => Box::new(()),
+            Load::Items(items) => match links.with(|l| l.as_ref().map(|l| slides(items, l))) {
                 Some(slides) => content(view! { <Carousel slides=slides lang=lang dir=dir /> }),
                 None => content(view! { <RelatedSkeleton lang=lang /> }),
             },
@@ -140,7 +141,7 @@ pub fn RelatedSection(
             class="related"
             part="related"
             data-lede-related=""
-            data-state=dynamic(move || Some(state.with(|s| s.state(|v| v.is_empty())).to_owned()))
+            data-state=dynamic(move || Some(state.with(|s| s.state()).to_owned()))
             aria-roledescription="carousel"
             aria-label=dynamic(move || Some(look.with(|l| Text::RelatedStories.get(&l.lang).to_owned())))
             aria-busy=dynamic(move || state.with(|s| s.is_loading().then(|| "true".to_owned())))
