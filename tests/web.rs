@@ -2364,7 +2364,7 @@ async fn a_feed_shown_in_a_later_turn_is_not_shown_once_its_loader_is_gone() {
                         let loader = loader.clone();
                         wasm_bindgen_futures::spawn_local(async move { loader.cleanup() });
                     }
-                    Ok(Load::Items(std::sync::Arc::new(Vec::new())))
+                    parse_article(ARTICLE).map(Load::Article)
                 },
                 set_state,
             );

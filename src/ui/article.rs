@@ -78,8 +78,9 @@ pub fn ArticleSection(
         Feed::Article,
         Box::new(move || -> Settled {
             state.with(|s| match s {
-                Load::Loading => None,
-                Load::Article(_) | Load::Items(_) => Some(Ok(None)),
+                // `Items` never comes here (the related section's alone).
+                Load::Loading | Load::Items(_) => None,
+                Load::Article(_) => Some(Ok(None)),
                 Load::Failed(e) => Some(Err(e.clone())),
             })
         }),

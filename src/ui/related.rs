@@ -110,6 +110,7 @@ pub fn RelatedSection(
                 return None;
             }
             state.with(|s| match s {
+                // `Article` never comes here (the article section's alone).
                 Load::Loading | Load::Article(_) => None,
                 Load::Items(items) => Some(Ok(Some(items.len()))),
                 Load::Failed(e) => Some(Err(e.clone())),

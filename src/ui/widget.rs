@@ -33,9 +33,9 @@ pub fn Widget(
     let related_src = ReadSignal::from(live.related_src.read_only());
     let look = ReadSignal::from(live.look.read_only());
     let links = ReadSignal::from(live.links.read_only());
-    // Each section's state read and written as two halves, as every
-    // other signal is: a `RwSignal` of each would link the framework's code
-    // for a third kind of signal per feed type.
+    // Each section's state read and written as two halves, as the
+    // sections' other signals are: a `RwSignal` of it would link the
+    // framework's code for a third kind of signal for its type.
     let (article, set_article) = (
         ReadSignal::from(live.article.read_only()),
         WriteSignal::from(live.article.write_only()),
