@@ -794,14 +794,22 @@ async function pubLoad(b, url, { follow = false } = {}) {
  * reader follows its link to article B: the returning reader's next article,
  * with the HTTP cache and code caches as A left them. Slow 4G, CPU 4x. */
 async function pubVisit(subject) {
+  return afterArticleA(subject, async (b, first) => ({ first, next: await pubLoad(b, `${origin}/pub/${subject}/b.html`, { follow: true }) }));
+}
+
+/** Article A of `subject` read in a fresh browser (the probe in, the
+ * network throttled) as pubLoad loads it, and READ_MS more; then
+ * `then(b, first)` in that browser, A's load's figures in `first`: the
+ * returning reader about to follow A's link to article B. The browser is
+ * closed after. */
+async function afterArticleA(subject, then) {
   const b = await freshBrowser();
   try {
     await b.context.addInitScript(probe);
     await b.throttle(NETWORK);
     const first = await pubLoad(b, `${origin}/pub/${subject}/a.html`);
     await b.page.waitForTimeout(READ_MS);
-    const next = await pubLoad(b, `${origin}/pub/${subject}/b.html`, { follow: true });
-    return { first, next };
+    return await then(b, first);
   } finally {
     await b.close();
   }
@@ -974,12 +982,7 @@ const profiled = { loads: 0, kinds: new Map(), functions: new Map(), inclusive: 
  * it is: it shows where to look; a change's gain is measured by the timed
  * parts (or a trace), not here. */
 async function profileVisit(subject) {
-  const b = await freshBrowser();
-  try {
-    await b.context.addInitScript(probe);
-    await b.throttle(NETWORK);
-    await pubLoad(b, `${origin}/pub/${subject}/a.html`);
-    await b.page.waitForTimeout(READ_MS);
+  return afterArticleA(subject, async (b) => {
     await b.cdp.send("Profiler.enable");
     await b.cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await b.cdp.send("Profiler.start");
@@ -992,23 +995,16 @@ async function profileVisit(subject) {
     tallyProfile(profile, navUs, r.feedsEndMs - 5, r.readyMs);
     r.timeline = await b.page.evaluate(timeline);
     return r;
-  } finally {
-    await b.close();
-  }
+  });
 }
 
 /** The profile part with BENCH_TRACE_TASKS=1: a returning reader's next
  * article traced rather than sampled, printed as the main thread's tasks
- * from 5 ms before the feeds' last byte to ready, each with the time of the
- * work inside it by name (scripts, microtasks, style, layout, paint,
- * observers), and the frames' animation callbacks. */
+ * (a frame's rendering among them) from 5 ms before the feeds' last byte
+ * to ready, each with the time of the work inside it by name (scripts,
+ * style, layout, paint). */
 async function taskVisit(subject) {
-  const b = await freshBrowser();
-  try {
-    await b.context.addInitScript(probe);
-    await b.throttle(NETWORK);
-    await pubLoad(b, `${origin}/pub/${subject}/a.html`);
-    await b.page.waitForTimeout(READ_MS);
+  return afterArticleA(subject, async (b) => {
     const url = `${origin}/pub/${subject}/b.html`;
     const { result: r, events } = await traced(b.cdp, ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "blink.user_timing", "loading"], /./, async () => pubLoad(b, url, { follow: true }));
     const nav = events.findLast((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL?.endsWith("/b.html") && e.args?.data?.isOutermostMainFrame !== false);
@@ -1024,9 +1020,7 @@ async function taskVisit(subject) {
       return `    ${at(t.ts)}-${at(t.ts + t.dur)} (${(t.dur / 1000).toFixed(1)} ms): ${top}`;
     });
     return { ...r, tasks: lines.join("\n") };
-  } finally {
-    await b.close();
-  }
+  });
 }
 
 /** In the page: a returning reader's load as times from navigation start:
