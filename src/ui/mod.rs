@@ -11,6 +11,7 @@
 //! - [`swap`]: a section's content, built afresh as its state changes;
 //! - [`listen`]: an element's events, heard by one listener;
 //! - [`keep`]: an element of a view, for the hooks that use it;
+//! - [`flag`]: a yes/no signal;
 //! - [`page`]: what the page tells every widget alike, one listener each;
 //! - [`turns`]: sections whose feeds arrive together shown in turns;
 //! - [`words`]: the widget's words and numbers as the browser writes them.
@@ -19,6 +20,7 @@ pub mod article;
 pub mod carousel;
 pub mod events;
 pub mod feed;
+pub mod flag;
 pub mod keep;
 pub mod listen;
 pub mod live;

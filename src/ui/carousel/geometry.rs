@@ -6,6 +6,7 @@ use crate::core::carousel::Geometry;
 use crate::core::i18n::Direction;
 use crate::dom::{dict, reduced_motion};
 use crate::ui::effect;
+use crate::ui::flag::{flag, Flag, SetFlag};
 use crate::ui::keep::ElementRef;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -25,10 +26,10 @@ pub struct UseTrackGeometryReturn {
     pub count: usize,
     dir: Direction,
     /// Whether a measurement is already asked for the next frame: a flag
-    /// read untracked, in a `bool` signal as the widget's other flags are
-    /// (a `StoredValue<bool>`, the only one, linked its own copy of the
+    /// read untracked, as the widget's other flags are (a
+    /// `StoredValue<bool>`, the only one, linked its own copy of the
     /// framework's storage code: 0.4 KB).
-    frame_pending: (ReadSignal<bool>, WriteSignal<bool>),
+    frame_pending: (Flag, SetFlag),
 }
 
 impl UseTrackGeometryReturn {
@@ -70,13 +71,13 @@ impl UseTrackGeometryReturn {
     /// Measures at the next frame, once however many scroll events come
     /// before it.
     pub fn on_scroll(&self) {
-        if self.frame_pending.0.try_get_untracked() != Some(false) {
+        if self.frame_pending.0.untracked() != Some(false) {
             return;
         }
-        self.frame_pending.1.try_set(true);
+        self.frame_pending.1.set(true);
         let this = *self;
         request_animation_frame(move || {
-            this.frame_pending.1.try_set(false);
+            this.frame_pending.1.set(false);
             this.measure();
         });
     }
@@ -136,7 +137,7 @@ pub fn use_track_geometry(
         rail,
         count,
         dir,
-        frame_pending: signal(false),
+        frame_pending: flag(),
     };
     // Set up once the track is there; the observer goes with the effect's
     // owner, that is with the carousel.

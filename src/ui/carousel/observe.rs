@@ -3,6 +3,7 @@
 
 use crate::dom::dict;
 use crate::ui::effect;
+use crate::ui::flag::{flag, Flag};
 use crate::ui::keep::ElementRef;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -14,8 +15,8 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObser
 /// by `margin` (CSS margin syntax), with at least `ratio` of it showing.
 /// Set up once the element is there; the observer is disconnected with the
 /// owner (the carousel, or the slide).
-pub fn use_in_view(el: ElementRef, margin: &'static str, ratio: f64) -> ReadSignal<bool> {
-    let (in_view, set_in_view) = signal(false);
+pub fn use_in_view(el: ElementRef, margin: &'static str, ratio: f64) -> Flag {
+    let (in_view, set_in_view) = flag();
     effect(move || {
         let Some(el) = el.get() else { return };
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -25,8 +26,8 @@ pub fn use_in_view(el: ElementRef, margin: &'static str, ratio: f64) -> ReadSign
                 .last()
                 .and_then(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
                 .is_some_and(|e| e.is_intersecting() && e.intersection_ratio() >= ratio);
-            if in_view.try_get_untracked() != Some(hit) {
-                set_in_view.try_set(hit);
+            if in_view.untracked() != Some(hit) {
+                set_in_view.set(hit);
             }
         });
         let init: IntersectionObserverInit = dict(&[

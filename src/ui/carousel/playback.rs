@@ -4,8 +4,8 @@
 //! coming in), which plays a video and loads its media.
 
 use crate::dom::reduced_motion;
+use crate::ui::flag::{flag, Flag, SetFlag};
 use crate::ui::keep::ElementRef;
-use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{EventTarget, HtmlMediaElement, Node};
@@ -14,12 +14,12 @@ use web_sys::{EventTarget, HtmlMediaElement, Node};
 #[derive(Clone, Copy)]
 pub struct UsePlaybackReturn {
     /// Whether the video plays, as its last `play` or `pause` event said.
-    pub playing: ReadSignal<bool>,
-    set_playing: WriteSignal<bool>,
+    pub playing: Flag,
+    set_playing: SetFlag,
     /// Whether the reader has asked it to play: a video with a poster gets
     /// its `src` only then.
-    pub asked: ReadSignal<bool>,
-    set_asked: WriteSignal<bool>,
+    pub asked: Flag,
+    set_asked: SetFlag,
     /// The video element, for the view's `use:keep`.
     pub video: ElementRef,
 }
@@ -29,8 +29,8 @@ impl UsePlaybackReturn {
     /// view has caught up: a video just allowed to load gets its `src` from
     /// an effect, and setting a `src` aborts a play already asked for.
     pub fn play(&self) {
-        if self.asked.try_get_untracked() == Some(false) {
-            self.set_asked.try_set(true);
+        if self.asked.untracked() == Some(false) {
+            self.set_asked.set(true);
         }
         let video = self.video;
         spawn_local(async move {
@@ -69,7 +69,7 @@ impl UsePlaybackReturn {
 
     /// Plays a paused video, pauses a playing one (its button).
     pub fn toggle(&self) {
-        if self.playing.try_get_untracked() == Some(true) {
+        if self.playing.untracked() == Some(true) {
             self.pause();
         } else {
             self.play();
@@ -78,14 +78,14 @@ impl UsePlaybackReturn {
 
     /// For the video's `play` (`true`) and `pause` (`false`) events.
     pub fn heard(&self, playing: bool) {
-        self.set_playing.try_set(playing);
+        self.set_playing.set(playing);
     }
 }
 
 /// The playback of the video in `video`.
 pub fn use_playback(video: ElementRef) -> UsePlaybackReturn {
-    let (playing, set_playing) = signal(false);
-    let (asked, set_asked) = signal(false);
+    let (playing, set_playing) = flag();
+    let (asked, set_asked) = flag();
     UsePlaybackReturn {
         playing,
         set_playing,
@@ -100,7 +100,7 @@ pub fn use_playback(video: ElementRef) -> UsePlaybackReturn {
 pub struct UseIntentReturn {
     root: ElementRef,
     playback: Option<UsePlaybackReturn>,
-    set_loaded: WriteSignal<bool>,
+    set_loaded: SetFlag,
 }
 
 impl UseIntentReturn {
@@ -137,7 +137,7 @@ impl UseIntentReturn {
 pub fn use_intent(
     root: ElementRef,
     playback: Option<UsePlaybackReturn>,
-    set_loaded: WriteSignal<bool>,
+    set_loaded: SetFlag,
 ) -> UseIntentReturn {
     UseIntentReturn {
         root,

@@ -6,6 +6,7 @@
 use super::observe::use_in_view;
 use crate::core::carousel::Geometry;
 use crate::ui::effect;
+use crate::ui::flag::{flag, Flag, SetFlag};
 use crate::ui::keep::ElementRef;
 use crate::ui::page::use_page_scrolls;
 use leptos::prelude::*;
@@ -14,12 +15,12 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct UseReachReturn {
     /// The track is in the page's viewport.
-    pub in_view: ReadSignal<bool>,
+    pub in_view: Flag,
     /// The track is within a viewport of the page's viewport.
-    pub in_reach: ReadSignal<bool>,
+    pub in_reach: Flag,
     /// The reader has scrolled the page or reached for the carousel.
-    pub engaged: ReadSignal<bool>,
-    set_engaged: WriteSignal<bool>,
+    pub engaged: Flag,
+    set_engaged: SetFlag,
     geometry: ReadSignal<Geometry>,
     count: usize,
 }
@@ -35,8 +36,8 @@ impl UseReachReturn {
 
     /// The reader scrolled or reached for the carousel.
     pub fn engage(&self) {
-        if self.engaged.try_get_untracked() == Some(false) {
-            self.set_engaged.try_set(true);
+        if self.engaged.untracked() == Some(false) {
+            self.set_engaged.set(true);
         }
     }
 }
@@ -51,7 +52,7 @@ pub fn use_reach(
 ) -> UseReachReturn {
     let in_view = use_in_view(track, "0px", 0.0);
     let in_reach = use_in_view(track, "100% 50%", 0.0);
-    let (engaged, set_engaged) = signal(false);
+    let (engaged, set_engaged) = flag();
     let this = UseReachReturn {
         in_view,
         in_reach,
@@ -66,7 +67,7 @@ pub fn use_reach(
     let scrolls = use_page_scrolls();
     let first = scrolls.try_get_untracked();
     effect(move || {
-        if engaged.try_get_untracked() == Some(false) && scrolls.try_get() != first {
+        if engaged.untracked() == Some(false) && scrolls.try_get() != first {
             this.engage();
         }
     });
@@ -77,13 +78,13 @@ pub fn use_reach(
 /// Whether a slide's media may load: set once `near` says so (or the slide
 /// sets it, on the reader's intent), and kept, so that scrolling away and
 /// back does not download it again.
-pub fn use_media_allowed<N>(near: N) -> (ReadSignal<bool>, WriteSignal<bool>)
+pub fn use_media_allowed<N>(near: N) -> (Flag, SetFlag)
 where
     N: Fn() -> bool + 'static,
 {
-    let (allowed, set_allowed) = signal(false);
+    let (allowed, set_allowed) = flag();
     effect(move || {
-        if near() && allowed.try_get_untracked() == Some(false) {
+        if near() && allowed.untracked() == Some(false) {
             set_allowed.set(true);
         }
     });

@@ -15,6 +15,7 @@ use crate::core::slide::{Slide, Thumb};
 use crate::core::url::SafeUrl;
 use crate::dom::dispatch;
 use crate::ui::dynamic;
+use crate::ui::flag::{flag, Flag};
 use crate::ui::keep::{keep, ElementRef};
 use crate::ui::listen::{listen, on};
 use crate::ui::swap::{content, put, Content};
@@ -218,13 +219,13 @@ pub fn Thumbnail(
     /// What to show.
     thumb: Thumb,
     /// Whether the media may load.
-    loaded: ReadSignal<bool>,
+    loaded: Flag,
     /// A video's playback, told of its `play` and `pause` events.
     playback: UsePlaybackReturn,
 ) -> impl IntoView {
-    let (failed, set_failed) = signal(false);
+    let (failed, set_failed) = flag();
     // `src` and `poster`: the URL once `on` is true (none: no attribute).
-    let when = move |on: ReadSignal<bool>, url: Option<&SafeUrl>| {
+    let when = move |on: Flag, url: Option<&SafeUrl>| {
         let url = url.map(|u| u.as_str().to_owned());
         dynamic(move || url.clone().filter(|_| on.get()))
     };
@@ -244,7 +245,7 @@ pub fn Thumbnail(
                     decoding="async"
                     src=when(loaded, Some(url))
                     use:listen=on(&["error"], move |_, _| {
-                        set_failed.try_set(true);
+                        set_failed.set(true);
                     })
                 />
             }),
@@ -273,7 +274,7 @@ pub fn Thumbnail(
                     use:listen=on(&["play", "pause", "error"], move |name, _| {
                         match name {
                             "error" => {
-                                set_failed.try_set(true);
+                                set_failed.set(true);
                             }
                             name => playback.heard(name == "play"),
                         }
