@@ -3,7 +3,8 @@
 //! its signal code once for each value type, and the widget's indices and
 //! counters are `usize` signals already: a `bool` signal type of its own
 //! linked a second copy of it. Its accessors never panic: once the flag's
-//! owner is gone, it reads as down and a write does nothing.
+//! owner is gone, `get` reads it as down, `untracked` gives `None`, and a
+//! write does nothing.
 
 use leptos::prelude::*;
 

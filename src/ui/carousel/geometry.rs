@@ -25,10 +25,10 @@ pub struct UseTrackGeometryReturn {
     /// How many slides the track holds.
     pub count: usize,
     dir: Direction,
-    /// Whether a measurement is already asked for the next frame: a flag
-    /// read untracked, as the widget's other flags are (a
-    /// `StoredValue<bool>`, the only one, linked its own copy of the
-    /// framework's storage code: 0.4 KB).
+    /// Whether a measurement is already asked for the next frame: a `Flag`,
+    /// as the widget's other yes/no values are, though only ever read
+    /// untracked (a `StoredValue<bool>`, the only one, linked its own copy
+    /// of the framework's storage code: 0.4 KB).
     frame_pending: (Flag, SetFlag),
 }
 
