@@ -59,7 +59,16 @@ pub fn nearest_first(bottoms: &[f64]) -> Vec<usize> {
         .iter()
         .position(|&b| b >= 0.0)
         .unwrap_or(bottoms.len());
-    (first..bottoms.len()).chain((0..first).rev()).collect()
+    // Pushed one by one: a chain of ranges collected linked its own
+    // iterator code.
+    let mut order = Vec::with_capacity(bottoms.len());
+    for i in first..bottoms.len() {
+        order.push(i);
+    }
+    for i in (0..first).rev() {
+        order.push(i);
+    }
+    order
 }
 
 /// Whether a widget mounted from the queue at `mounted_ms` still holds a
