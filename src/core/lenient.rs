@@ -153,7 +153,11 @@ pub(crate) fn read_object<'de, A: MapAccess<'de>>(
     names: &[&'static str],
     numbers: bool,
 ) -> Result<Object, A::Error> {
-    let mut fields = vec![Scalar::Other; names.len()];
+    // Pushed, not `vec![Scalar::Other; n]`, whose cloning was code of its own.
+    let mut fields = Vec::with_capacity(names.len());
+    for _ in names {
+        fields.push(Scalar::Other);
+    }
     let (mut entries, mut number) = (0usize, None);
     while let Some(key) = map.next_key_seed(Key { names })? {
         entries += 1;
@@ -199,15 +203,18 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
         None => (text, Some(0)),
     };
     let (whole, fraction) = split_once(mantissa, b".").unwrap_or((mantissa, ""));
-    let digits = || whole.bytes().chain(fraction.bytes());
+    // The digits, whole and fraction, in one run (iterators chained over the
+    // two linked code of their own).
+    let digits = [whole, fraction].concat();
     // serde_json's text always has digits here; an object that merely
     // looks like its number form may hold anything.
-    if whole.is_empty() || !digits().all(|d| d.is_ascii_digit()) {
+    if whole.is_empty() || !digits.bytes().all(|d| d.is_ascii_digit()) {
         return None;
     }
     // The digits without their leading and trailing zeros, and the power of
     // ten that scales them: value = significant × 10^scale.
-    let significant: Vec<u8> = digits().skip_while(|d| *d == b'0').collect();
+    let leading = digits.bytes().take_while(|d| *d == b'0').count();
+    let significant = digits.as_bytes().get(leading..)?;
     let trailing = significant.iter().rev().take_while(|d| **d == b'0').count();
     let significant = significant.get(..significant.len() - trailing)?;
     if significant.is_empty() {
@@ -223,12 +230,17 @@ pub(crate) fn integral(text: &str) -> Option<i64> {
     if significant.len().checked_add(zeros)? > 16 {
         return None;
     }
-    let value = significant
-        .iter()
-        .map(|d| u64::from(d - b'0'))
-        .chain(std::iter::repeat_n(0, zeros))
-        .try_fold(0u64, |n, d| n.checked_mul(10)?.checked_add(d))
-        .filter(|n| *n <= EXACT)?;
+    // At most 16 digits: no overflow.
+    let mut value: u64 = 0;
+    for d in significant {
+        value = value * 10 + u64::from(d - b'0');
+    }
+    for _ in 0..zeros {
+        value *= 10;
+    }
+    if value > EXACT {
+        return None;
+    }
     let value = i64::try_from(value).ok()?;
     Some(if negative { -value } else { value })
 }
@@ -359,6 +371,10 @@ mod tests {
             ("9007199254740993.0", None),
             ("12.0000000000000001", None),
             ("1e16", None),
+            // The most digits read (16), all nines; and one more.
+            ("9999999999999999e0", None),
+            ("99999999999999999.0", None),
+            ("900719925474099.2e1", Some(9_007_199_254_740_992)),
             ("0.00000000000000000000000000001e29", Some(1)),
             // Not a JSON number's text (an object can look like serde_json's
             // number form): never an integer.
