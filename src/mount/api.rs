@@ -16,13 +16,15 @@ use web_sys::Element;
 #[wasm_bindgen]
 pub fn start(words: JsValue, take: JsValue) {
     crate::net::read_ahead_from(take);
-    let urls: Vec<(Language, String)> = Language::ALL
-        .into_iter()
-        .filter_map(|l| {
-            let url = js_sys::Reflect::get(&words, &l.code().into()).ok()?;
-            Some((l, url.as_string()?))
-        })
-        .collect();
+    let mut urls: Vec<(Language, String)> = Vec::new();
+    for l in Language::ALL {
+        if let Some(url) = js_sys::Reflect::get(&words, &l.code().into())
+            .ok()
+            .and_then(|u| u.as_string())
+        {
+            urls.push((l, url));
+        }
+    }
     registry::with(|r| r.words_urls = urls);
     super::start();
 }

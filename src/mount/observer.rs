@@ -43,11 +43,13 @@ pub(super) fn hosts_in(el: &Element, found: &mut Vec<Element>) {
 fn concerned(target: &Element, name: &str) -> Vec<Element> {
     let inherited = name == "lang" || name == "dir";
     registry::with(|r| {
-        r.mounted
-            .iter()
-            .filter(|w| &w.host == target || (inherited && target.contains(Some(&w.host))))
-            .map(|w| w.host.clone())
-            .collect()
+        let mut hosts = Vec::new();
+        for w in &r.mounted {
+            if &w.host == target || (inherited && target.contains(Some(&w.host))) {
+                hosts.push(w.host.clone());
+            }
+        }
+        hosts
     })
 }
 

@@ -25,12 +25,14 @@ thread_local! {
 
 /// Parked hosts the reader has come near: they join the queue.
 fn came_near(entries: js_sys::Array) {
-    let near: Vec<Element> = entries
-        .iter()
-        .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
-        .filter(IntersectionObserverEntry::is_intersecting)
-        .map(|e| e.target())
-        .collect();
+    let mut near: Vec<Element> = Vec::new();
+    for e in entries.iter() {
+        if let Ok(e) = e.dyn_into::<IntersectionObserverEntry>() {
+            if e.is_intersecting() {
+                near.push(e.target());
+            }
+        }
+    }
     if near.is_empty() {
         return;
     }
@@ -45,12 +47,14 @@ fn came_near(entries: js_sys::Array) {
 /// whose `data-lede` was removed) mounts as it asked, if it is still in
 /// the page.
 pub(super) fn admit(hosts: Vec<Element>) {
-    let (page, explicit): (Vec<Element>, Vec<Element>) = hosts
-        .into_iter()
-        .partition(|h| h.matches(HOSTS).unwrap_or(false));
-    for host in explicit.iter().filter(|h| h.is_connected()) {
-        if let Err(e) = mount_element(host) {
-            console_error(e.detail());
+    let mut page = Vec::new();
+    for host in hosts {
+        if host.matches(HOSTS).unwrap_or(false) {
+            page.push(host);
+        } else if host.is_connected() {
+            if let Err(e) = mount_element(&host) {
+                console_error(e.detail());
+            }
         }
     }
     enqueue(page);
@@ -80,11 +84,13 @@ fn with_observer(f: impl FnOnce(&IntersectionObserver)) {
 /// Parks `hosts` until the reader scrolls near them.
 fn park(hosts: Vec<Element>) {
     let new: Vec<Element> = registry::with(|r| {
-        let new: Vec<Element> = hosts
-            .into_iter()
-            .filter(|h| !r.parked.contains(h))
-            .collect();
-        r.parked.extend(new.iter().cloned());
+        let mut new = Vec::new();
+        for h in hosts {
+            if !r.parked.contains(&h) {
+                r.parked.push(h.clone());
+                new.push(h);
+            }
+        }
         new
     });
     with_observer(|io| new.iter().for_each(|h| io.observe(h)));
@@ -143,8 +149,8 @@ fn viewport_height() -> f64 {
 /// mounts as many as one slice allows at once; hosts far from the viewport
 /// are parked instead.
 pub(super) fn enqueue(hosts: Vec<Element>) {
-    let hosts: Vec<Element> =
-        registry::with(|r| hosts.into_iter().filter(|h| !r.is_mounted(h)).collect());
+    let mut hosts = hosts;
+    registry::with(|r| hosts.retain(|h| !r.is_mounted(h)));
     if hosts.is_empty() {
         return;
     }
@@ -165,17 +171,15 @@ pub(super) fn enqueue(hosts: Vec<Element>) {
     if !far.is_empty() {
         park(far);
     }
-    let ordered: Vec<Element> = nearest_first(&bottoms)
-        .into_iter()
-        .filter_map(|i| now.get(i).cloned())
-        .collect();
-    if ordered.is_empty() {
+    if now.is_empty() {
         return;
     }
+    let order = nearest_first(&bottoms);
     let scheduled = registry::with(|r| {
-        for h in ordered {
-            if !r.pending.contains(&h) {
-                r.pending.push(h);
+        for i in order {
+            match now.get(i) {
+                Some(h) if !r.pending.contains(h) => r.pending.push(h.clone()),
+                _ => {}
             }
         }
         r.scheduled

@@ -92,22 +92,26 @@ async fn fetch_words(language: Language) {
         set_timeout(move || again(language), AGAIN);
     }
     let (waited, speaking) = registry::with(|r| {
-        let (waited, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut r.waiting)
-            .into_iter()
-            .partition(|(_, l)| *l == language);
-        r.waiting = rest;
-        let speaking: Vec<Element> = r
-            .mounted
-            .iter()
-            .filter(|w| language_of(&w.host) == language)
-            .map(|w| w.host.clone())
-            .collect();
+        let mut waited = Vec::new();
+        r.waiting.retain(|(h, l)| {
+            let wait_over = *l == language;
+            if wait_over {
+                waited.push(h.clone());
+            }
+            !wait_over
+        });
+        let mut speaking: Vec<Element> = Vec::new();
+        for w in &r.mounted {
+            if language_of(&w.host) == language {
+                speaking.push(w.host.clone());
+            }
+        }
         (waited, speaking)
     });
     for host in speaking {
         super::refresh_element(&host);
     }
-    super::queue::admit(waited.into_iter().map(|(h, _)| h).collect());
+    super::queue::admit(waited);
 }
 
 /// A minute after a words file failed: fetched again if a widget still
