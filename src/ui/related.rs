@@ -68,12 +68,11 @@ fn slides(items: &[RelatedItem], links: &Links) -> Slides {
         template,
         posters,
     } = links;
-    Arc::new(
-        items
-            .iter()
-            .map(|item| Slide::new(item, media_base, template, posters.as_ref()))
-            .collect(),
-    )
+    let mut slides = Vec::with_capacity(items.len());
+    for item in items {
+        slides.push(Slide::new(item, media_base, template, posters.as_ref()));
+    }
+    Arc::new(slides)
 }
 
 /// The related section in any state (DOM contract:
