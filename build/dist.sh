@@ -35,14 +35,14 @@ if [ "${TRAP:-0}" = 1 ]; then
 elif [ "${STABLE:-0}" = 1 ]; then
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$inline"
   out=dist-stable
-  budget=${BUDGET_KB:-95}
+  budget=${BUDGET_KB:-94}
   index=index.html
 else
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none $inline"
   export CARGO_TARGET_DIR=target/small
   out=dist
-  budget=${BUDGET_KB:-88}
+  budget=${BUDGET_KB:-87}
   # The wrapper's lock is the main one (plus the wrapper itself, which
   # cargo adds offline); the page is the demo's, building the wrapper.
   cp Cargo.lock build/small/Cargo.lock
