@@ -150,8 +150,13 @@ fn viewport_height() -> f64 {
 /// are parked instead.
 pub(super) fn enqueue(hosts: Vec<Element>) {
     let mut hosts = hosts;
-    registry::with(|r| hosts.retain(|h| !r.is_mounted(h)));
-    if hosts.is_empty() {
+    // A registry that cannot be read (a bug, said on the console) queues
+    // nothing.
+    let read = registry::with(|r| {
+        hosts.retain(|h| !r.is_mounted(h));
+        true
+    });
+    if !read || hosts.is_empty() {
         return;
     }
     // Reading positions costs one layout of the page, however many.
