@@ -35,7 +35,7 @@ struct Seen {
 pub struct UseViewReportsReturn {
     /// The page's visibility changes (the page's one listener counts them).
     visibility: ReadSignal<usize>,
-    seen: StoredValue<Seen>,
+    seen: StoredValue<Seen, LocalStorage>,
 }
 
 impl UseViewReportsReturn {
@@ -89,6 +89,6 @@ pub fn use_view_reports(slides: Arc<Vec<Slide>>) -> UseViewReportsReturn {
     let reported = vec![false; slides.len()];
     UseViewReportsReturn {
         visibility,
-        seen: StoredValue::new(Seen { slides, reported }),
+        seen: StoredValue::new_local(Seen { slides, reported }),
     }
 }
